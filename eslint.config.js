@@ -1,0 +1,131 @@
+// One lint setup for the whole workspace. Besides the usual TypeScript/React rules it enforces the
+// architecture: browser packages never import server code or the signing subpath, and secrets are
+// never compared with `===` (timing leak) in the packages that handle them.
+import js from '@eslint/js'
+import jsxA11y from 'eslint-plugin-jsx-a11y'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+/** Imports a browser package must never make (they would ship secrets or HMAC code to users). */
+export const browserForbiddenImports = {
+  paths: [
+    {
+      name: '@centagate-kit/protocol/signing',
+      message: 'Browser packages never sign: signing lives on the server only.',
+    },
+    { name: '@centagate-kit/server', message: 'Browser packages never import the server package.' },
+    {
+      name: '@centagate-kit/emulator',
+      message: 'Browser packages never import the emulator (stories and tests may).',
+    },
+  ],
+  patterns: [
+    {
+      group: ['@centagate-kit/server/*', '@centagate-kit/emulator/*', 'node:*'],
+      message: 'Browser packages never import server, emulator or Node-only modules.',
+    },
+    {
+      group: ['**/protocol/src/signing/**', '**/server/src/**', '**/emulator/src/**'],
+      message: 'Browser packages never reach into server, emulator or signing sources.',
+    },
+  ],
+}
+
+const secretNames = '/^(hmac|expectedHmac|signature|mac|cenToken|expectedCenToken)$/i'
+// Comparing with a literal (`hmac === ''`, `mac !== null`) reveals nothing about the secret.
+const secretComparison =
+  "BinaryExpression[operator=/^[!=]==?$/]:not([left.type='Literal']):not([right.type='Literal'])"
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'storybook-static/**',
+      'coverage/**',
+      'reports/**',
+      'test-results/**',
+      'playwright-report/**',
+      '!.storybook',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      eqeqeq: ['error', 'always'],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    files: ['packages/react/**/*.tsx', 'apps/**/*.tsx', '.storybook/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...jsxA11y.flatConfigs.recommended.rules,
+    },
+  },
+  {
+    // The architecture rule: protocol <- client <- react; no signing, server or emulator code in
+    // what ships to browsers.
+    files: ['packages/client/src/**/*.{ts,tsx}', 'packages/react/src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}', '**/*.stories.{ts,tsx}', '**/stories/**'],
+    rules: { 'no-restricted-imports': ['error', browserForbiddenImports] },
+  },
+  {
+    // protocol stays isomorphic (no Node-only API) except its explicit node-condition file.
+    files: ['packages/protocol/src/**/*.ts'],
+    ignores: ['**/*.node.ts', '**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'protocol must run in browsers and edge runtimes.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The emulator must behave like an independent CENTAGATE: it never imports the server package.
+    files: ['packages/emulator/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@centagate-kit/server', '@centagate-kit/server/*'] }] },
+      ],
+    },
+  },
+  {
+    // Secrets are compared in constant time (protocol/signing's verify helpers), never with ===.
+    files: ['packages/{protocol,server,emulator}/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `${secretComparison} > Identifier[name=${secretNames}]`,
+          message:
+            'Compare secrets with a constant-time helper from @centagate-kit/protocol/signing.',
+        },
+        {
+          selector: `${secretComparison} > MemberExpression > Identifier.property[name=${secretNames}]`,
+          message:
+            'Compare secrets with a constant-time helper from @centagate-kit/protocol/signing.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.test.{ts,tsx}', '**/*.stories.{ts,tsx}', 'e2e/**', 'scripts/**', 'bench/**'],
+    rules: { 'no-console': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+)

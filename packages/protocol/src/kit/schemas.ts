@@ -1,0 +1,304 @@
+/**
+ * zod schemas of every kit request and response (shared/design.md "The browser <-> kit-server
+ * contract"). Requests are strict (unknown keys are rejected: nothing the browser adds reaches
+ * CENTAGATE); responses are strict too, so a server that starts leaking a field fails its tests.
+ *
+ * Times are epoch milliseconds of the server's clock. Every response carries `serverTime` so the
+ * browser can correct its own clock before showing countdowns.
+ */
+import { z } from 'zod'
+import { kitErrorCodes } from './errors'
+import { kitMethods } from './methods'
+
+// ---------------------------------------------------------------------------------------------
+// Building blocks
+
+/** Epoch milliseconds. */
+export const epochMs = z.number().int().nonnegative()
+
+/** Device signals the browser sends with every call; the server adds the IP itself. */
+export const deviceSignals = z.strictObject({
+  /** `navigator.userAgent`, truncated by the client to 512 characters. */
+  userAgent: z.string().max(512),
+  /** FingerprintJS visitor id, or `""` when it was not ready in time. */
+  browserFp: z
+    .string()
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]*$/, 'visitor id characters only'),
+})
+export type DeviceSignals = z.infer<typeof deviceSignals>
+
+/** A CENTAGATE username: printable, no control characters, no separators that break paths. */
+export const username = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[\p{L}\p{N}._@+-]+$/u, 'letters, digits and . _ @ + - only')
+
+/** A one-time code as typed (the client strips spaces and dashes): 4 to 10 ASCII digits. */
+export const otpCode = z.string().regex(/^[0-9]{4,10}$/, '4 to 10 digits')
+
+/** An app transaction id (the app's own, passed through `getTransaction`). */
+export const transactionId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : - only')
+
+export const kitMethod = z.enum(kitMethods)
+
+/** What a method needs the user to know before choosing it. */
+export const methodOption = z.strictObject({
+  method: kitMethod,
+  /** For `sms`: the masked destination when known (`•••• 4567`). */
+  hint: z.string().max(64).optional(),
+})
+export type MethodOption = z.infer<typeof methodOption>
+
+/** A transaction as the server's `getTransaction` describes it: exactly what is signed. */
+export const transactionView = z.strictObject({
+  id: transactionId,
+  /** One-line summary, also the text sent to CENTAGATE as `details`. */
+  summary: z.string().min(1).max(512),
+  /** Labelled details shown in the panel, in order (amount, payee, reference...). */
+  fields: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1).max(64),
+        label: z.string().min(1).max(128),
+        value: z.string().max(256),
+      }),
+    )
+    .max(20),
+})
+export type TransactionView = z.infer<typeof transactionView>
+
+const serverTime = { serverTime: epochMs }
+
+// ---------------------------------------------------------------------------------------------
+// Requests (browser -> kit server)
+
+const withDevice = { device: deviceSignals }
+
+export const loginStartRequest = z.strictObject({
+  username,
+  /** Password for a CENTAGATE password login; omitted for a passwordless (adaptive) start. */
+  password: z.string().min(1).max(256).optional(),
+  ...withDevice,
+})
+export const stepUpStartRequest = z.strictObject({
+  /** The app transaction to sign; its details come from the server's `getTransaction`, never from here. */
+  transactionId: transactionId.optional(),
+  ...withDevice,
+})
+/** `sms/send`, `challenge/send`, `qr/send`, `qr/status`, `flow/cancel`: nothing but device signals. */
+export const deviceOnlyRequest = z.strictObject(withDevice)
+export const smsVerifyRequest = z.strictObject({ code: otpCode, ...withDevice })
+export const challengeVerifyRequest = z.strictObject({ response: otpCode, ...withDevice })
+export const qrVerifyRequest = z.strictObject({ otp: otpCode, ...withDevice })
+export const tokensRegisterRequest = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('sms'),
+    /** E.164 phone number: `+` then 8 to 15 digits. */
+    phoneNumber: z.string().regex(/^\+[1-9][0-9]{7,14}$/, 'E.164 number, e.g. +60123456789'),
+    ...withDevice,
+  }),
+  z.strictObject({
+    kind: z.literal('hardware'),
+    /** Serial printed on the token. */
+    serial: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z0-9]{4,32}$/, '4 to 32 letters and digits'),
+    ...withDevice,
+  }),
+])
+
+export type LoginStartRequest = z.infer<typeof loginStartRequest>
+export type StepUpStartRequest = z.infer<typeof stepUpStartRequest>
+export type DeviceOnlyRequest = z.infer<typeof deviceOnlyRequest>
+export type SmsVerifyRequest = z.infer<typeof smsVerifyRequest>
+export type ChallengeVerifyRequest = z.infer<typeof challengeVerifyRequest>
+export type QrVerifyRequest = z.infer<typeof qrVerifyRequest>
+export type TokensRegisterRequest = z.input<typeof tokensRegisterRequest>
+
+// ---------------------------------------------------------------------------------------------
+// Responses (kit server -> browser)
+
+/** A flow that needs a (further) second factor. */
+export const factorRequiredResponse = z.strictObject({
+  status: z.literal('factor_required'),
+  flow: z.enum(['login', 'stepup']),
+  /** The methods the user may use, in preference order (never empty). */
+  methods: z.array(methodOption).min(1),
+  /** The transaction being signed (step-up with a transaction id). */
+  transaction: transactionView.optional(),
+  /** When the flow itself ends if not completed. */
+  flowExpiresAt: epochMs,
+  ...serverTime,
+})
+export type FactorRequiredResponse = z.infer<typeof factorRequiredResponse>
+
+/** The user is authenticated (login) or has stepped up. */
+export const authenticatedResponse = z.strictObject({
+  status: z.literal('authenticated'),
+  flow: z.enum(['login', 'stepup']),
+  /** The factor that completed the flow (`password` for a login without a second factor). */
+  method: z.enum([...kitMethods, 'password']),
+  authTime: epochMs,
+  /**
+   * Step-up only: the receipt now held in an HttpOnly cookie, described (never the token itself):
+   * when it stops being accepted, and which transaction it is bound to.
+   */
+  receipt: z
+    .strictObject({ expiresAt: epochMs, transactionId: transactionId.optional() })
+    .optional(),
+  /** Whatever the app's `onAuthenticated` hook chose to return to the browser (JSON). */
+  app: z.record(z.string(), z.unknown()).optional(),
+  ...serverTime,
+})
+export type AuthenticatedResponse = z.infer<typeof authenticatedResponse>
+
+/** `login/start`, `stepup/start`, every verify route, and an approved `qr/status`. */
+export const flowResponse = z.discriminatedUnion('status', [
+  factorRequiredResponse,
+  authenticatedResponse,
+])
+export type FlowResponse = z.infer<typeof flowResponse>
+
+/** Attempt budget of the current code: server-authoritative. */
+const attempts = {
+  /** Wrong codes still allowed for this code/challenge before a new one is needed. */
+  attemptsLeft: z.number().int().nonnegative(),
+}
+
+export const smsSendResponse = z.strictObject({
+  status: z.literal('sent'),
+  method: z.literal('sms'),
+  /** Masked destination (`•••• 4567`); never the full number. */
+  maskedPhone: z.string().max(32),
+  /** When the code stops being valid. */
+  expiresAt: epochMs,
+  /** When another SMS may be requested (resend cooldown): a different clock from `expiresAt`. */
+  resendAvailableAt: epochMs,
+  /** SMS sends left in the current window (hourly quota). */
+  sendsLeft: z.number().int().nonnegative(),
+  ...attempts,
+  ...serverTime,
+})
+export type SmsSendResponse = z.infer<typeof smsSendResponse>
+
+export const challengeSendResponse = z.strictObject({
+  status: z.literal('sent'),
+  method: z.literal('challenge'),
+  /** The challenge to key into the token (digits, shown grouped and LTR). */
+  challenge: z.string().min(1).max(32),
+  expiresAt: epochMs,
+  ...attempts,
+  ...serverTime,
+})
+export type ChallengeSendResponse = z.infer<typeof challengeSendResponse>
+
+export const qrSendResponse = z.strictObject({
+  status: z.literal('sent'),
+  method: z.literal('qr'),
+  /** Text to render as the QR image. */
+  qrValue: z.string().min(1).max(2048),
+  /** The code to type into the app when the phone cannot scan its own screen. */
+  manualCode: z.string().min(1).max(32),
+  /** The transaction the QR carries (step-up with a transaction). */
+  transaction: transactionView.optional(),
+  expiresAt: epochMs,
+  /** Suggested delay before the first `qr/status` poll. */
+  pollAfterMs: z.number().int().positive(),
+  ...attempts,
+  ...serverTime,
+})
+export type QrSendResponse = z.infer<typeof qrSendResponse>
+
+export const sendResponse = z.discriminatedUnion('method', [
+  smsSendResponse,
+  challengeSendResponse,
+  qrSendResponse,
+])
+export type SendResponse = z.infer<typeof sendResponse>
+
+export const qrStatusResponse = z.discriminatedUnion('status', [
+  z.strictObject({
+    status: z.literal('pending'),
+    expiresAt: epochMs,
+    /** When to poll again (also sent as `Retry-After`). */
+    pollAfterMs: z.number().int().positive(),
+    ...serverTime,
+  }),
+  z.strictObject({ status: z.literal('rejected'), ...serverTime }),
+  z.strictObject({ status: z.literal('expired'), ...serverTime }),
+  factorRequiredResponse,
+  authenticatedResponse,
+])
+export type QrStatusResponse = z.infer<typeof qrStatusResponse>
+
+export const tokensRegisterResponse = z.strictObject({
+  status: z.literal('registered'),
+  kind: z.enum(['sms', 'hardware']),
+  /** `sms`: the masked number; `hardware`: the serial. */
+  label: z.string().max(64),
+  ...serverTime,
+})
+export type TokensRegisterResponse = z.infer<typeof tokensRegisterResponse>
+
+export const flowCancelResponse = z.strictObject({ status: z.literal('cancelled'), ...serverTime })
+export type FlowCancelResponse = z.infer<typeof flowCancelResponse>
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+export const kitErrorCode = z.enum(kitErrorCodes as [string, ...string[]])
+
+export const kitErrorBody = z.strictObject({
+  error: z.strictObject({
+    code: kitErrorCode,
+    /** i18n key of the message to show (`centagate.<key>` for CENTAGATE codes, `kit.<code>` otherwise). */
+    messageKey: z.string().max(96),
+    /** The CENTAGATE return code behind the error, where there is one. */
+    returnCode: z.string().max(12).optional(),
+    /** Wrong codes still allowed for the current code. */
+    attemptsLeft: z.number().int().nonnegative().optional(),
+    /** When the user may try again (rate limit, cooldown). */
+    retryAt: epochMs.optional(),
+    /** When a lockout ends. */
+    lockedUntil: epochMs.optional(),
+    /** For `invalid_input`: the offending field paths (names only, never values). */
+    fields: z.array(z.string().max(64)).max(20).optional(),
+    /** For `step_up_required`: the transaction to step up for, and the accepted age. */
+    transactionId: transactionId.optional(),
+    maxAgeSeconds: z.number().int().positive().optional(),
+  }),
+  /** Correlates the browser error with the server's log line. */
+  requestId: z.string().max(64),
+  serverTime: epochMs.optional(),
+})
+export type KitErrorBody = z.infer<typeof kitErrorBody>
+
+// ---------------------------------------------------------------------------------------------
+// Route table: request and response schema per route
+
+export const kitRouteSchemas = {
+  'login/start': { request: loginStartRequest, response: flowResponse },
+  'stepup/start': { request: stepUpStartRequest, response: flowResponse },
+  'sms/send': { request: deviceOnlyRequest, response: smsSendResponse },
+  'sms/verify': { request: smsVerifyRequest, response: flowResponse },
+  'challenge/send': { request: deviceOnlyRequest, response: challengeSendResponse },
+  'challenge/verify': { request: challengeVerifyRequest, response: flowResponse },
+  'qr/send': { request: deviceOnlyRequest, response: qrSendResponse },
+  'qr/status': { request: deviceOnlyRequest, response: qrStatusResponse },
+  'qr/verify': { request: qrVerifyRequest, response: flowResponse },
+  'tokens/register': { request: tokensRegisterRequest, response: tokensRegisterResponse },
+  'flow/cancel': { request: deviceOnlyRequest, response: flowCancelResponse },
+} as const
+
+export type KitRouteSchemas = typeof kitRouteSchemas
+export type KitRequest<R extends keyof KitRouteSchemas> = z.input<KitRouteSchemas[R]['request']>
+export type KitResponse<R extends keyof KitRouteSchemas> = z.output<KitRouteSchemas[R]['response']>
