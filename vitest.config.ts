@@ -16,12 +16,13 @@ const resolve = {
 }
 const nodeResolve = { conditions: [sourceCondition, 'node', 'module', 'import', 'default'] }
 
-const browser = {
+// A fresh object per project: Vitest names the instances in place.
+const browser = () => ({
   enabled: true,
   headless: true,
   provider: playwright({ launchOptions: chromiumLaunchOptions }),
   instances: [{ browser: 'chromium' as const }],
-}
+})
 
 export default defineConfig({
   test: {
@@ -53,13 +54,13 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['packages/*/src/**/*.browser.test.{ts,tsx}'],
-          browser,
+          browser: browser(),
         },
       },
       {
         plugins: [storybookTest({ configDir: path.join(dirname, '.storybook') })],
         resolve,
-        test: { name: 'storybook', browser },
+        test: { name: 'storybook', browser: browser() },
       },
     ],
   },
