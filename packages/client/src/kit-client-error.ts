@@ -1,0 +1,77 @@
+/**
+ * The one error type every kit call throws: a stable code (the server's kit codes plus the
+ * transport failures only the browser sees) and the data the UI needs to explain it.
+ */
+import type { KitErrorCode } from '@centagate-kit/protocol'
+
+/** Every way a kit call can fail, as seen by the browser. */
+export type KitClientErrorCode = KitErrorCode | 'network_error' | 'bad_response' | 'aborted'
+
+/** Fields of a {@link KitClientError} besides its code. */
+export interface KitClientErrorInit {
+  /** HTTP status; 0 when no response arrived. */
+  status: number
+  /** i18n key. @default `kit.<code>` */
+  messageKey?: string | undefined
+  returnCode?: string | undefined
+  attemptsLeft?: number | undefined
+  retryAt?: number | undefined
+  lockedUntil?: number | undefined
+  transactionId?: string | undefined
+  maxAgeSeconds?: number | undefined
+  requestId?: string | undefined
+  cause?: unknown
+}
+
+/** A failed kit call. Never carries a code the user typed or any secret. */
+export class KitClientError extends Error {
+  readonly code: KitClientErrorCode
+  /** HTTP status; 0 for network errors and aborts. */
+  readonly status: number
+  /** i18n key, e.g. `kit.otp_invalid` or `centagate.invalid_sms_otp`. */
+  readonly messageKey: string
+  /** CENTAGATE return code behind the error, where there is one. */
+  readonly returnCode?: string
+  /** Wrong codes still allowed for the current code. */
+  readonly attemptsLeft?: number
+  /** Epoch ms (server clock) when the user may try again. */
+  readonly retryAt?: number
+  /** Epoch ms (server clock) when a lockout ends. */
+  readonly lockedUntil?: number
+  /** For `step_up_required`: the transaction to step up for. */
+  readonly transactionId?: string
+  /** For `step_up_required`: the accepted age of a step-up. */
+  readonly maxAgeSeconds?: number
+  /** Server request id, to match the server's log line. */
+  readonly requestId?: string
+
+  constructor(code: KitClientErrorCode, init: KitClientErrorInit) {
+    super(
+      `centagate-kit: ${code}${init.status ? ` (HTTP ${init.status})` : ''}`,
+      init.cause === undefined ? undefined : { cause: init.cause },
+    )
+    this.name = 'KitClientError'
+    this.code = code
+    this.status = init.status
+    this.messageKey = init.messageKey ?? `kit.${code}`
+    // exactOptionalPropertyTypes: only set what is present.
+    if (init.returnCode !== undefined) this.returnCode = init.returnCode
+    if (init.attemptsLeft !== undefined) this.attemptsLeft = init.attemptsLeft
+    if (init.retryAt !== undefined) this.retryAt = init.retryAt
+    if (init.lockedUntil !== undefined) this.lockedUntil = init.lockedUntil
+    if (init.transactionId !== undefined) this.transactionId = init.transactionId
+    if (init.maxAgeSeconds !== undefined) this.maxAgeSeconds = init.maxAgeSeconds
+    if (init.requestId !== undefined) this.requestId = init.requestId
+  }
+}
+
+/** Whether `value` is a {@link KitClientError} (also across bundle copies, by shape). */
+export function isKitClientError(value: unknown): value is KitClientError {
+  if (value instanceof KitClientError) return true
+  return (
+    value instanceof Error &&
+    value.name === 'KitClientError' &&
+    typeof (value as { code?: unknown }).code === 'string' &&
+    typeof (value as { status?: unknown }).status === 'number'
+  )
+}
