@@ -1,0 +1,13 @@
+import { useLayoutEffect, type ComponentProps } from 'react'
+import { useOtpFieldContext } from './otp-field-context'
+
+/** A hint tied to the input with `aria-describedby`. */
+export function OtpFieldDescription(props: ComponentProps<'p'>) {
+  const context = useOtpFieldContext('Description')
+  const { registerPart } = context
+  useLayoutEffect(() => {
+    registerPart('description', true)
+    return () => registerPart('description', false)
+  }, [registerPart])
+  return <p data-scope="otp-field" data-part="description" id={context.descriptionId} {...props} />
+}
