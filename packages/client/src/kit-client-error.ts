@@ -19,6 +19,7 @@ export interface KitClientErrorInit {
   lockedUntil?: number | undefined
   transactionId?: string | undefined
   maxAgeSeconds?: number | undefined
+  fields?: readonly string[] | undefined
   requestId?: string | undefined
   cause?: unknown
 }
@@ -42,6 +43,8 @@ export class KitClientError extends Error {
   readonly transactionId?: string
   /** For `step_up_required`: the accepted age of a step-up. */
   readonly maxAgeSeconds?: number
+  /** For `invalid_input`: the offending field paths (names only, never values). */
+  readonly fields?: readonly string[]
   /** Server request id, to match the server's log line. */
   readonly requestId?: string
 
@@ -61,6 +64,7 @@ export class KitClientError extends Error {
     if (init.lockedUntil !== undefined) this.lockedUntil = init.lockedUntil
     if (init.transactionId !== undefined) this.transactionId = init.transactionId
     if (init.maxAgeSeconds !== undefined) this.maxAgeSeconds = init.maxAgeSeconds
+    if (init.fields !== undefined) this.fields = init.fields
     if (init.requestId !== undefined) this.requestId = init.requestId
   }
 }

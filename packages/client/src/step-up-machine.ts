@@ -1,15 +1,37 @@
+/**
+ * The step-up (and login second factor) flow as a finite state machine with named string states.
+ * Hand-rolled, no dependency: the transition table below is the spec (states, events, guards and
+ * actions by name); the guards and actions that follow it are small named functions.
+ *
+ *   START.*  → starting → approved | choosing | sending (exactly one method: auto-chosen)
+ *   METHOD.CHOOSE → sending → awaiting-otp (sms, challenge) | awaiting-approval (qr, polls)
+ *   CODE.SUBMIT / QR.VERIFY → verifying → approved | awaiting-* (wrong code) | expired | locked
+ *                                        | denied | choosing (another factor needed) | error
+ *
+ * Switching method aborts the requests in flight and stops polling; `dispose()` stops everything.
+ */
 import type {
   AuthenticatedResponse,
   ChallengeSendResponse,
+  FlowResponse,
   KitMethod,
   MethodOption,
   QrSendResponse,
+  QrStatusResponse,
+  SendResponse,
   SmsSendResponse,
   TransactionView,
 } from '@centagate-kit/protocol'
+import { normalizeCode } from './kit-client'
 import type { KitClient } from './kit-client'
-import type { KitClientError } from './kit-client-error'
+import { KitClientError, isKitClientError } from './kit-client-error'
+import { createQrPoller } from './qr-poller'
+import type { QrPoller } from './qr-poller'
+import { documentVisibility } from './visibility'
 import type { VisibilitySource } from './visibility'
+
+// ---------------------------------------------------------------------------------------------
+// Public types
 
 export type StepUpState =
   | 'idle'
@@ -28,16 +50,27 @@ export type StepUpState =
 export interface StepUpSnapshot {
   state: StepUpState
   flow?: 'login' | 'stepup'
+  /** The methods the user may choose from, in preference order. */
   methods: MethodOption[]
+  /** The chosen method. */
   method?: KitMethod
+  /** The transaction being signed (step-up with a transaction). */
   transaction?: TransactionView
   /** maskedPhone, expiresAt, resendAvailableAt, attemptsLeft, sendsLeft */
   sms?: SmsSendResponse
   challenge?: ChallengeSendResponse
   qr?: QrSendResponse
+  /** Wrong codes still allowed for the current code (server-authoritative). */
   attemptsLeft?: number
+  /** When a user lockout ends (epoch ms, server clock). */
   lockedUntil?: number
+  /** When the refused action may be tried again (epoch ms, server clock). */
   retryAt?: number
+  /** `locked`: `user` (wait for `lockedUntil`) or `challenge` (request a new code). */
+  lockScope?: 'user' | 'challenge'
+  /** When the whole flow ends (epoch ms, server clock). */
+  flowExpiresAt?: number
+  /** The last failure, local (malformed code, resend too early) or from the server. */
   error?: KitClientError
   result?: AuthenticatedResponse
 }
@@ -50,8 +83,13 @@ export type StepUpEvent =
   /** Send or resend for the chosen method. */
   | { type: 'CODE.SEND' }
   | { type: 'CODE.SUBMIT'; code: string }
+  /** The OTP the CENTAGATE app shows, typed instead of waiting for the scan to be approved. */
   | { type: 'QR.VERIFY'; otp: string }
+  /** In `error`: repeats the operation that failed. */
+  | { type: 'RETRY' }
+  /** Back to idle, locally. */
   | { type: 'RESET' }
+  /** Back to idle, and tells the server to drop the flow. */
   | { type: 'CANCEL' }
 
 export interface StepUpMachine {
@@ -64,11 +102,676 @@ export interface StepUpMachine {
 
 export interface StepUpMachineOptions {
   client: KitClient
+  /** Called once when the flow reaches `approved`. */
   onAuthenticated?: (result: AuthenticatedResponse) => void
-  /** @default documentVisibility() */
+  /** Pauses QR polling while hidden. @default documentVisibility() */
   visibility?: VisibilitySource
 }
 
-export function createStepUpMachine(_options: StepUpMachineOptions): StepUpMachine {
-  throw new Error('not implemented')
+// ---------------------------------------------------------------------------------------------
+// Events the machine sends itself when its work finishes
+
+type InternalEvent =
+  | { type: 'START.DONE'; response: FlowResponse }
+  | { type: 'START.FAILED'; error: KitClientError }
+  | { type: 'SEND.DONE'; response: SendResponse }
+  | { type: 'SEND.FAILED'; error: KitClientError }
+  | { type: 'VERIFY.DONE'; response: FlowResponse }
+  | { type: 'VERIFY.FAILED'; error: KitClientError }
+  | { type: 'POLL.DONE'; response: QrStatusResponse }
+  | { type: 'POLL.FAILED'; error: KitClientError }
+  | { type: 'CODE.EXPIRED' }
+
+type MachineEvent = StepUpEvent | InternalEvent
+type EventType = MachineEvent['type']
+
+// ---------------------------------------------------------------------------------------------
+// The transition table (the spec)
+
+interface Transition {
+  /** Every named guard must pass; the first matching transition of a list wins. */
+  guard?: GuardName | readonly GuardName[]
+  /** Omitted: stay in the current state. */
+  target?: StepUpState
+  actions?: readonly ActionName[]
+}
+type TransitionTable = {
+  readonly [S in StepUpState]: { readonly [E in EventType]?: readonly Transition[] }
+}
+
+const start: readonly Transition[] = [
+  { target: 'starting', actions: ['cancelPending', 'clearContext', 'rememberStart', 'callStart'] },
+]
+const chooseMethod: readonly Transition[] = [
+  {
+    guard: 'isOfferedMethod',
+    target: 'sending',
+    actions: ['cancelPending', 'chooseMethod', 'callSend'],
+  },
+]
+const send: readonly Transition[] = [
+  { guard: 'isResendCoolingDown', actions: ['refuseResend'] },
+  { guard: 'hasMethod', target: 'sending', actions: ['cancelPending', 'callSend'] },
+]
+const submitCode: readonly Transition[] = [
+  { guard: 'isMalformedCode', actions: ['rejectMalformedCode'] },
+  { target: 'verifying', actions: ['cancelPending', 'clearError', 'callVerify'] },
+]
+/** What a flow response leads to: done, the only method, or a choice. */
+const flowOutcome: readonly Transition[] = [
+  { guard: 'isAuthenticated', target: 'approved', actions: ['storeResult', 'notifyAuthenticated'] },
+  {
+    guard: 'hasExactlyOneMethod',
+    target: 'sending',
+    actions: ['storeFactors', 'chooseOnlyMethod', 'callSend'],
+  },
+  { target: 'choosing', actions: ['storeFactors'] },
+]
+/** Failures every request shares. */
+const commonFailure: readonly Transition[] = [
+  { guard: 'isUserLocked', target: 'locked', actions: ['storeError', 'markUserLock'] },
+  { guard: 'isChallengeLocked', target: 'locked', actions: ['storeError', 'markChallengeLock'] },
+  { guard: 'isOtpExpired', target: 'expired', actions: ['storeError'] },
+  { guard: 'isRejected', target: 'denied', actions: ['storeError'] },
+  { target: 'error', actions: ['storeError', 'rememberFailure'] },
+]
+/** Back to waiting for the code (or the app) after a recoverable refusal. */
+const backToWaiting = (guard: GuardName): readonly Transition[] => [
+  {
+    guard: [guard, 'hasQrCode'],
+    target: 'awaiting-approval',
+    actions: ['storeError', 'startPolling'],
+  },
+  {
+    guard: [guard, 'hasOtpCode'],
+    target: 'awaiting-otp',
+    actions: ['storeError', 'armCodeExpiry'],
+  },
+]
+const reset: readonly Transition[] = [
+  { target: 'idle', actions: ['cancelPending', 'clearContext'] },
+]
+const cancel: readonly Transition[] = [
+  { target: 'idle', actions: ['cancelPending', 'callCancel', 'clearContext'] },
+]
+const leave = { RESET: reset, CANCEL: cancel } as const
+
+export const stepUpTransitions: TransitionTable = {
+  idle: {
+    'START.LOGIN': start,
+    'START.STEPUP': start,
+  },
+  starting: {
+    // A second START while starting is a double click: ignored.
+    'START.DONE': flowOutcome,
+    'START.FAILED': commonFailure,
+    ...leave,
+  },
+  choosing: {
+    'START.LOGIN': start,
+    'START.STEPUP': start,
+    'METHOD.CHOOSE': chooseMethod,
+    ...leave,
+  },
+  sending: {
+    // CODE.SEND while sending: ignored (no second SMS from a double click).
+    'SEND.DONE': [
+      { guard: 'isQrSent', target: 'awaiting-approval', actions: ['storeSent', 'startPolling'] },
+      { target: 'awaiting-otp', actions: ['storeSent', 'armCodeExpiry'] },
+    ],
+    'SEND.FAILED': [...backToWaiting('isRateLimited'), ...commonFailure],
+    'METHOD.CHOOSE': chooseMethod,
+    ...leave,
+  },
+  'awaiting-otp': {
+    'CODE.SUBMIT': submitCode,
+    'CODE.SEND': send,
+    'CODE.EXPIRED': [{ target: 'expired', actions: ['cancelPending'] }],
+    'METHOD.CHOOSE': chooseMethod,
+    'START.LOGIN': start,
+    'START.STEPUP': start,
+    ...leave,
+  },
+  'awaiting-approval': {
+    'POLL.DONE': [
+      { guard: 'isRejectedStatus', target: 'denied', actions: ['cancelPending'] },
+      { guard: 'isExpiredStatus', target: 'expired', actions: ['cancelPending'] },
+      ...flowOutcome,
+    ],
+    'POLL.FAILED': commonFailure,
+    'QR.VERIFY': submitCode,
+    'CODE.SUBMIT': submitCode,
+    'CODE.SEND': send,
+    'METHOD.CHOOSE': chooseMethod,
+    'START.LOGIN': start,
+    'START.STEPUP': start,
+    ...leave,
+  },
+  verifying: {
+    // CODE.SUBMIT while verifying: ignored (double submit).
+    'VERIFY.DONE': flowOutcome,
+    'VERIFY.FAILED': [
+      ...backToWaiting('isOtpInvalid'),
+      ...backToWaiting('isInputOrRateLimit'),
+      ...commonFailure,
+    ],
+    'METHOD.CHOOSE': chooseMethod,
+    ...leave,
+  },
+  approved: {
+    'START.LOGIN': start,
+    'START.STEPUP': start,
+    RESET: reset,
+  },
+  denied: {
+    'CODE.SEND': send,
+    'METHOD.CHOOSE': chooseMethod,
+    'START.LOGIN': start,
+    'START.STEPUP': start,
+    ...leave,
+  },
+  expired: {
+    'CODE.SEND': send,
+    'METHOD.CHOOSE': chooseMethod,
+    'START.LOGIN': start,
+    'START.STEPUP': start,
+    ...leave,
+  },
+  locked: {
+    // A challenge lock needs a new code; a user lock only ends at lockedUntil.
+    'CODE.SEND': [
+      { guard: 'isChallengeLock', target: 'sending', actions: ['cancelPending', 'callSend'] },
+    ],
+    'METHOD.CHOOSE': [
+      {
+        guard: ['isChallengeLock', 'isOfferedMethod'],
+        target: 'sending',
+        actions: ['cancelPending', 'chooseMethod', 'callSend'],
+      },
+    ],
+    'START.LOGIN': start,
+    'START.STEPUP': start,
+    ...leave,
+  },
+  error: {
+    RETRY: [
+      { guard: 'failedOnStart', target: 'starting', actions: ['retryStart'] },
+      { guard: 'failedOnSend', target: 'sending', actions: ['callSend'] },
+      { guard: 'failedOnVerify', target: 'verifying', actions: ['retryVerify'] },
+    ],
+    'CODE.SEND': send,
+    'CODE.SUBMIT': [
+      { guard: 'hasSentCode', target: 'verifying', actions: ['clearError', 'callVerify'] },
+    ],
+    'METHOD.CHOOSE': chooseMethod,
+    'START.LOGIN': start,
+    'START.STEPUP': start,
+    ...leave,
+  },
+}
+
+// ---------------------------------------------------------------------------------------------
+// Context: what the machine remembers besides its state
+
+type Operation =
+  | { kind: 'start'; event: Extract<StepUpEvent, { type: 'START.LOGIN' | 'START.STEPUP' }> }
+  | { kind: 'send' }
+  | { kind: 'verify'; event: Extract<StepUpEvent, { type: 'CODE.SUBMIT' | 'QR.VERIFY' }> }
+
+interface Context {
+  flow: 'login' | 'stepup' | undefined
+  methods: MethodOption[]
+  method: KitMethod | undefined
+  transaction: TransactionView | undefined
+  sms: SmsSendResponse | undefined
+  challenge: ChallengeSendResponse | undefined
+  qr: QrSendResponse | undefined
+  attemptsLeft: number | undefined
+  lockedUntil: number | undefined
+  retryAt: number | undefined
+  lockScope: 'user' | 'challenge' | undefined
+  flowExpiresAt: number | undefined
+  error: KitClientError | undefined
+  result: AuthenticatedResponse | undefined
+  /** The operation in progress or last failed, for RETRY. Holds a typed code only in memory. */
+  operation: Operation | undefined
+}
+
+const emptyContext = (): Context => ({
+  flow: undefined,
+  methods: [],
+  method: undefined,
+  transaction: undefined,
+  sms: undefined,
+  challenge: undefined,
+  qr: undefined,
+  attemptsLeft: undefined,
+  lockedUntil: undefined,
+  retryAt: undefined,
+  lockScope: undefined,
+  flowExpiresAt: undefined,
+  error: undefined,
+  result: undefined,
+  operation: undefined,
+})
+
+// ---------------------------------------------------------------------------------------------
+// Guards
+
+type Guard = (context: Context, event: MachineEvent, env: Environment) => boolean
+
+const errorOf = (event: MachineEvent) => ('error' in event ? event.error : undefined)
+const responseOf = (event: MachineEvent) => ('response' in event ? event.response : undefined)
+const errorIs = (code: string) => (_: Context, event: MachineEvent) => errorOf(event)?.code === code
+
+const hasQrCode = (context: Context) => context.method === 'qr' && context.qr !== undefined
+const hasOtpCode = (context: Context) =>
+  (context.method === 'sms' && context.sms !== undefined) ||
+  (context.method === 'challenge' && context.challenge !== undefined)
+
+const guards = {
+  isAuthenticated: (_, event) => responseOf(event)?.status === 'authenticated',
+  hasExactlyOneMethod: (_, event) => {
+    const response = responseOf(event)
+    // Exactly one method: nothing to choose. (SMS is never pre-selected when another exists.)
+    return response?.status === 'factor_required' && response.methods.length === 1
+  },
+  isQrSent: (_, event) => {
+    const response = responseOf(event)
+    return response !== undefined && 'method' in response && response.method === 'qr'
+  },
+  isRejectedStatus: (_, event) => responseOf(event)?.status === 'rejected',
+  isExpiredStatus: (_, event) => responseOf(event)?.status === 'expired',
+  isOfferedMethod: (context, event) =>
+    event.type === 'METHOD.CHOOSE' && context.methods.some((m) => m.method === event.method),
+  hasMethod: (context) => context.method !== undefined,
+  hasQrCode,
+  hasOtpCode,
+  hasSentCode: (context) => hasQrCode(context) || hasOtpCode(context),
+  isResendCoolingDown: (context, _, env) =>
+    context.method === 'sms' &&
+    context.sms !== undefined &&
+    env.client.clock.now() < context.sms.resendAvailableAt,
+  isMalformedCode: (_, event) => {
+    const code = codeOf(event)
+    return code === undefined || !/^[0-9]{4,10}$/.test(normalizeCode(code))
+  },
+  isChallengeLock: (context) => context.lockScope === 'challenge',
+  isOtpInvalid: errorIs('otp_invalid'),
+  isOtpExpired: errorIs('otp_expired'),
+  isUserLocked: errorIs('locked'),
+  isChallengeLocked: errorIs('challenge_locked'),
+  isRejected: errorIs('rejected'),
+  isRateLimited: errorIs('rate_limited'),
+  isInputOrRateLimit: (_, event) =>
+    errorOf(event)?.code === 'invalid_input' || errorOf(event)?.code === 'rate_limited',
+  failedOnStart: (context) => context.operation?.kind === 'start',
+  failedOnSend: (context) => context.operation?.kind === 'send' && context.method !== undefined,
+  failedOnVerify: (context) => context.operation?.kind === 'verify',
+} satisfies Record<string, Guard>
+type GuardName = keyof typeof guards
+
+function codeOf(event: MachineEvent): string | undefined {
+  if (event.type === 'CODE.SUBMIT') return event.code
+  if (event.type === 'QR.VERIFY') return event.otp
+  return undefined
+}
+
+// ---------------------------------------------------------------------------------------------
+// Actions
+
+/** What actions may touch besides the context: the client and the running work. */
+interface Environment {
+  client: KitClient
+  visibility: VisibilitySource
+  onAuthenticated: ((result: AuthenticatedResponse) => void) | undefined
+  /** Runs a request; its outcome comes back as an event unless cancelled first. */
+  run<T>(
+    request: (signal: AbortSignal) => Promise<T>,
+    done: (value: T) => InternalEvent,
+    failed: (error: KitClientError) => InternalEvent,
+  ): void
+  /** Aborts requests in flight, stops polling and timers. */
+  cancelPending(): void
+  setPoller(poller: QrPoller, controller: AbortController): void
+  setTimer(callback: () => void, delayMs: number): void
+  dispatch(event: InternalEvent): void
+}
+
+type Action = (context: Context, event: MachineEvent, env: Environment) => void
+
+const clearCodeState = (context: Context) => {
+  context.sms = context.challenge = context.qr = undefined
+  context.attemptsLeft = context.retryAt = context.lockedUntil = context.lockScope = undefined
+  context.error = undefined
+}
+
+const actions = {
+  cancelPending: (_, __, env) => env.cancelPending(),
+  clearContext: (context) => Object.assign(context, emptyContext()),
+  clearError: (context) => {
+    context.error = context.retryAt = undefined
+  },
+  rememberStart: (context, event) => {
+    if (event.type === 'START.LOGIN' || event.type === 'START.STEPUP') {
+      context.operation = { kind: 'start', event }
+      context.flow = event.type === 'START.LOGIN' ? 'login' : 'stepup'
+    }
+  },
+  callStart: (context, _, env) => startRequest(context, env),
+  retryStart: (context, _, env) => {
+    context.error = undefined
+    startRequest(context, env)
+  },
+  storeFactors: (context, event) => {
+    const response = responseOf(event)
+    if (response?.status !== 'factor_required') return
+    context.flow = response.flow
+    context.methods = response.methods
+    context.transaction = response.transaction
+    context.flowExpiresAt = response.flowExpiresAt
+    context.method = undefined
+    clearCodeState(context)
+  },
+  chooseOnlyMethod: (context) => {
+    context.method = context.methods[0]?.method
+  },
+  chooseMethod: (context, event) => {
+    if (event.type !== 'METHOD.CHOOSE') return
+    context.method = event.method
+    clearCodeState(context)
+  },
+  callSend: (context, _, env) => {
+    const method = context.method
+    context.operation = { kind: 'send' }
+    context.error = undefined
+    env.run<SendResponse>(
+      (signal) =>
+        method === 'sms'
+          ? env.client.smsSend({ signal })
+          : method === 'challenge'
+            ? env.client.challengeSend({ signal })
+            : env.client.qrSend({ signal }),
+      (response) => ({ type: 'SEND.DONE', response }),
+      (error) => ({ type: 'SEND.FAILED', error }),
+    )
+  },
+  storeSent: (context, event) => {
+    const response = responseOf(event)
+    if (response === undefined || !('method' in response) || response.status !== 'sent') return
+    clearCodeState(context)
+    context.operation = undefined
+    context.attemptsLeft = response.attemptsLeft
+    if (response.method === 'sms') context.sms = response
+    else if (response.method === 'challenge') context.challenge = response
+    else {
+      context.qr = response
+      if (response.transaction) context.transaction = response.transaction
+    }
+  },
+  armCodeExpiry: (context, _, env) => {
+    const expiresAt = context.sms?.expiresAt ?? context.challenge?.expiresAt
+    if (expiresAt === undefined) return
+    env.setTimer(
+      () => env.dispatch({ type: 'CODE.EXPIRED' }),
+      env.client.clock.remainingMs(expiresAt),
+    )
+  },
+  startPolling: (context, _, env) => {
+    const qr = context.qr
+    if (!qr) return
+    const controller = new AbortController()
+    const poller = createQrPoller({
+      client: env.client,
+      expiresAt: qr.expiresAt,
+      initialDelayMs: qr.pollAfterMs,
+      signal: controller.signal,
+      visibility: env.visibility,
+      onResult: (response) => env.dispatch({ type: 'POLL.DONE', response }),
+      onError: (error) => env.dispatch({ type: 'POLL.FAILED', error }),
+    })
+    env.setPoller(poller, controller)
+  },
+  callVerify: (context, event, env) => {
+    if (event.type === 'CODE.SUBMIT' || event.type === 'QR.VERIFY') {
+      context.operation = { kind: 'verify', event }
+    }
+    verifyRequest(context, env)
+  },
+  retryVerify: (context, _, env) => {
+    context.error = undefined
+    verifyRequest(context, env)
+  },
+  storeResult: (context, event) => {
+    const response = responseOf(event)
+    if (response?.status !== 'authenticated') return
+    context.result = response
+    context.operation = undefined
+    context.error = undefined
+  },
+  notifyAuthenticated: (context, _, env) => {
+    if (context.result) env.onAuthenticated?.(context.result)
+  },
+  storeError: (context, event) => {
+    const error = errorOf(event)
+    if (!error) return
+    context.error = error
+    if (error.attemptsLeft !== undefined) context.attemptsLeft = error.attemptsLeft
+    context.retryAt = error.retryAt
+    if (error.lockedUntil !== undefined) context.lockedUntil = error.lockedUntil
+  },
+  rememberFailure: () => {
+    // `operation` still names what failed: RETRY repeats it.
+  },
+  markUserLock: (context) => {
+    context.lockScope = 'user'
+    context.operation = undefined
+  },
+  markChallengeLock: (context) => {
+    context.lockScope = 'challenge'
+    context.operation = undefined
+    context.attemptsLeft = 0
+  },
+  refuseResend: (context) => {
+    // Refused locally: the server would refuse too, and the user gets the exact wait at once.
+    const retryAt = context.sms?.resendAvailableAt
+    context.retryAt = retryAt
+    context.error = new KitClientError('rate_limited', { status: 0, retryAt })
+  },
+  rejectMalformedCode: (context) => {
+    context.error = new KitClientError('invalid_input', {
+      status: 0,
+      fields: [
+        context.method === 'qr' ? 'otp' : context.method === 'challenge' ? 'response' : 'code',
+      ],
+    })
+  },
+  callCancel: (context, _, env) => {
+    // Fire and forget: leaving must never wait on the network.
+    if (context.flow === undefined) return
+    env.client.flowCancel().catch(() => {})
+  },
+} satisfies Record<string, Action>
+type ActionName = keyof typeof actions
+
+function startRequest(context: Context, env: Environment): void {
+  const operation = context.operation
+  if (operation?.kind !== 'start') return
+  const event = operation.event
+  env.run<FlowResponse>(
+    (signal) =>
+      event.type === 'START.LOGIN'
+        ? env.client.loginStart(
+            {
+              username: event.username,
+              ...(event.password !== undefined ? { password: event.password } : {}),
+            },
+            { signal },
+          )
+        : env.client.stepUpStart(
+            event.transactionId !== undefined ? { transactionId: event.transactionId } : {},
+            { signal },
+          ),
+    (response) => ({ type: 'START.DONE', response }),
+    (error) => ({ type: 'START.FAILED', error }),
+  )
+}
+
+function verifyRequest(context: Context, env: Environment): void {
+  const operation = context.operation
+  if (operation?.kind !== 'verify') return
+  const code = normalizeCode(codeOf(operation.event) ?? '')
+  const method = context.method
+  env.run<FlowResponse>(
+    (signal) =>
+      method === 'sms'
+        ? env.client.smsVerify({ code }, { signal })
+        : method === 'challenge'
+          ? env.client.challengeVerify({ response: code }, { signal })
+          : env.client.qrVerify({ otp: code }, { signal }),
+    (response) => ({ type: 'VERIFY.DONE', response }),
+    (error) => ({ type: 'VERIFY.FAILED', error }),
+  )
+}
+
+// ---------------------------------------------------------------------------------------------
+// The interpreter
+
+/**
+ * Creates a step-up machine. Nothing runs until the first event; `dispose()` on unmount.
+ *
+ * @example
+ * const machine = createStepUpMachine({ client })
+ * machine.subscribe(() => render(machine.getSnapshot()))
+ * machine.send({ type: 'START.STEPUP', transactionId: 'tx-42' })
+ */
+export function createStepUpMachine(options: StepUpMachineOptions): StepUpMachine {
+  const { client } = options
+  const visibility = options.visibility ?? documentVisibility()
+  const listeners = new Set<() => void>()
+  let state: StepUpState = 'idle'
+  const context = emptyContext()
+  let snapshot = toSnapshot(state, context)
+  let disposed = false
+
+  let inFlight: AbortController | undefined
+  let poller: { poller: QrPoller; controller: AbortController } | undefined
+  let timer: ReturnType<typeof setTimeout> | undefined
+
+  const queue: MachineEvent[] = []
+  let processing = false
+
+  const env: Environment = {
+    client,
+    visibility,
+    onAuthenticated: options.onAuthenticated,
+    run(request, done, failed) {
+      const controller = new AbortController()
+      inFlight = controller
+      const settle = (event: InternalEvent) => {
+        // A cancelled request's outcome belongs to a flow the user already left.
+        if (controller.signal.aborted || disposed) return
+        if (inFlight === controller) inFlight = undefined
+        dispatch(event)
+      }
+      Promise.resolve()
+        .then(() => request(controller.signal))
+        .then(
+          (value) => settle(done(value)),
+          (error: unknown) => settle(failed(toKitClientError(error))),
+        )
+    },
+    cancelPending() {
+      inFlight?.abort()
+      inFlight = undefined
+      if (poller) {
+        poller.controller.abort()
+        poller.poller.stop()
+        poller = undefined
+      }
+      if (timer !== undefined) clearTimeout(timer)
+      timer = undefined
+    },
+    setPoller(next, controller) {
+      poller = { poller: next, controller }
+    },
+    setTimer(callback, delayMs) {
+      if (timer !== undefined) clearTimeout(timer)
+      timer = setTimeout(callback, Math.min(delayMs, 2_147_483_647))
+    },
+    dispatch,
+  }
+
+  function dispatch(event: MachineEvent): void {
+    if (disposed) return
+    queue.push(event)
+    // Listeners and callbacks may send events synchronously: queue them, one transition at a time.
+    if (processing) return
+    processing = true
+    let changed = false
+    try {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        changed = transition(next) || changed
+      }
+    } finally {
+      processing = false
+    }
+    if (changed) for (const listener of [...listeners]) listener()
+  }
+
+  function transition(event: MachineEvent): boolean {
+    const candidates = stepUpTransitions[state][event.type]
+    const chosen = candidates?.find((candidate) => {
+      const names = candidate.guard === undefined ? [] : [candidate.guard].flat()
+      return names.every((name) => (guards[name] as Guard)(context, event, env))
+    })
+    if (!chosen) return false
+    for (const name of chosen.actions ?? []) (actions[name] as Action)(context, event, env)
+    if (chosen.target !== undefined) state = chosen.target
+    snapshot = toSnapshot(state, context)
+    return true
+  }
+
+  return {
+    getSnapshot: () => snapshot,
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    send: (event) => dispatch(event),
+    dispose() {
+      env.cancelPending()
+      disposed = true
+      listeners.clear()
+      queue.length = 0
+    },
+  }
+}
+
+function toSnapshot(state: StepUpState, context: Context): StepUpSnapshot {
+  const snapshot: StepUpSnapshot = { state, methods: context.methods }
+  const optional = [
+    'flow',
+    'method',
+    'transaction',
+    'sms',
+    'challenge',
+    'qr',
+    'attemptsLeft',
+    'lockedUntil',
+    'retryAt',
+    'lockScope',
+    'flowExpiresAt',
+    'error',
+    'result',
+  ] as const
+  for (const key of optional) {
+    if (context[key] !== undefined) Object.assign(snapshot, { [key]: context[key] })
+  }
+  return Object.freeze(snapshot)
+}
+
+function toKitClientError(error: unknown): KitClientError {
+  if (isKitClientError(error)) return error
+  return new KitClientError('bad_response', { status: 0, cause: error })
 }
