@@ -1,0 +1,123 @@
+/**
+ * The configuration of `createCentagateHandler`, its defaults, and its validation. Invalid
+ * configuration fails at startup with a {@link ConfigError} listing every problem by name.
+ */
+import type { KitMethod, TransactionView } from '@centagate-kit/protocol'
+import { z } from 'zod'
+import type {
+  CentagateClient,
+  CentagateClientOptions,
+} from '../centagate-client/create-centagate-client'
+import type { CookieSecret } from '../flow/flow-cookie'
+import type { Logger } from '../logger'
+import type { Limits } from '../rate-limit/limits'
+import type { RateLimitStore } from '../rate-limit/store'
+import { ConfigError } from './config-error'
+
+/** What `onAuthenticated` receives. */
+export interface AuthenticatedEvent {
+  flow: 'login' | 'stepup'
+  username: string
+  /** The factor that completed the flow. */
+  method: KitMethod | 'password'
+  /** Epoch ms. */
+  authTime: number
+  /** Step-up with a transaction: the transaction that was signed. */
+  transaction?: { view: TransactionView; value?: string }
+  request: Request
+  /** Response headers: append `Set-Cookie` here to start the app's own session. */
+  headers: Headers
+}
+
+export interface CentagateHandlerConfig {
+  /** CENTAGATE connection (or a ready client, e.g. with a custom fetch). */
+  centagate: CentagateClientOptions | { client: CentagateClient }
+  /** Flow-cookie secrets (≥ 32 characters each); the first seals, all are accepted (rotation). */
+  cookieSecrets: readonly CookieSecret[]
+  /** Step-up receipt HMAC key (≥ 32 characters). Default: derived from the first cookie secret. */
+  receiptSecret?: string
+  /** Admin account for token enrolment (`tokens/register`). Default: enrolment disabled. */
+  admin?: { username: string; password: string }
+  /** Mount point. Default `/api/centagate`. */
+  basePath?: string
+  /** Origins accepted besides the request's own. Default `[]`. */
+  allowedOrigins?: readonly string[]
+  /** Accept `Sec-Fetch-Site: same-site`. Default false. */
+  allowSameSite?: boolean
+  /** Proxies in front of the app that append to `X-Forwarded-For`. Default 0 (ignore the header). */
+  trustedProxyCount?: number
+  /** Allow `login/start` without a password (adaptive, `authResult "true"`). Default false. */
+  allowPasswordlessLogin?: boolean
+  /** Counter store. Default: in-memory (one process). Use `createRedisStore` for several. */
+  store?: RateLimitStore
+  /** Limit overrides. Defaults: design.md "Defaults". */
+  limits?: Partial<Limits>
+  /** Request body cap in bytes. Default 16 384. */
+  maxBodyBytes?: number
+  /** Step-up receipt lifetime in seconds. Default 300. */
+  receiptTtlSeconds?: number
+  /** Text shown in the CENTAGATE app for a QR login. Default `Sign in`. */
+  qrLoginText?: string
+  /** The app's logged-in user for step-up (from the app's own session). Default: none (step-up disabled). */
+  identify?: (request: Request) => Promise<{ username: string } | null>
+  /** Server-side truth of a transaction. Default: none (transaction ids are refused). */
+  getTransaction?: (
+    request: Request,
+    id: string,
+  ) => Promise<{ view: TransactionView; value?: string } | null>
+  /** Called once per completed login/step-up; may return JSON for the response's `app` member. */
+  onAuthenticated?: (event: AuthenticatedEvent) => Promise<Record<string, unknown> | void> | void
+  /** Who may enrol factors for `user`. Default: the identified user for themself. */
+  authorizeEnrolment?: (request: Request, user: { username: string }) => Promise<boolean>
+  /** Default: silent. */
+  logger?: Logger
+  /** Clock (epoch ms). Default `Date.now`. */
+  now?: () => number
+}
+
+const secretText = z.string().min(32, 'must be at least 32 characters')
+
+const configShape = z.object({
+  centagate: z.union([
+    z.object({ client: z.object({ call: z.function() }).loose() }),
+    z
+      .object({
+        baseUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+        integrationKey: z.string().min(1, 'is required'),
+        secretKey: z.string().min(1, 'is required'),
+        timeoutMs: z.number().int().positive().max(60_000).optional(),
+      })
+      .loose(),
+  ]),
+  cookieSecrets: z
+    .array(z.object({ id: z.string().regex(/^[A-Za-z0-9._-]{1,32}$/), secret: secretText }))
+    .min(1, 'at least one cookie secret is required'),
+  receiptSecret: secretText.optional(),
+  admin: z.object({ username: z.string().min(1), password: z.string().min(1) }).optional(),
+  basePath: z
+    .string()
+    .regex(/^\/[A-Za-z0-9/_-]*$/, 'must start with / (letters, digits, _ -)')
+    .optional(),
+  allowedOrigins: z.array(z.url()).optional(),
+  trustedProxyCount: z.number().int().min(0).max(10).optional(),
+  maxBodyBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024)
+    .optional(),
+  receiptTtlSeconds: z.number().int().min(10).max(3600).optional(),
+  qrLoginText: z.string().min(1).max(256).optional(),
+})
+
+/** Validates the configuration; throws {@link ConfigError} naming every problem. */
+export function validateHandlerConfig(config: CentagateHandlerConfig): void {
+  const result = configShape.safeParse(config)
+  if (result.success) return
+  throw new ConfigError(
+    result.error.issues.map((issue) => ({
+      setting: issue.path.map(String).join('.') || '(config)',
+      problem: issue.message,
+    })),
+  )
+}

@@ -1,0 +1,159 @@
+/**
+ * `createCentagateHandler(config)`: one Web-standard `(Request) => Promise<Response>` serving the
+ * kit routes under `basePath`. Every request passes the CSRF checks, the body cap and the route's
+ * zod schema before any route code runs; every failure becomes a typed kit error body.
+ */
+import {
+  type KitRoute,
+  defaultBasePath,
+  kitRouteList,
+  kitRouteSchemas,
+} from '@centagate-kit/protocol'
+import type { CentagateClient } from '../centagate-client/create-centagate-client'
+import { isCentagateError } from '../centagate-client/errors'
+import { type CentagateHandlerConfig, validateHandlerConfig } from '../config/handler-config'
+import { randomId } from '../encoding'
+import { clientIp } from '../http/client-ip'
+import { checkCsrf } from '../http/csrf'
+import { errorResponse, jsonResponse } from '../http/json-response'
+import { KitFailure, failureFromUpstream } from '../http/kit-failure'
+import { defaultMaxBodyBytes, readJsonBody } from '../http/read-json-body'
+import { StoreUnavailableError } from '../rate-limit/store'
+import {
+  type RequireStepUpOptions,
+  type StepUpGuard,
+  createStepUpGuard,
+} from '../receipts/require-step-up'
+import { createAdminSessions } from './admin-session'
+import { tokensRegister } from './enrolment-route'
+import {
+  challengeSend,
+  challengeVerify,
+  qrSend,
+  qrStatus,
+  qrVerify,
+  smsSend,
+  smsVerify,
+} from './factor-routes'
+import { loginStart, stepUpStart } from './start-routes'
+import { type RouteContext, clearFlow, createRuntime, openFlow } from './runtime'
+
+/** What an adapter knows about the connection. */
+export interface HandlerContext {
+  /** The peer address of the TCP connection. */
+  clientAddress?: string
+}
+
+export interface CentagateHandler {
+  (request: Request, context?: HandlerContext): Promise<Response>
+  /** The mount point, e.g. `/api/centagate`. */
+  readonly basePath: string
+  /** Whether a path belongs to this handler (adapters pass other paths on). */
+  handles(pathname: string): boolean
+  /** A guard for the app's own routes that need a fresh step-up. */
+  requireStepUp(options: RequireStepUpOptions): StepUpGuard
+  /** The CENTAGATE client the handler uses. */
+  readonly client: CentagateClient
+}
+
+type RouteHandler = (context: RouteContext, input: never) => Promise<unknown>
+
+export function createCentagateHandler(config: CentagateHandlerConfig): CentagateHandler {
+  validateHandlerConfig(config)
+  const runtime = createRuntime(config)
+  const basePath = (config.basePath ?? defaultBasePath).replace(/\/+$/, '')
+  const admin = createAdminSessions(runtime.client, config.admin, runtime.now)
+  const csrf = {
+    allowedOrigins: config.allowedOrigins ?? [],
+    allowSameSite: config.allowSameSite ?? false,
+  }
+  const maxBodyBytes = config.maxBodyBytes ?? defaultMaxBodyBytes
+
+  const routes: Record<KitRoute, RouteHandler> = {
+    'login/start': loginStart,
+    'stepup/start': stepUpStart,
+    'sms/send': smsSend,
+    'sms/verify': smsVerify,
+    'challenge/send': challengeSend,
+    'challenge/verify': challengeVerify,
+    'qr/send': qrSend,
+    'qr/status': qrStatus,
+    'qr/verify': qrVerify,
+    'tokens/register': ((context: RouteContext, input: Parameters<typeof tokensRegister>[1]) =>
+      tokensRegister(context, input, admin)) as RouteHandler,
+    'flow/cancel': (context) => {
+      clearFlow(context)
+      return Promise.resolve({ status: 'cancelled', serverTime: context.now })
+    },
+  }
+  const routeByPath = new Map<string, KitRoute>(
+    kitRouteList.map((route) => [`${basePath}/${route}`, route]),
+  )
+
+  const toFailure = (error: unknown, requestId: string): KitFailure => {
+    if (error instanceof KitFailure) return error
+    if (isCentagateError(error)) {
+      runtime.logger.warn('upstream call failed', {
+        requestId,
+        endpoint: error.endpoint,
+        kind: error.kind,
+        ...('code' in error ? { returnCode: (error as { code: string }).code } : {}),
+      })
+      return failureFromUpstream(error)
+    }
+    if (error instanceof StoreUnavailableError) {
+      runtime.logger.error('rate-limit store unavailable; failing closed', { requestId })
+      return new KitFailure('upstream_unavailable', {}, 'kit.store_unavailable')
+    }
+    runtime.logger.error('unexpected error', {
+      requestId,
+      error: error instanceof Error ? error.name : typeof error,
+    })
+    return new KitFailure('internal_error')
+  }
+
+  const handler = async (request: Request, handlerContext: HandlerContext = {}) => {
+    const requestId = randomId(12)
+    const now = runtime.now()
+    const headers = new Headers()
+    try {
+      const route = routeByPath.get(new URL(request.url).pathname)
+      if (route === undefined) throw new KitFailure('not_found')
+      checkCsrf(request, csrf)
+      const raw = await readJsonBody(request, maxBodyBytes)
+      const parsed = kitRouteSchemas[route].request.safeParse(raw)
+      if (!parsed.success) {
+        const fields = [
+          ...new Set(
+            parsed.error.issues.map((issue) => issue.path.map(String).join('.') || '(body)'),
+          ),
+        ]
+          .slice(0, 20)
+          .map((field) => field.slice(0, 64))
+        throw new KitFailure('invalid_input', { fields })
+      }
+      const input = parsed.data as { device: RouteContext['device'] }
+      const context: RouteContext = {
+        runtime,
+        request,
+        requestId,
+        ip: clientIp(request, handlerContext.clientAddress, config.trustedProxyCount ?? 0),
+        now,
+        device: input.device,
+        headers,
+        flow: await openFlow(runtime, request, now),
+      }
+      const body = await routes[route](context, input as never)
+      return jsonResponse(body, 200, headers)
+    } catch (error) {
+      return errorResponse(toFailure(error, requestId), requestId, now, headers)
+    }
+  }
+
+  return Object.assign(handler, {
+    basePath,
+    handles: (pathname: string) => pathname === basePath || pathname.startsWith(`${basePath}/`),
+    requireStepUp: (options: RequireStepUpOptions) => createStepUpGuard(runtime, options),
+    client: runtime.client,
+  })
+}

@@ -1,0 +1,116 @@
+/**
+ * Everything a route needs, built once per handler: the CENTAGATE client, the limiter, the
+ * cookie sealer, the receipt key and the resolved configuration.
+ */
+import type { DeviceSignals } from '@centagate-kit/protocol'
+import {
+  type CentagateClient,
+  createCentagateClient,
+} from '../centagate-client/create-centagate-client'
+import type { CentagateHandlerConfig } from '../config/handler-config'
+import { deriveKey } from '../encoding'
+import { cookieMode, readCookie, serializeCookie } from '../flow/cookies'
+import { type FlowSealer, createFlowSealer, maxCookieBytes } from '../flow/flow-cookie'
+import type { FlowState } from '../flow/flow-state'
+import { KitFailure } from '../http/kit-failure'
+import { type Logger, silentLogger } from '../logger'
+import { type Limits, Limiter, defaultLimits } from '../rate-limit/limits'
+import { createMemoryStore } from '../rate-limit/memory-store'
+
+export const flowCookieBaseName = 'centagate-flow'
+
+export interface KitRuntime {
+  config: CentagateHandlerConfig
+  client: CentagateClient
+  limiter: Limiter
+  limits: Limits
+  sealer: FlowSealer
+  receiptKey: Promise<Uint8Array>
+  logger: Logger
+  now: () => number
+  /** Upstream timeout, for lock lifetimes. */
+  upstreamTimeoutMs: number
+}
+
+export function createRuntime(config: CentagateHandlerConfig): KitRuntime {
+  const now = config.now ?? Date.now
+  const logger = config.logger ?? silentLogger
+  const client =
+    'client' in config.centagate
+      ? config.centagate.client
+      : createCentagateClient({ logger, now, ...config.centagate })
+  const limits = { ...defaultLimits, ...config.limits }
+  const store = config.store ?? createMemoryStore({ now })
+  return {
+    config,
+    client,
+    limiter: new Limiter(store, limits),
+    limits,
+    sealer: createFlowSealer(config.cookieSecrets),
+    receiptKey:
+      config.receiptSecret === undefined
+        ? deriveKey(config.cookieSecrets[0]!.secret, 'step-up-receipt')
+        : Promise.resolve(new TextEncoder().encode(config.receiptSecret)),
+    logger,
+    now,
+    upstreamTimeoutMs:
+      'client' in config.centagate ? 10_000 : (config.centagate.timeoutMs ?? 10_000),
+  }
+}
+
+/** One kit request being served. */
+export interface RouteContext {
+  runtime: KitRuntime
+  request: Request
+  requestId: string
+  ip: string
+  now: number
+  device: DeviceSignals
+  /** Response headers (Set-Cookie goes here). */
+  headers: Headers
+  /** The opened flow cookie, or null. */
+  flow: FlowState | null
+}
+
+export async function openFlow(runtime: KitRuntime, request: Request, now: number) {
+  const { prefix } = cookieMode(request.url)
+  const token = readCookie(request.headers.get('cookie'), prefix + flowCookieBaseName)
+  return runtime.sealer.open(token, now)
+}
+
+export async function saveFlow(context: RouteContext, state: FlowState): Promise<void> {
+  const { secure, prefix } = cookieMode(context.request.url)
+  const sealed = await context.runtime.sealer.seal(state, context.now)
+  const cookie = serializeCookie(prefix + flowCookieBaseName, sealed, {
+    secure,
+    maxAge: (state.expiresAt - context.now) / 1000,
+  })
+  if (cookie.length > maxCookieBytes) {
+    context.runtime.logger.error('flow cookie too large', { bytes: cookie.length })
+    throw new KitFailure('internal_error')
+  }
+  context.headers.append('set-cookie', cookie)
+}
+
+export function clearFlow(context: RouteContext): void {
+  const { secure, prefix } = cookieMode(context.request.url)
+  context.headers.append(
+    'set-cookie',
+    serializeCookie(prefix + flowCookieBaseName, '', { secure, maxAge: 0 }),
+  )
+}
+
+/** The context fields CENTAGATE's risk engine gets: from the connection and the browser. */
+export function contextFields(context: RouteContext) {
+  return {
+    supportFido: '',
+    ipAddress: context.ip === 'unknown' ? '' : context.ip,
+    userAgent: context.device.userAgent,
+    browserFp: context.device.browserFp,
+  }
+}
+
+export function requireFlow(context: RouteContext): FlowState {
+  if (context.flow === null) throw new KitFailure('no_flow')
+  return context.flow
+}

@@ -1,0 +1,155 @@
+/** `login/start` and `stepup/start`: who the user is, and which second factors they may use. */
+import {
+  type AuthResultPayload,
+  type FlowResponse,
+  type LoginStartRequest,
+  type StepUpStartRequest,
+  type TransactionView,
+  kitMethodsFromAuthMethods,
+  transactionView,
+} from '@centagate-kit/protocol'
+import { CentagateCodeError } from '../centagate-client/errors'
+import { randomId } from '../encoding'
+import type { FlowState } from '../flow/flow-state'
+import { KitFailure } from '../http/kit-failure'
+import { transactionHash } from '../receipts/step-up-receipt'
+import { completeFlow, factorRequired } from './complete-flow'
+import { type RouteContext, contextFields, saveFlow } from './runtime'
+import { enforceActor } from './guards'
+
+/** Return-code categories that all read as "invalid credentials" at login (no enumeration). */
+const loginFailureCategories = new Set([
+  'credentials',
+  'user',
+  'password',
+  'locked',
+  'rejected',
+  'expired',
+  'not_enrolled',
+])
+
+export async function loginStart(
+  context: RouteContext,
+  input: LoginStartRequest,
+): Promise<FlowResponse> {
+  const { runtime } = context
+  const username = input.username
+  await enforceActor(context, username)
+  if (input.password === undefined && runtime.config.allowPasswordlessLogin !== true) {
+    throw new KitFailure('invalid_input', { fields: ['password'] })
+  }
+  let result: AuthResultPayload
+  try {
+    result =
+      input.password !== undefined
+        ? await runtime.client.authBasic({
+            username,
+            password: input.password,
+            ...contextFields(context),
+          })
+        : await runtime.client.adaptive({
+            username,
+            authResult: 'true',
+            ...contextFields(context),
+          })
+  } catch (error) {
+    if (
+      error instanceof CentagateCodeError &&
+      (loginFailureCategories.has(error.category) || error.code === '1')
+    ) {
+      const outcome = await runtime.limiter.recordFailure({ username, ip: context.ip })
+      runtime.logger.info('login failed', {
+        requestId: context.requestId,
+        returnCode: error.code,
+        outcome: 'failure',
+      })
+      if (outcome.lockedUntil !== undefined) {
+        throw new KitFailure('locked', { lockedUntil: outcome.lockedUntil })
+      }
+      throw new KitFailure('invalid_credentials')
+    }
+    throw error
+  }
+  if (result.multiStepAuth === 'blocked') throw new KitFailure('rejected')
+  const flow: FlowState = {
+    fid: randomId(),
+    flow: 'login',
+    step: 'choose_method',
+    username,
+    authToken: result.authToken,
+    methods: kitMethodsFromAuthMethods(result.authMethods),
+    expiresAt: context.now + runtime.limits.flowTtlMs,
+  }
+  if (result.defAccId !== undefined && result.defAccId !== '') flow.devAccId = result.defAccId
+  if (input.password !== undefined && result.secretCode.length > 0) {
+    // A password login CENTAGATE considers complete (no second factor configured).
+    return completeFlow(context, flow, 'password')
+  }
+  if (flow.methods.length === 0) {
+    if (input.password !== undefined) {
+      // Password accepted but no usable factor: keep a flow so the user may enrol one.
+      await saveFlow(context, { ...flow, step: 'enrol' })
+      throw new KitFailure('not_enrolled')
+    }
+    throw new KitFailure('invalid_credentials')
+  }
+  await saveFlow(context, flow)
+  return factorRequired(context, flow)
+}
+
+export async function stepUpStart(
+  context: RouteContext,
+  input: StepUpStartRequest,
+): Promise<FlowResponse> {
+  const { runtime } = context
+  const user =
+    runtime.config.identify === undefined ? null : await runtime.config.identify(context.request)
+  if (user === null) throw new KitFailure('unauthenticated')
+  await enforceActor(context, user.username)
+
+  let transaction: { view: TransactionView; value?: string } | undefined
+  if (input.transactionId !== undefined) {
+    const found =
+      runtime.config.getTransaction === undefined
+        ? null
+        : await runtime.config.getTransaction(context.request, input.transactionId)
+    if (found === null) throw new KitFailure('transaction_not_found')
+    const view = transactionView.safeParse(found.view)
+    if (!view.success || view.data.id !== input.transactionId) {
+      runtime.logger.error('getTransaction returned an invalid view', {
+        requestId: context.requestId,
+      })
+      throw new KitFailure('internal_error')
+    }
+    transaction = { view: view.data, ...(found.value === undefined ? {} : { value: found.value }) }
+  }
+
+  const result = await runtime.client.adaptive({
+    username: user.username,
+    authResult: 'true',
+    ...contextFields(context),
+  })
+  if (result.multiStepAuth === 'blocked') throw new KitFailure('rejected')
+  const methods = kitMethodsFromAuthMethods(result.authMethods)
+  if (methods.length === 0) throw new KitFailure('not_enrolled')
+  const flow: FlowState = {
+    fid: randomId(),
+    flow: 'stepup',
+    step: 'choose_method',
+    username: user.username,
+    authToken: result.authToken,
+    methods,
+    expiresAt: context.now + runtime.limits.flowTtlMs,
+  }
+  if (result.defAccId !== undefined && result.defAccId !== '') flow.devAccId = result.defAccId
+  if (transaction !== undefined) {
+    flow.transaction = {
+      id: transaction.view.id,
+      summary: transaction.view.summary,
+      ...(transaction.value === undefined ? {} : { value: transaction.value }),
+      hash: await transactionHash(transaction.view.id, transaction.view.summary, transaction.value),
+    }
+  }
+  await saveFlow(context, flow)
+  return factorRequired(context, flow, transaction?.view)
+}

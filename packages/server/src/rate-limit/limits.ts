@@ -1,0 +1,176 @@
+/**
+ * The attempt and send limits of design.md "Defaults", enforced against a {@link RateLimitStore}.
+ * Keys are per challenge, per user (lower-cased so case variants share one budget) and per client
+ * IP. A resend or a new challenge never resets a failure counter; only a success resets the
+ * user's consecutive-failure count.
+ */
+import type { RateLimitStore } from './store'
+
+export interface Limits {
+  /** Wrong codes per challenge/code before a new one is needed. Default 5. */
+  challengeMaxFailures: number
+  /** Consecutive failures per user before a lock. Default 10. */
+  userMaxFailures: number
+  /** Lock duration after `userMaxFailures`. Default 15 min. */
+  userLockMs: number
+  /** Window of the consecutive-failure counter. Default 24 h. */
+  userFailureWindowMs: number
+  /** Failures per client IP in `ipWindowMs`. Default 100. */
+  ipMaxFailures: number
+  /** Default 24 h. */
+  ipWindowMs: number
+  /** Time between two SMS sends for one user. Default 60 s. */
+  smsCooldownMs: number
+  /** SMS sends per user per hour. Default 5. */
+  smsPerHour: number
+  /** Lifetime of a challenge or QR code when CENTAGATE does not say (never over 10 min). Default 300 s. */
+  challengeTtlMs: number
+  /** QR polling stops this long after the QR was issued. Default 10 min. */
+  qrMaxWaitMs: number
+  /** At most one upstream `statecheck` per flow per this interval. Default 1 s. */
+  qrMinPollIntervalMs: number
+  /** Lifetime of a flow (and its cookie). Default 10 min. */
+  flowTtlMs: number
+}
+
+export const defaultLimits: Limits = {
+  challengeMaxFailures: 5,
+  userMaxFailures: 10,
+  userLockMs: 15 * 60_000,
+  userFailureWindowMs: 24 * 60 * 60_000,
+  ipMaxFailures: 100,
+  ipWindowMs: 24 * 60 * 60_000,
+  smsCooldownMs: 60_000,
+  smsPerHour: 5,
+  challengeTtlMs: 300_000,
+  qrMaxWaitMs: 600_000,
+  qrMinPollIntervalMs: 1_000,
+  flowTtlMs: 600_000,
+}
+
+const hourMs = 60 * 60_000
+
+export type LimitRefusal =
+  | { code: 'locked'; lockedUntil: number }
+  | { code: 'rate_limited'; retryAt: number }
+  | { code: 'challenge_locked' }
+
+export class Limiter {
+  constructor(
+    private readonly store: RateLimitStore,
+    readonly limits: Limits,
+  ) {}
+
+  private userKey(username: string) {
+    return username.toLowerCase()
+  }
+
+  /** Refuses when the user is locked or the IP has used its failure budget. */
+  async checkActor(username: string | undefined, ip: string): Promise<LimitRefusal | null> {
+    if (username !== undefined) {
+      const lock = await this.store.get(`lock:user:${this.userKey(username)}`)
+      if (lock !== null) return { code: 'locked', lockedUntil: lock.resetAt }
+    }
+    const ipFailures = await this.store.get(`fail:ip:${ip}`)
+    if (ipFailures !== null && ipFailures.count >= this.limits.ipMaxFailures) {
+      return { code: 'rate_limited', retryAt: ipFailures.resetAt }
+    }
+    return null
+  }
+
+  /** Wrong codes still allowed for a challenge. */
+  async attemptsLeft(challengeId: string): Promise<number> {
+    const failures = await this.store.get(`fail:challenge:${challengeId}`)
+    return Math.max(0, this.limits.challengeMaxFailures - (failures?.count ?? 0))
+  }
+
+  /**
+   * Counts one failed attempt everywhere it counts. Returns what is left for the challenge and the
+   * lock end when this failure locked the user.
+   */
+  async recordFailure(input: {
+    username: string
+    ip: string
+    challengeId?: string
+  }): Promise<{ attemptsLeft?: number; lockedUntil?: number }> {
+    const result: { attemptsLeft?: number; lockedUntil?: number } = {}
+    if (input.challengeId !== undefined) {
+      const challenge = await this.store.increment(
+        `fail:challenge:${input.challengeId}`,
+        this.limits.flowTtlMs,
+      )
+      result.attemptsLeft = Math.max(0, this.limits.challengeMaxFailures - challenge.count)
+    }
+    await this.store.increment(`fail:ip:${input.ip}`, this.limits.ipWindowMs)
+    const user = this.userKey(input.username)
+    const failures = await this.store.increment(
+      `fail:user:${user}`,
+      this.limits.userFailureWindowMs,
+    )
+    if (failures.count >= this.limits.userMaxFailures) {
+      await this.store.claim(`lock:user:${user}`, this.limits.userLockMs)
+      await this.store.reset(`fail:user:${user}`)
+      const lock = await this.store.get(`lock:user:${user}`)
+      result.lockedUntil = lock?.resetAt ?? Date.now() + this.limits.userLockMs
+    }
+    return result
+  }
+
+  /** A success resets the user's consecutive-failure count. */
+  async recordSuccess(username: string): Promise<void> {
+    await this.store.reset(`fail:user:${this.userKey(username)}`)
+  }
+
+  /**
+   * Reserves one SMS send for the user, BEFORE calling CENTAGATE, so that a double click never
+   * sends two. Refuses during the cooldown or past the hourly quota.
+   */
+  async reserveSms(
+    username: string,
+  ): Promise<
+    { ok: true; resendAvailableAt: number; sendsLeft: number } | { ok: false; retryAt: number }
+  > {
+    const user = this.userKey(username)
+    const cooldownKey = `sms:cooldown:${user}`
+    if (!(await this.store.claim(cooldownKey, this.limits.smsCooldownMs))) {
+      const cooldown = await this.store.get(cooldownKey)
+      return { ok: false, retryAt: cooldown?.resetAt ?? Date.now() + this.limits.smsCooldownMs }
+    }
+    const cooldown = await this.store.get(cooldownKey)
+    const hour = await this.store.increment(`sms:hour:${user}`, hourMs)
+    if (hour.count > this.limits.smsPerHour) return { ok: false, retryAt: hour.resetAt }
+    return {
+      ok: true,
+      resendAvailableAt: cooldown?.resetAt ?? Date.now() + this.limits.smsCooldownMs,
+      sendsLeft: Math.max(0, this.limits.smsPerHour - hour.count),
+    }
+  }
+
+  /** Whether a `statecheck` may go upstream now for this QR challenge (about one per second). */
+  claimPoll(challengeId: string): Promise<boolean> {
+    return this.store.claim(`poll:${challengeId}`, this.limits.qrMinPollIntervalMs)
+  }
+
+  /** One verification at a time per challenge (concurrent requests lose). */
+  lockChallenge(challengeId: string, ttlMs: number): Promise<boolean> {
+    return this.store.claim(`busy:challenge:${challengeId}`, ttlMs)
+  }
+
+  unlockChallenge(challengeId: string): Promise<void> {
+    return this.store.reset(`busy:challenge:${challengeId}`)
+  }
+
+  /** Marks a challenge as used up (after a success); `false` when it already was. */
+  consumeChallenge(challengeId: string): Promise<boolean> {
+    return this.store.claim(`used:challenge:${challengeId}`, this.limits.flowTtlMs)
+  }
+
+  async isChallengeConsumed(challengeId: string): Promise<boolean> {
+    return (await this.store.get(`used:challenge:${challengeId}`)) !== null
+  }
+
+  /** Marks a receipt id as used; `false` when it already was. */
+  consumeReceipt(jti: string, ttlMs: number): Promise<boolean> {
+    return this.store.claim(`used:receipt:${jti}`, Math.max(1, ttlMs))
+  }
+}
