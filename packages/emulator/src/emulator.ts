@@ -1,0 +1,240 @@
+/**
+ * `createEmulator(options)`: a CENTAGATE Cloud look-alike as a Web-standard fetch handler. Pure
+ * Web APIs (Request/Response, Web Crypto), so it runs in Node and in browsers (Storybook).
+ */
+import { createEmulatorClock, type EmulatorClock } from './clock'
+import { chooseEndpoint, handleCentagateCall } from './centagate-handler'
+import { handleControlRequest } from './control/control-api'
+import type { EmulatorInternals, EmulatorStats } from './emulator-internals'
+import { EmulatorConnectionDropped, FaultRegistry, faultResponse } from './faults'
+import { parseFixtures, type Fixtures, type FixturesInput } from './fixtures/fixture-schema'
+import { defaultFixtures } from './fixtures/default-fixtures'
+import { type EmulatorLogger, silentLogger } from './logger'
+import { matchRoute } from './routing'
+import { defaultSettings, type EmulatorSettings } from './settings'
+import { initialState } from './state/initial-state'
+import { type EmulatorState, emulatorStateSchema } from './state/state-schema'
+
+export interface EmulatorOptions {
+  /** Users, devices, tokens and apps. Default: the documented default fixtures. */
+  fixtures?: FixturesInput
+  /** Overrides the first app's integration key. */
+  integrationKey?: string
+  /** Overrides the first app's secret key. */
+  secretKey?: string
+  /** Accept every documented HMAC order and field spelling (API.md 1.5, 5.4). Default false. */
+  lenient?: boolean
+  /** Serve `/__emulator/*`. Default true; false makes every control path 404. */
+  controlApi?: boolean
+  /** Base time source in ms (default `Date.now`); the control API advances an offset on top. */
+  now?: () => number
+  /** Behaviour settings (lifetimes, caps, windows). */
+  settings?: Partial<EmulatorSettings>
+  /** A previously exported state to start from (validated). */
+  state?: unknown
+  /** Default silent. */
+  logger?: EmulatorLogger
+}
+
+export interface Emulator {
+  /** The Web-standard handler: CENTAGATE paths plus the control API. */
+  fetch(request: Request): Promise<Response>
+  readonly clock: EmulatorClock
+  /** The live state (mutable: tests may inspect it). */
+  readonly state: EmulatorState
+  /** The apps' credentials (for printing and for signing clients in tests). */
+  readonly credentials: { integrationKey: string; secretKey: string }
+  readonly lenient: boolean
+  stats(): EmulatorStats
+  /** A deep copy of the state, JSON-serialisable (includes the clock offset). */
+  export(): EmulatorState
+  /** Replaces the state (validated with zod). @throws Error when invalid. */
+  import(value: unknown): void
+  /** Back to the fixtures: state, faults and stats (the clock keeps running). */
+  reset(): void
+  /** Fails requests that hang on purpose, so servers can shut down. */
+  close(): void
+}
+
+const controlPrefix = '/__emulator/'
+
+function buildFixtures(options: EmulatorOptions): Fixtures {
+  const fixtures = parseFixtures(options.fixtures ?? defaultFixtures)
+  const [first, ...rest] = fixtures.apps
+  if (!first) return fixtures
+  return {
+    ...fixtures,
+    apps: [
+      {
+        ...first,
+        ...(options.integrationKey ? { integrationKey: options.integrationKey } : {}),
+        ...(options.secretKey ? { secretKey: options.secretKey } : {}),
+      },
+      ...rest,
+    ],
+  }
+}
+
+function parseState(value: unknown): EmulatorState {
+  const result = emulatorStateSchema.safeParse(value)
+  if (!result.success) {
+    const issues = result.error.issues
+      .slice(0, 5)
+      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+    throw new Error(`invalid emulator state: ${issues.join('; ')}`)
+  }
+  return result.data
+}
+
+/**
+ * Creates an emulator.
+ * @throws Error when fixtures or the initial state are invalid.
+ */
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  const fixtures = buildFixtures(options)
+  const settings: EmulatorSettings = { ...defaultSettings, ...options.settings }
+  const clock = createEmulatorClock(options.now)
+  const logger = options.logger ?? silentLogger
+  const lenient = options.lenient ?? false
+  const controlApi = options.controlApi ?? true
+  const faults = new FaultRegistry()
+  let state = initialState(fixtures)
+  if (options.state !== undefined) {
+    state = parseState(options.state)
+    clock.setOffsetMs(state.clockOffsetMs)
+  }
+  let stats: EmulatorStats = { total: 0, byEndpoint: {}, unmatched: 0 }
+  const hanging = new Set<(error: Error) => void>()
+
+  const exportState = (): EmulatorState =>
+    structuredClone({ ...state, clockOffsetMs: clock.offsetMs() })
+  const importState = (value: unknown) => {
+    state = parseState(value)
+    clock.setOffsetMs(state.clockOffsetMs)
+  }
+  const internals: EmulatorInternals = {
+    clock,
+    faults,
+    state: () => state,
+    stats: () => structuredClone(stats),
+    resetStats: () => {
+      stats = { total: 0, byEndpoint: {}, unmatched: 0 }
+    },
+    reset: () => {
+      state = initialState(fixtures)
+      faults.clear()
+      internals.resetStats()
+    },
+    exportState,
+    importState,
+  }
+
+  const hang = (request: Request) =>
+    new Promise<Response>((_resolve, reject) => {
+      const fail = (error: Error) => {
+        hanging.delete(fail)
+        reject(error)
+      }
+      hanging.add(fail)
+      request.signal.addEventListener('abort', () => {
+        fail(request.signal.reason instanceof Error ? request.signal.reason : new Error('aborted'))
+      })
+    })
+
+  async function handle(
+    request: Request,
+    log: { code: string | null; fault: string | null; path: string; endpoint: string | null },
+  ): Promise<Response> {
+    const url = new URL(request.url)
+    const pathname = url.pathname
+    if (pathname.startsWith(controlPrefix) || pathname === controlPrefix.slice(0, -1)) {
+      log.path = pathname
+      if (!controlApi) return new Response('Not Found', { status: 404 })
+      return handleControlRequest(request, pathname.slice(controlPrefix.length), internals)
+    }
+    const route = matchRoute(pathname)
+    if (!route) {
+      stats.unmatched += 1
+      log.path = '(unknown)'
+      return new Response('Not Found', { status: 404, headers: { 'content-type': 'text/plain' } })
+    }
+    log.path = route.template
+    const bodyText =
+      request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text()
+    const endpoint = chooseEndpoint(route, bodyText)
+    log.endpoint = endpoint.name
+    stats.total += 1
+    stats.byEndpoint[endpoint.name] = (stats.byEndpoint[endpoint.name] ?? 0) + 1
+    for (const fault of faults.take(endpoint.name)) {
+      log.fault = fault.kind
+      if (fault.kind === 'latency') {
+        await new Promise((resolve) => setTimeout(resolve, fault.delayMs))
+        continue
+      }
+      if (fault.kind === 'drop') throw new EmulatorConnectionDropped()
+      if (fault.kind === 'hang') return hang(request)
+      const response = faultResponse(fault)
+      if (response) return response
+    }
+    const response = await handleCentagateCall(
+      { route, method: request.method, bodyText, state, settings, clock, lenient },
+      endpoint,
+    )
+    if (response.headers.get('content-type') === 'application/json') {
+      const body = (await response.clone().json()) as { code?: unknown }
+      log.code = body.code === undefined ? null : String(body.code)
+    }
+    return response
+  }
+
+  return {
+    async fetch(request) {
+      const started = Date.now()
+      const log = {
+        code: null as string | null,
+        fault: null as string | null,
+        path: '',
+        endpoint: null as string | null,
+      }
+      let status = 0
+      try {
+        const response = await handle(request, log)
+        status = response.status
+        return response
+      } catch (cause) {
+        if (cause instanceof EmulatorConnectionDropped) throw cause
+        if (request.signal.aborted) throw cause
+        // Never a crash or a bare 5xx for bad input: anything unexpected is logged and answered.
+        logger.warn?.(`emulator internal error: ${cause instanceof Error ? cause.name : 'unknown'}`)
+        status = 500
+        return new Response('Internal emulator error', { status: 500 })
+      } finally {
+        logger.request?.({
+          method: request.method,
+          path: log.path,
+          endpoint: log.endpoint,
+          status,
+          code: log.code,
+          fault: log.fault,
+          ms: Date.now() - started,
+        })
+      }
+    },
+    clock,
+    get state() {
+      return state
+    },
+    get credentials() {
+      const app = state.apps[0] ?? fixtures.apps[0]
+      return { integrationKey: app?.integrationKey ?? '', secretKey: app?.secretKey ?? '' }
+    },
+    lenient,
+    stats: internals.stats,
+    export: exportState,
+    import: importState,
+    reset: internals.reset,
+    close() {
+      for (const fail of [...hanging]) fail(new EmulatorConnectionDropped())
+    },
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * Fault injection per endpoint (control API `POST /__emulator/faults`): what a flaky or hostile
+ * upstream does, so clients can prove they fail closed. `drop` and `hang` are socket-level: the
+ * fetch handler throws {@link EmulatorConnectionDropped} (node server: destroy the socket;
+ * in-process: a rejected fetch like a network error) or never answers.
+ */
+import { type EndpointName, endpoints } from '@centagate-kit/protocol'
+import { z } from 'zod'
+import { envelopeBody, jsonResponse } from './envelope'
+
+export const faultKinds = [
+  'latency',
+  'http_error',
+  'html',
+  'malformed_json',
+  'oversized',
+  'redirect',
+  'drop',
+  'hang',
+  'clock_skew',
+] as const
+export type FaultKind = (typeof faultKinds)[number]
+
+const endpointNames = Object.keys(endpoints) as [EndpointName, ...EndpointName[]]
+
+export const faultSpec = z.strictObject({
+  /** A catalogue endpoint name, or `*` for every endpoint. */
+  endpoint: z.union([z.literal('*'), z.enum(endpointNames)]),
+  kind: z.enum(faultKinds),
+  /** `latency`: milliseconds to wait before answering normally. */
+  delayMs: z.number().int().min(0).max(120_000).default(1000),
+  /** `http_error`: the status to answer with. */
+  status: z.number().int().min(400).max(599).default(503),
+  /** `redirect`: where to send the client. */
+  location: z.string().url().default('https://redirect.invalid/elsewhere'),
+  /** How many requests it hits; unlimited when absent. */
+  count: z.number().int().min(1).optional(),
+})
+export type FaultSpec = z.output<typeof faultSpec>
+
+export interface ActiveFault extends FaultSpec {
+  readonly id: number
+  /** Hits left; `null` = unlimited. */
+  remaining: number | null
+}
+
+/** A connection the emulator drops on purpose. Extends TypeError like fetch's network errors. */
+export class EmulatorConnectionDropped extends TypeError {
+  override readonly name = 'EmulatorConnectionDropped'
+  readonly code = 'ECONNRESET'
+  constructor() {
+    super('fetch failed: connection dropped by the CENTAGATE emulator (fault injection)')
+  }
+}
+
+export class FaultRegistry {
+  #faults: ActiveFault[] = []
+  #nextId = 1
+
+  add(spec: FaultSpec): ActiveFault {
+    const fault: ActiveFault = { ...spec, id: this.#nextId++, remaining: spec.count ?? null }
+    this.#faults.push(fault)
+    return fault
+  }
+
+  clear(): void {
+    this.#faults = []
+  }
+
+  list(): readonly ActiveFault[] {
+    return this.#faults.map((fault) => ({ ...fault }))
+  }
+
+  /** The faults hitting this request (each hit uses one of its count). */
+  take(endpoint: EndpointName): ActiveFault[] {
+    const hits = this.#faults.filter(
+      (fault) => fault.endpoint === '*' || fault.endpoint === endpoint,
+    )
+    for (const fault of hits) {
+      if (fault.remaining !== null) fault.remaining -= 1
+    }
+    this.#faults = this.#faults.filter((fault) => fault.remaining === null || fault.remaining > 0)
+    return hits
+  }
+}
+
+/** The HTTP answer of a non-socket fault (`null` for latency/drop/hang, handled by the caller). */
+export function faultResponse(fault: ActiveFault): Response | null {
+  switch (fault.kind) {
+    case 'http_error':
+      return new Response(
+        `<html><body><h1>${fault.status} Service Unavailable</h1></body></html>`,
+        {
+          status: fault.status,
+          headers: { 'content-type': 'text/html' },
+        },
+      )
+    case 'html':
+      return new Response(
+        '<!doctype html><html><head><title>Login</title></head><body>Maintenance page</body></html>',
+        { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } },
+      )
+    case 'malformed_json':
+      return new Response('{"code":"0","message":"Success","object":"{\\"authToken\\":', {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      })
+    case 'oversized': {
+      // A valid-looking envelope just over 1 MiB: clients must cap what they read.
+      const padding = 'x'.repeat(1024 * 1024 + 1024)
+      return new Response(JSON.stringify({ code: '0', message: padding, object: '' }), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      })
+    }
+    case 'redirect':
+      return new Response(null, { status: 302, headers: { location: fault.location } })
+    case 'clock_skew':
+      return jsonResponse(envelopeBody(null, '23023', undefined))
+    default:
+      return null
+  }
+}
