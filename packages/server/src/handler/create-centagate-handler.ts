@@ -125,7 +125,15 @@ export function createCentagateHandler(config: CentagateHandlerConfig): Centagat
       if (!parsed.success) {
         const fields = [
           ...new Set(
-            parsed.error.issues.map((issue) => issue.path.map(String).join('.') || '(body)'),
+            parsed.error.issues.flatMap((issue) => {
+              const path = issue.path.map(String)
+              // Unknown keys are named (strict schemas): nothing extra reaches CENTAGATE.
+              const names =
+                issue.code === 'unrecognized_keys'
+                  ? issue.keys.map((key) => [...path, key])
+                  : [path]
+              return names.map((name) => name.join('.') || '(body)')
+            }),
           ),
         ]
           .slice(0, 20)

@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest'
+import { fakeCodes } from '../test-support/fake-centagate'
+import { createKitBrowser } from '../test-support/kit-browser'
+import { createTestApp } from '../test-support/test-app'
+
+const start = { username: 'alice', password: 'alice-password' }
+
+describe('attempt and send limits', () => {
+  it('5 wrong codes lock the challenge: the 6th (even correct) makes 0 upstream calls', async () => {
+    const { handler, fake } = createTestApp()
+    const browser = createKitBrowser(handler)
+    await browser.post('login/start', start)
+    await browser.post('challenge/send')
+    const left: number[] = []
+    for (let index = 0; index < 5; index++) {
+      const answer = await browser.post('challenge/verify', { response: '000000' })
+      expect(answer.status).toBe(401)
+      left.push((answer.body.error as { attemptsLeft: number }).attemptsLeft)
+    }
+    expect(left).toEqual([4, 3, 2, 1, 0])
+    const sixth = await browser.post('challenge/verify', { response: fakeCodes.cr })
+    expect(sixth.status).toBe(429)
+    expect(sixth.body).toMatchObject({ error: { code: 'challenge_locked' } })
+    expect(fake.count('authCrOtp')).toBe(5)
+  })
+
+  it('10 consecutive failures lock the user for 15 min across new challenges; resends never reset', async () => {
+    let time = 1_700_000_000_000
+    const { handler, fake } = createTestApp({}, () => time)
+    const browser = createKitBrowser(handler)
+    await browser.post('login/start', start)
+    let last
+    for (let round = 0; round < 4; round++) {
+      await browser.post('challenge/send')
+      for (let index = 0; index < 3; index++) {
+        last = await browser.post('challenge/verify', { response: '000000' })
+        if (last.status === 423) break
+      }
+      if (last?.status === 423) break
+    }
+    expect(last!.status).toBe(423)
+    expect(fake.count('authCrOtp')).toBe(10)
+    const lockedUntil = (last!.body.error as { lockedUntil: number }).lockedUntil
+    expect(lockedUntil).toBe(time + 15 * 60_000)
+    expect(Number(last!.headers.get('retry-after'))).toBeGreaterThanOrEqual(900)
+    // While locked: nothing reaches CENTAGATE, not even a correct code or a new login.
+    const calls = fake.count()
+    expect((await browser.post('challenge/verify', { response: fakeCodes.cr })).status).toBe(423)
+    expect((await browser.post('login/start', start)).status).toBe(423)
+    expect((await browser.post('sms/send')).status).toBe(423)
+    expect(fake.count()).toBe(calls)
+    time += 15 * 60_000 + 1
+    expect((await browser.post('login/start', start)).status).toBe(200)
+  })
+
+  it('SMS resends keep the user failure count (resend does not reset)', async () => {
+    let time = 1_700_000_000_000
+    const { handler, fake } = createTestApp({}, () => time)
+    const browser = createKitBrowser(handler)
+    await browser.post('login/start', start)
+    for (let send = 0; send < 2; send++) {
+      expect((await browser.post('sms/send')).status).toBe(200)
+      for (let index = 0; index < 5; index++) await browser.post('sms/verify', { code: '000000' })
+      time += 61_000
+    }
+    expect(fake.count('authSmsOtp')).toBe(10)
+    expect((await browser.post('sms/send')).status).toBe(423)
+    expect(fake.count('requestSmsOtp')).toBe(2)
+  })
+
+  it('a success resets the consecutive-failure count', async () => {
+    const { handler } = createTestApp()
+    for (let round = 0; round < 3; round++) {
+      const browser = createKitBrowser(handler)
+      await browser.post('login/start', start)
+      await browser.post('challenge/send')
+      for (let index = 0; index < 4; index++)
+        await browser.post('challenge/verify', { response: '000000' })
+      const ok = await browser.post('challenge/verify', { response: fakeCodes.cr })
+      expect(ok.status).toBe(200)
+    }
+  })
+
+  it('replaying an older flow cookie gains no attempts', async () => {
+    const { handler, fake } = createTestApp()
+    const browser = createKitBrowser(handler)
+    await browser.post('login/start', start)
+    await browser.post('challenge/send')
+    const snapshot = browser.jar.get('centagate-flow')!
+    for (let index = 0; index < 5; index++)
+      await browser.post('challenge/verify', { response: '000000' })
+    browser.jar.set('centagate-flow', snapshot)
+    const replay = await browser.post('challenge/verify', { response: fakeCodes.cr })
+    expect(replay.body).toMatchObject({ error: { code: 'challenge_locked' } })
+    expect(fake.count('authCrOtp')).toBe(5)
+  })
+
+  it('a cookie captured before a completed factor cannot be used again', async () => {
+    const { handler } = createTestApp()
+    const browser = createKitBrowser(handler)
+    await browser.post('login/start', start)
+    await browser.post('challenge/send')
+    const snapshot = browser.jar.get('centagate-flow')!
+    expect((await browser.post('challenge/verify', { response: fakeCodes.cr })).status).toBe(200)
+    browser.jar.set('centagate-flow', snapshot)
+    const replay = await browser.post('challenge/verify', { response: fakeCodes.cr })
+    expect(replay.status).toBe(409)
+  })
+
+  it('20 parallel verifications of one correct code: exactly one success', async () => {
+    const { handler, fake } = createTestApp()
+    const browser = createKitBrowser(handler)
+    await browser.post('login/start', start)
+    await browser.post('challenge/send')
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        browser.post('challenge/verify', { response: fakeCodes.cr }),
+      ),
+    )
+    expect(answers.filter((answer) => answer.status === 200)).toHaveLength(1)
+    expect(fake.count('authCrOtp')).toBe(1)
+  })
+
+  it('50 concurrent wrong guesses on one challenge: at most 5 reach upstream', async () => {
+    const { handler, fake } = createTestApp()
+    const browser = createKitBrowser(handler)
+    await browser.post('login/start', start)
+    await browser.post('challenge/send')
+    await Promise.all(
+      Array.from({ length: 50 }, () => browser.post('challenge/verify', { response: '000000' })),
+    )
+    expect(fake.count('authCrOtp')).toBeLessThanOrEqual(5)
+  })
+
+  it('a double click sends one SMS; cooldown 60 s; at most 5 per hour', async () => {
+    let time = 1_700_000_000_000
+    const { handler, fake } = createTestApp({}, () => time)
+    const browser = createKitBrowser(handler)
+    await browser.post('login/start', start)
+    const [a, b] = await Promise.all([browser.post('sms/send'), browser.post('sms/send')])
+    expect([a.status, b.status].sort()).toEqual([200, 429])
+    expect(fake.count('requestSmsOtp')).toBe(1)
+    const refused = a.status === 429 ? a : b
+    expect(refused.body).toMatchObject({ error: { code: 'rate_limited', retryAt: time + 60_000 } })
+    for (let send = 2; send <= 5; send++) {
+      time += 60_001
+      expect((await browser.post('sms/send')).status).toBe(200)
+    }
+    time += 60_001
+    const sixth = await browser.post('sms/send')
+    expect(sixth.status).toBe(429)
+    expect(fake.count('requestSmsOtp')).toBe(5)
+  })
+
+  it('per-IP failures: 100 per day, X-Forwarded-For ignored without a trusted proxy', async () => {
+    const { handler, fake } = createTestApp()
+    const send = (request: Request) => handler(request, { clientAddress: '198.51.100.7' })
+    for (let index = 0; index < 100; index++) {
+      const browser = createKitBrowser(send)
+      await browser.post(
+        'login/start',
+        { username: `user${index}`, password: 'x' },
+        {
+          headers: { 'x-forwarded-for': `10.0.0.${index}` },
+        },
+      )
+    }
+    const calls = fake.count()
+    const blocked = await createKitBrowser(send).post('login/start', start, {
+      headers: { 'x-forwarded-for': '10.9.9.9' },
+    })
+    expect(blocked.status).toBe(429)
+    expect(fake.count()).toBe(calls)
+  })
+
+  it('with a trusted proxy the hop it appended is the client IP', async () => {
+    const { handler, fake } = createTestApp({ trustedProxyCount: 1 })
+    const browser = createKitBrowser((request) => handler(request, { clientAddress: '10.0.0.1' }))
+    await browser.post('login/start', start, {
+      headers: { 'x-forwarded-for': '1.2.3.4, 203.0.113.9' },
+    })
+    expect(fake.calls[0]!.fields.ipAddress).toBe('203.0.113.9')
+  })
+})
