@@ -98,7 +98,7 @@ describe('step-up (injected fake CENTAGATE)', () => {
   })
 
   it('requireStepUp: accepts a fresh receipt once, for the same user and transaction', async () => {
-    let time = 1_700_000_000_000
+    const time = 1_700_000_000_000
     const { handler } = createTestApp({}, () => time)
     const browser = createKitBrowser(handler, session)
     await browser.post('stepup/start', { transactionId: 'tx-1' })
