@@ -1,0 +1,76 @@
+/**
+ * Shared fixtures of the server benchmark: what the upstream answers, the request every shape
+ * receives, and the kit's configuration.
+ *
+ * Keeping `sms/verify` repeatable under load: every verification sends a wrong code, the upstream
+ * answers 23008 "Invalid SMS OTP" (one fixed envelope), and the kit's attempt limits are configured
+ * high, so each request does the full work (validation, cookie unseal, limit checks, signing, one
+ * upstream call, mapping to `otp_invalid`, failure counters) and the next one can do it again.
+ * Each autocannon connection carries its own flow cookie (its own challenge), so the per-challenge
+ * "one verification at a time" lock never turns a request away without an upstream call.
+ */
+
+/** CENTAGATE's v2 base path (protocol basePaths.v2) and the call the kit makes for `sms/verify`. */
+export const authSmsOtpPath = '/v2/CentagateWS/webresources/auth/authSmsOtp'
+
+const envelope = (code: string, message: string, object: unknown) =>
+  JSON.stringify({
+    code,
+    message,
+    object: object === '' ? '' : JSON.stringify(object),
+  })
+
+/** The one fixed envelope measured under load (the answer to a wrong SMS code). */
+export const wrongCodeEnvelope = envelope('23008', 'Invalid SMS OTP', '')
+
+const loginEnvelope = envelope('0', 'Success', {
+  authToken: 'bench-auth-token-0123456789abcdef0123456789abcdef',
+  secretCode: '',
+  authMethods: 'SMS',
+  multiStepAuth: 'true',
+  defAccId: 'bench-account',
+})
+const smsEnvelope = envelope('0', 'Success', { phone: '+60123456789', timeout: '300' })
+
+/** The stand-in CENTAGATE: success for the calls that open a flow, the fixed envelope otherwise. */
+export function upstreamAnswers(url: string): string {
+  if (url.endsWith('/auth/authBasic')) return loginEnvelope
+  if (url.endsWith('/req/requestSmsOtp')) return smsEnvelope
+  return wrongCodeEnvelope
+}
+
+/** The `sms/verify` body the browser sends (same body for every shape). */
+export const verifyBody = JSON.stringify({
+  code: '000000',
+  device: {
+    userAgent:
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36',
+    browserFp: '9f86d081884c7d659a2feaa0c55ad015',
+  },
+})
+
+export const basePath = '/api/centagate'
+
+/** Attempt limits far above what one benchmark run can reach. */
+export const benchLimits = {
+  challengeMaxFailures: 1e9,
+  userMaxFailures: 1e9,
+  ipMaxFailures: 1e9,
+  smsCooldownMs: 0,
+  smsPerHour: 1e9,
+}
+
+/** The kit handler's configuration for the benchmark (all values are bench-only fakes). */
+export function kitBenchConfig(upstreamOrigin: string, fetch?: unknown) {
+  return {
+    basePath,
+    centagate: {
+      baseUrl: upstreamOrigin,
+      integrationKey: 'bench-integration-key',
+      secretKey: 'bench-secret-key-0123456789abcdef0123456789abcdef',
+      ...(fetch === undefined ? {} : { fetch }),
+    },
+    cookieSecrets: [{ id: 'bench', secret: 'bench-cookie-secret-0123456789abcdef0123456789' }],
+    limits: benchLimits,
+  }
+}

@@ -1,0 +1,535 @@
+/**
+ * Loopback server benchmark (issue 8, part 2): autocannon against (a) a bare node:http JSON server,
+ * (b) a node:http -> undici Pool pass-through proxy and (c) the kit handler doing `sms/verify`
+ * through its Node adapter, both proxies in front of the same local upstream. Each server runs in
+ * its own child process (TypeScript through tsx, workspace packages from source); the load
+ * generator runs here. Rounds are interleaved (a, b, c, then b, c, a, ...) and every figure is the
+ * median over rounds; ratios are computed inside each round first.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, readdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import autocannon from 'autocannon'
+import { basePath, verifyBody } from './fixtures'
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const serversScript = path.join(repoRoot, 'bench/server/servers.ts')
+
+export type ShapeId = 'bare' | 'proxy' | 'kit'
+export const shapeLabels: Record<ShapeId, string> = {
+  bare: '(a) bare node:http JSON server',
+  proxy: '(b) node:http -> undici Pool -> upstream',
+  kit: '(c) kit handler, sms/verify (toNodeHandler)',
+}
+
+export interface RoundFigures {
+  rps: number
+  p50: number
+  p99: number
+  /** Server process CPU per request (user + system), microseconds. */
+  cpuUs: number
+  /** Upstream process CPU per request, microseconds (proxies only). */
+  upstreamCpuUs?: number
+  /** Upstream calls per request (1.00 = every request reached the upstream). */
+  upstreamCallsPerRequest?: number
+  requests: number
+  errors: number
+  statuses: Record<string, number>
+}
+
+export interface ShapeSummary {
+  shape: ShapeId
+  rounds: RoundFigures[]
+  rps: number
+  p50: number
+  p99: number
+  cpuUs: number
+  upstreamCpuUs?: number
+  upstreamCallsPerRequest?: number
+  statuses: Record<string, number>
+  errors: number
+}
+
+export interface ServerBenchResult {
+  connections: number
+  seconds: number
+  roundsRun: number
+  shapes: Partial<Record<ShapeId, ShapeSummary>>
+  missing: Partial<Record<ShapeId, string>>
+  /** Medians over rounds of per-round ratios / differences. */
+  ratioCB?: number
+  ratioBA?: number
+  addedP50?: number
+  addedP99?: number
+  /** What the kit answered in the probe request (status + body excerpt). */
+  kitProbe?: string
+  repeatability: string
+  profile?: ProfileSummary
+}
+
+export interface ProfileSummary {
+  file: string
+  totalMs: number
+  top: Array<{ name: string; where: string; selfMs: number; percent: number }>
+  byArea: Array<{ area: string; selfMs: number; percent: number }>
+}
+
+export const median = (values: number[]): number => {
+  const sorted = [...values].sort((x, y) => x - y)
+  const middle = sorted.length >> 1
+  if (sorted.length === 0) return Number.NaN
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+}
+
+interface Child {
+  process: ChildProcess
+  origin: string
+}
+
+const children = new Set<ChildProcess>()
+process.on('exit', () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM')
+})
+
+function start(shape: string, upstream?: string, nodeFlags: string[] = []): Promise<Child> {
+  return new Promise((resolve, reject) => {
+    const args = [
+      ...nodeFlags,
+      '--conditions=@centagate-kit/source',
+      '--import',
+      'tsx',
+      serversScript,
+      shape,
+    ]
+    if (upstream) args.push(upstream)
+    const child = spawn(process.execPath, args, {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_ENV: 'production' },
+    })
+    children.add(child)
+    let stderr = ''
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM')
+      reject(new Error(`${shape} did not start: ${stderr.slice(0, 800)}`))
+    }, 20_000)
+    child.stderr!.on('data', (data: Buffer) => {
+      stderr += String(data)
+    })
+    child.stdout!.on('data', (data: Buffer) => {
+      const match = /READY (\d+)/.exec(String(data))
+      if (match) {
+        clearTimeout(timer)
+        resolve({ process: child, origin: `http://127.0.0.1:${match[1]}` })
+      }
+    })
+    child.on('exit', (code) => {
+      children.delete(child)
+      clearTimeout(timer)
+      reject(new Error(`${shape} exited (${code}): ${stderr.trim().slice(0, 800)}`))
+    })
+  })
+}
+
+/** Stops a child this module started (by its own handle, never by name). */
+function stop(child: Child): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.process.exitCode !== null) return resolve()
+    const timer = setTimeout(() => child.process.kill('SIGKILL'), 10_000)
+    child.process.once('exit', () => {
+      clearTimeout(timer)
+      resolve()
+    })
+    child.process.kill('SIGTERM')
+  })
+}
+
+interface Stats {
+  requests: number
+  cpuUs: number
+}
+const stats = async (origin: string): Promise<Stats> =>
+  (await (await fetch(`${origin}/__stats`)).json()) as Stats
+
+const kitHeaders = (origin: string, cookie?: string): Record<string, string> => ({
+  'content-type': 'application/json',
+  'x-centagate-kit': '1',
+  origin,
+  ...(cookie ? { cookie } : {}),
+})
+
+/** Merges Set-Cookie headers into a `name=value; ...` cookie header. */
+function mergeCookies(current: string | undefined, setCookies: string[]): string {
+  const jar = new Map<string, string>()
+  for (const pair of (current ?? '').split(/;\s*/).filter(Boolean)) {
+    const [name, ...value] = pair.split('=')
+    jar.set(name!, value.join('='))
+  }
+  for (const header of setCookies) {
+    const [pair] = header.split(';')
+    const [name, ...value] = pair!.split('=')
+    const expired = /max-age=0|expires=thu, 01 jan 1970/i.test(header) || value.join('=') === ''
+    if (expired) jar.delete(name!.trim())
+    else jar.set(name!.trim(), value.join('='))
+  }
+  return [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
+}
+
+/**
+ * Opens one SMS flow on the kit over HTTP (login/start with a password, then sms/send) and
+ * returns its cookie header: the starting point of a wrong-code `sms/verify`.
+ */
+async function openKitFlow(origin: string, index: number): Promise<string> {
+  const device = JSON.parse(verifyBody).device as unknown
+  const post = async (route: string, body: unknown, cookie?: string) => {
+    const response = await fetch(`${origin}${basePath}/${route}`, {
+      method: 'POST',
+      headers: kitHeaders(origin, cookie),
+      body: JSON.stringify(body),
+    })
+    const text = await response.text()
+    if (!response.ok) throw new Error(`kit ${route}: ${response.status} ${text.slice(0, 300)}`)
+    return mergeCookies(cookie, response.headers.getSetCookie())
+  }
+  let cookie = await post('login/start', {
+    username: `bench.user${index}`,
+    password: 'bench-password',
+    device,
+  })
+  cookie = await post('sms/send', { device }, cookie)
+  return cookie
+}
+
+/** One autocannon run; latencies from each response (float ms: autocannon's histogram is in whole ms). */
+function load(
+  origin: string,
+  route: string,
+  cookies: string[],
+  connections: number,
+  seconds: number,
+): Promise<{
+  rps: number
+  p50: number
+  p99: number
+  requests: number
+  errors: number
+  statuses: Record<string, number>
+}> {
+  return new Promise((resolve, reject) => {
+    let latencies = new Float64Array(1 << 18)
+    let count = 0
+    const statuses: Record<string, number> = {}
+    let next = 0
+    const baseHeaders = kitHeaders(origin)
+    const instance = autocannon(
+      {
+        url: origin,
+        connections,
+        duration: seconds,
+        pipelining: 1,
+        requests: [
+          {
+            method: 'POST',
+            path: route,
+            headers: baseHeaders,
+            body: verifyBody,
+            // Round-robin over a pool of flows far larger than the connections, so two requests in
+            // flight never share one challenge. Same work for every shape.
+            setupRequest(request, context) {
+              const slot = next++ % cookies.length
+              context.slot = slot
+              request.headers = { ...baseHeaders, cookie: cookies[slot]! }
+              return request
+            },
+            onResponse(_status, _body, context, headers) {
+              const setCookie = headers['set-cookie']
+              if (setCookie === undefined || typeof context.slot !== 'number') return
+              const list = Array.isArray(setCookie) ? setCookie : [setCookie]
+              const merged = mergeCookies(cookies[context.slot], list)
+              if (merged.length > 0) cookies[context.slot] = merged
+            },
+          },
+        ],
+      },
+      (error, result) => {
+        if (error) return reject(error)
+        const sorted = latencies.subarray(0, count).sort()
+        resolve({
+          rps: count / (result.duration || seconds),
+          p50: sorted[Math.floor(count * 0.5)] ?? Number.NaN,
+          p99: sorted[Math.floor(count * 0.99)] ?? Number.NaN,
+          requests: count,
+          errors: result.errors + result.timeouts,
+          statuses,
+        })
+      },
+    )
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      if (count === latencies.length) {
+        const grown = new Float64Array(latencies.length * 2)
+        grown.set(latencies)
+        latencies = grown
+      }
+      latencies[count++] = responseTime
+      statuses[statusCode] = (statuses[statusCode] ?? 0) + 1
+    })
+  })
+}
+
+export interface ServerBenchOptions {
+  rounds: number
+  seconds: number
+  warmupSeconds: number
+  connections: number
+  /** Profile the kit with --cpu-prof when c/b misses this target. */
+  profileBelowRatio: number
+  log: (line: string) => void
+}
+
+export async function runServerBench(options: ServerBenchOptions): Promise<ServerBenchResult> {
+  const { rounds, seconds, connections, log } = options
+  const route = `${basePath}/sms/verify`
+  const result: ServerBenchResult = {
+    connections,
+    seconds,
+    roundsRun: 0,
+    shapes: {},
+    missing: {},
+    repeatability:
+      'wrong code: the upstream answers authSmsOtp with 23008 (Invalid SMS OTP), attempt limits ' +
+      'configured high, 256 pre-opened flows (login/start + sms/send) used round-robin',
+  }
+
+  const upstream = await start('upstream')
+  const servers: Partial<Record<ShapeId, Child>> = {}
+  for (const shape of ['bare', 'proxy', 'kit'] as const) {
+    try {
+      servers[shape] = await start(shape, upstream.origin)
+    } catch (error) {
+      result.missing[shape] = String((error as Error).message).split('\n')[0]!
+      log(`server ${shape} unavailable: ${(error as Error).message.slice(0, 400)}`)
+    }
+  }
+
+  // Flows for the kit: opened over HTTP before any measurement.
+  const flowCount = 256
+  let kitCookies: string[] = []
+  if (servers.kit) {
+    try {
+      const origin = servers.kit.origin
+      for (let index = 0; index < flowCount; index += 16) {
+        kitCookies.push(
+          ...(await Promise.all(
+            Array.from({ length: 16 }, (_, offset) => openKitFlow(origin, index + offset)),
+          )),
+        )
+      }
+      const probe = await fetch(`${origin}${route}`, {
+        method: 'POST',
+        headers: kitHeaders(origin, kitCookies[0]),
+        body: verifyBody,
+      })
+      result.kitProbe = `${probe.status} ${(await probe.text()).slice(0, 200)}`
+      log(`kit probe: ${result.kitProbe}`)
+    } catch (error) {
+      result.missing.kit = `could not open a kit flow: ${(error as Error).message.slice(0, 300)}`
+      log(result.missing.kit)
+      await stop(servers.kit)
+      delete servers.kit
+      kitCookies = []
+    }
+  }
+  const cookiesFor = (shape: ShapeId) =>
+    shape === 'kit' ? kitCookies : Array.from({ length: flowCount }, () => 'bench=1')
+
+  const order = (['bare', 'proxy', 'kit'] as const).filter((shape) => servers[shape])
+  const perRound: Array<Partial<Record<ShapeId, RoundFigures>>> = []
+  for (let round = 0; round < rounds; round++) {
+    const figures: Partial<Record<ShapeId, RoundFigures>> = {}
+    const rotated = order.map((_, index) => order[(index + round) % order.length]!)
+    for (const shape of rotated) {
+      const server = servers[shape]!
+      const cookies = cookiesFor(shape)
+      await load(server.origin, route, cookies, connections, options.warmupSeconds)
+      const before = await stats(server.origin)
+      const upstreamBefore = await stats(upstream.origin)
+      const run = await load(server.origin, route, cookies, connections, seconds)
+      const after = await stats(server.origin)
+      const upstreamAfter = await stats(upstream.origin)
+      const served = after.requests - before.requests
+      const row: RoundFigures = {
+        rps: run.rps,
+        p50: run.p50,
+        p99: run.p99,
+        cpuUs: (after.cpuUs - before.cpuUs) / served,
+        requests: run.requests,
+        errors: run.errors,
+        statuses: run.statuses,
+      }
+      if (shape !== 'bare') {
+        row.upstreamCpuUs = (upstreamAfter.cpuUs - upstreamBefore.cpuUs) / served
+        row.upstreamCallsPerRequest = (upstreamAfter.requests - upstreamBefore.requests) / served
+      }
+      figures[shape] = row
+      log(
+        `round ${round + 1}/${rounds} ${shape.padEnd(5)} ${Math.round(row.rps)} req/s ` +
+          `p50 ${row.p50.toFixed(3)} ms p99 ${row.p99.toFixed(3)} ms cpu ${row.cpuUs.toFixed(1)} us/req` +
+          (row.upstreamCallsPerRequest === undefined
+            ? ''
+            : ` upstream calls/req ${row.upstreamCallsPerRequest.toFixed(2)}`) +
+          ` statuses ${JSON.stringify(row.statuses)} errors ${row.errors}`,
+      )
+    }
+    perRound.push(figures)
+    result.roundsRun = round + 1
+  }
+
+  for (const shape of order) {
+    const rows = perRound.map((figures) => figures[shape]!).filter(Boolean)
+    const statuses: Record<string, number> = {}
+    for (const row of rows) {
+      for (const [status, count] of Object.entries(row.statuses)) {
+        statuses[status] = (statuses[status] ?? 0) + count
+      }
+    }
+    const summary: ShapeSummary = {
+      shape,
+      rounds: rows,
+      rps: median(rows.map((row) => row.rps)),
+      p50: median(rows.map((row) => row.p50)),
+      p99: median(rows.map((row) => row.p99)),
+      cpuUs: median(rows.map((row) => row.cpuUs)),
+      statuses,
+      errors: rows.reduce((sum, row) => sum + row.errors, 0),
+    }
+    if (shape !== 'bare') {
+      summary.upstreamCpuUs = median(rows.map((row) => row.upstreamCpuUs!))
+      summary.upstreamCallsPerRequest = median(rows.map((row) => row.upstreamCallsPerRequest!))
+    }
+    result.shapes[shape] = summary
+  }
+  const within = (f: (round: Partial<Record<ShapeId, RoundFigures>>) => number | undefined) => {
+    const values = perRound.map(f).filter((value): value is number => value !== undefined)
+    return values.length > 0 ? median(values) : undefined
+  }
+  const both = <T>(a: T | undefined, b: T | undefined) => a !== undefined && b !== undefined
+  const ratioCB = within((r) => (both(r.kit, r.proxy) ? r.kit!.rps / r.proxy!.rps : undefined))
+  const ratioBA = within((r) => (both(r.proxy, r.bare) ? r.proxy!.rps / r.bare!.rps : undefined))
+  const addedP50 = within((r) => (both(r.kit, r.proxy) ? r.kit!.p50 - r.proxy!.p50 : undefined))
+  const addedP99 = within((r) => (both(r.kit, r.proxy) ? r.kit!.p99 - r.proxy!.p99 : undefined))
+  if (ratioCB !== undefined) result.ratioCB = ratioCB
+  if (ratioBA !== undefined) result.ratioBA = ratioBA
+  if (addedP50 !== undefined) result.addedP50 = addedP50
+  if (addedP99 !== undefined) result.addedP99 = addedP99
+
+  for (const server of Object.values(servers)) await stop(server)
+
+  // Where the kit's time goes, when it misses the target: a CPU profile of (c) under the same load.
+  if (
+    (ratioCB !== undefined && ratioCB < options.profileBelowRatio) ||
+    process.env.BENCH_PROFILE === '1'
+  ) {
+    try {
+      result.profile = await profileKit(upstream.origin, options)
+    } catch (error) {
+      log(`profile failed: ${(error as Error).message.slice(0, 400)}`)
+    }
+  }
+  await stop(upstream)
+  return result
+}
+
+interface CpuProfile {
+  nodes: Array<{
+    id: number
+    callFrame: { functionName: string; url: string; lineNumber: number }
+  }>
+  samples: number[]
+  timeDeltas: number[]
+}
+
+async function profileKit(upstreamOrigin: string, options: ServerBenchOptions) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'centagate-bench-prof-'))
+  const kit = await start('kit', upstreamOrigin, ['--cpu-prof', `--cpu-prof-dir=${dir}`])
+  const cookies: string[] = []
+  for (let index = 0; index < 256; index += 16) {
+    cookies.push(
+      ...(await Promise.all(
+        Array.from({ length: 16 }, (_, offset) => openKitFlow(kit.origin, 1000 + index + offset)),
+      )),
+    )
+  }
+  await load(kit.origin, `${basePath}/sms/verify`, cookies, options.connections, options.seconds)
+  await stop(kit)
+  const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'))
+  if (!file) throw new Error('no .cpuprofile written')
+  const { readFileSync } = await import('node:fs')
+  const profile = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as CpuProfile
+  return summarizeProfile(profile, path.join(dir, file))
+}
+
+/** Self time per function and per area (kit source, jose, zod, undici, node internals, GC...). */
+export function summarizeProfile(profile: CpuProfile, file: string): ProfileSummary {
+  const byNode = new Map(profile.nodes.map((node) => [node.id, node]))
+  const self = new Map<number, number>()
+  let total = 0
+  profile.samples.forEach((id, index) => {
+    const delta = profile.timeDeltas[index] ?? 0
+    self.set(id, (self.get(id) ?? 0) + delta)
+    total += delta
+  })
+  const functions = new Map<string, { name: string; where: string; us: number }>()
+  const areas = new Map<string, number>()
+  for (const [id, us] of self) {
+    const frame = byNode.get(id)?.callFrame
+    if (!frame) continue
+    const url = frame.url.replace(/^file:\/\//, '')
+    const where = url ? `${shortPath(url)}:${frame.lineNumber + 1}` : '(native)'
+    const name = frame.functionName || '(anonymous)'
+    const key = `${name}@${where}`
+    const entry = functions.get(key) ?? { name, where, us: 0 }
+    entry.us += us
+    functions.set(key, entry)
+    const area = areaOf(name, url)
+    areas.set(area, (areas.get(area) ?? 0) + us)
+  }
+  const percent = (us: number) => (total > 0 ? (100 * us) / total : 0)
+  return {
+    file,
+    totalMs: total / 1000,
+    top: [...functions.values()]
+      .sort((a, b) => b.us - a.us)
+      .slice(0, 15)
+      .map((entry) => ({
+        name: entry.name,
+        where: entry.where,
+        selfMs: entry.us / 1000,
+        percent: percent(entry.us),
+      })),
+    byArea: [...areas]
+      .sort((a, b) => b[1] - a[1])
+      .map(([area, us]) => ({ area, selfMs: us / 1000, percent: percent(us) })),
+  }
+}
+
+function shortPath(url: string): string {
+  const pnpm = /node_modules\/\.pnpm\/[^/]+\/node_modules\/(.*)$/.exec(url)
+  if (pnpm) return pnpm[1]!
+  if (url.startsWith(repoRoot)) return path.relative(repoRoot, url)
+  return url
+}
+
+function areaOf(name: string, url: string): string {
+  if (name === '(idle)') return '(idle)'
+  if (name === '(garbage collector)') return '(garbage collector)'
+  if (name === '(program)') return '(program: native/VM)'
+  const pnpm = /node_modules\/\.pnpm\/[^/]+\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)
+  if (pnpm) return pnpm[1]!
+  const workspace = /packages\/([^/]+)\/src\/(?:([^/]+)\/)?/.exec(url)
+  if (workspace) return `@centagate-kit/${workspace[1]}${workspace[2] ? `/${workspace[2]}` : ''}`
+  if (url.startsWith('node:')) return `node:${url.slice(5).split('/').slice(0, 2).join('/')}`
+  if (url.includes('bench/')) return 'bench harness'
+  return url ? 'other' : '(native)'
+}

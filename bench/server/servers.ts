@@ -1,0 +1,158 @@
+/**
+ * The server shapes of the loopback benchmark, one per child process.
+ * Usage: node --conditions=@centagate-kit/source --import tsx bench/server/servers.ts <shape> [upstreamOrigin]
+ *
+ * - upstream: stands in for CENTAGATE: answers authBasic / requestSmsOtp with success envelopes (used
+ *   once, to open the kit flows) and every other call with ONE fixed envelope: 23008 "Invalid SMS
+ *   OTP" (the answer to `auth/authSmsOtp` with a wrong code).
+ * - bare: node:http, parses the JSON body, answers a small JSON.
+ * - proxy: node:http -> undici Pool (keep-alive, 64 connections) -> upstream; forwards the parsed
+ *   body re-stringified and returns the upstream's JSON (a fast pass-through proxy).
+ * - kit: @centagate-kit/server's handler through its Node adapter (toNodeHandler).
+ *
+ * Every shape binds 127.0.0.1 on a free port, prints `READY <port>` and answers `GET /__stats`
+ * with its request count and process CPU time, so the driver computes CPU microseconds per request.
+ */
+import http from 'node:http'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { authSmsOtpPath, kitBenchConfig, upstreamAnswers } from './fixtures'
+
+const [shape, upstreamUrl] = process.argv.slice(2)
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+// bench/ is not a workspace package: resolve the server package (and its undici) from its own
+// folder, through its exports map and the @centagate-kit/source condition.
+const serverRequire = createRequire(path.join(repoRoot, 'packages/server/package.json'))
+
+let requests = 0
+const statsBody = () => {
+  const cpu = process.cpuUsage()
+  return JSON.stringify({ requests, cpuUs: cpu.user + cpu.system, pid: process.pid })
+}
+
+function sendJson(response: http.ServerResponse, status: number, body: string) {
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+  })
+  response.end(body)
+}
+
+function readBody(request: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let length = 0
+    request.on('data', (chunk: Buffer) => {
+      length += chunk.length
+      if (length > 16 * 1024) {
+        reject(new Error('body too large'))
+        request.destroy()
+      } else chunks.push(chunk)
+    })
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    request.on('error', reject)
+  })
+}
+
+/** The slice of undici's Pool the proxy uses (undici is the server package's dependency). */
+type UndiciPoolConstructor = new (
+  origin: string,
+  options: { connections: number },
+) => {
+  request(options: {
+    path: string
+    method: 'POST'
+    headers: Record<string, string>
+    body: string
+  }): Promise<{ body: { text(): Promise<string> } }>
+}
+
+type Handler = (request: http.IncomingMessage, response: http.ServerResponse) => void
+
+/** A node:http server with the stats route in front of `handler`. */
+function listen(handler: Handler) {
+  const server = http.createServer((request, response) => {
+    if (request.method === 'GET' && request.url === '/__stats') {
+      return sendJson(response, 200, statsBody())
+    }
+    requests++
+    handler(request, response)
+  })
+  server.keepAliveTimeout = 65_000
+  server.listen(0, '127.0.0.1', () => {
+    const address = server.address()
+    if (address === null || typeof address === 'string') throw new Error('no port')
+    console.log(`READY ${address.port}`)
+  })
+  process.on('SIGTERM', () => server.close(() => process.exit(0)))
+}
+
+/** Wraps an async JSON handler; any failure is a 500 (the driver counts non-2xx). */
+function jsonShape(answer: (body: unknown, url: string) => Promise<string> | string): Handler {
+  return (request, response) => {
+    readBody(request)
+      .then(async (raw) =>
+        sendJson(response, 200, await answer(JSON.parse(raw), request.url ?? '/')),
+      )
+      .catch((error: unknown) => {
+        if (!response.headersSent) sendJson(response, 500, JSON.stringify({ error: String(error) }))
+      })
+  }
+}
+
+switch (shape) {
+  case 'upstream': {
+    listen(jsonShape((_body, url) => upstreamAnswers(url)))
+    break
+  }
+  case 'bare': {
+    listen(
+      jsonShape((body) => {
+        const code = (body as { code?: unknown }).code
+        return JSON.stringify({ ok: true, length: typeof code === 'string' ? code.length : 0 })
+      }),
+    )
+    break
+  }
+  case 'proxy': {
+    if (!upstreamUrl) throw new Error('proxy needs the upstream URL')
+    const { Pool } = serverRequire('undici') as { Pool: UndiciPoolConstructor }
+    const pool = new Pool(upstreamUrl, { connections: 64 })
+    listen(
+      jsonShape(async (body) => {
+        const { body: upstreamBody } = await pool.request({
+          path: authSmsOtpPath,
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+        return await upstreamBody.text()
+      }),
+    )
+    break
+  }
+  case 'kit': {
+    if (!upstreamUrl) throw new Error('kit needs the upstream URL')
+    const load = (specifier: string) =>
+      import(pathToFileURL(serverRequire.resolve(specifier)).href) as Promise<
+        Record<string, unknown>
+      >
+    const server = await load('@centagate-kit/server')
+    const node = await load('@centagate-kit/server/node')
+    const createHandler = server.createCentagateHandler as (config: unknown) => unknown
+    const toNodeHandler = node.toNodeHandler as (handler: unknown) => Handler
+    const createNodeFetch = (node.createNodeFetch ?? server.createNodeFetch) as
+      (() => unknown) | undefined
+    if (typeof createHandler !== 'function' || typeof toNodeHandler !== 'function') {
+      throw new Error('@centagate-kit/server has no createCentagateHandler / toNodeHandler yet')
+    }
+    // What a Node app does (server README): the keep-alive undici fetch from the Node entry.
+    const fetch = typeof createNodeFetch === 'function' ? createNodeFetch() : undefined
+    listen(toNodeHandler(createHandler(kitBenchConfig(upstreamUrl, fetch))))
+    break
+  }
+  default:
+    console.error(`unknown shape ${shape}`)
+    process.exit(2)
+}
