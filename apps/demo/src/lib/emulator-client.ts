@@ -1,0 +1,48 @@
+/**
+ * The emulator's device simulators (control API under /__emulator/, only mounted when the demo runs
+ * the built-in emulator): phone SMS inbox, CENTAGATE app, hardware token.
+ */
+
+export interface OutboxMessage {
+  text: string
+  code?: string
+  sentAt?: number | string
+  to?: string
+}
+
+export interface AppScanResult {
+  details: string
+  otp: string
+  requestId?: string
+}
+
+async function call<T>(path: string, init?: { method: string; body: unknown }): Promise<T> {
+  const response = await fetch(`/__emulator/${path}`, {
+    method: init?.method ?? 'GET',
+    headers: init ? { 'content-type': 'application/json' } : {},
+    ...(init ? { body: JSON.stringify(init.body) } : {}),
+  })
+  const body = (await response.json().catch(() => null)) as T & { error?: unknown }
+  if (!response.ok) {
+    const detail = typeof body?.error === 'string' ? body.error : JSON.stringify(body?.error ?? '')
+    throw new Error(`emulator ${response.status} ${detail}`)
+  }
+  return body
+}
+
+export const emulatorClient = {
+  outbox: async (username: string): Promise<OutboxMessage[]> => {
+    const body = await call<{ messages?: OutboxMessage[] } | OutboxMessage[]>(
+      `outbox?username=${encodeURIComponent(username)}`,
+    )
+    return Array.isArray(body) ? body : (body.messages ?? [])
+  },
+  user: (username: string) =>
+    call<Record<string, unknown>>(`users/${encodeURIComponent(username)}`),
+  scan: (input: { qrCode: string } | { manualCode: string; username: string }) =>
+    call<AppScanResult>('app/scan', { method: 'POST', body: input }),
+  decide: (username: string, decision: 'approve' | 'reject') =>
+    call<unknown>('app/decision', { method: 'POST', body: { username, decision } }),
+  tokenRespond: (serial: string, challenge: string) =>
+    call<{ otp: string }>('token/respond', { method: 'POST', body: { serial, challenge } }),
+}

@@ -1,0 +1,55 @@
+/**
+ * The emulator's control API (/__emulator/*, mounted by the demo server when it runs the built-in
+ * emulator), called from the test process: it plays the user's phone, app and token.
+ */
+import { type APIRequestContext, expect } from '@playwright/test'
+
+export interface OutboxMessage {
+  text: string
+  code?: string
+}
+
+export function emulatorControl(request: APIRequestContext) {
+  const call = async <T>(method: 'GET' | 'POST' | 'DELETE', path: string, data?: unknown) => {
+    const response = await request.fetch(`/__emulator/${path}`, {
+      method,
+      ...(data === undefined ? {} : { data }),
+    })
+    expect(response.ok(), `${method} /__emulator/${path} → ${response.status()}`).toBe(true)
+    return (await response.json()) as T
+  }
+
+  const outbox = async (username: string): Promise<OutboxMessage[]> => {
+    const body = await call<{ messages?: OutboxMessage[] } | OutboxMessage[]>(
+      'GET',
+      `outbox?username=${encodeURIComponent(username)}`,
+    )
+    return Array.isArray(body) ? body : (body.messages ?? [])
+  }
+
+  return {
+    reset: () => call('POST', 'reset', {}),
+    outbox,
+    /** The code of the newest SMS for `username`, waiting for it to arrive. */
+    async latestSmsCode(username: string, after = 0): Promise<string> {
+      let code: string | undefined
+      await expect
+        .poll(async () => {
+          const messages = await outbox(username)
+          code = messages.length > after ? messages.at(-1)?.code : undefined
+          return code
+        })
+        .toBeTruthy()
+      return code!
+    },
+    tokenRespond: async (serial: string, challenge: string) =>
+      (await call<{ otp: string }>('POST', 'token/respond', { serial, challenge })).otp,
+    scan: (qrCode: string) =>
+      call<{ details: string; otp: string; requestId?: string }>('POST', 'app/scan', { qrCode }),
+    decide: (username: string, decision: 'approve' | 'reject') =>
+      call('POST', 'app/decision', { username, decision }),
+    advanceClock: (advanceSeconds: number) => call('POST', 'clock', { advanceSeconds }),
+  }
+}
+
+export type EmulatorControl = ReturnType<typeof emulatorControl>
