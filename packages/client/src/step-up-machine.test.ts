@@ -410,7 +410,7 @@ describe('step-up machine: verifying', () => {
 
 describe('step-up machine: QR signing', () => {
   it('awaiting-approval polls; approval → approved and polling stops', async () => {
-    const { machine, server, state, onAuthenticated } = await chosen('qr')
+    const { server, state, onAuthenticated } = await chosen('qr')
     let approve = false
     server.on('qr/status', () => ({
       body: approve
