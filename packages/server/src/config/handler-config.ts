@@ -66,7 +66,9 @@ export interface CentagateHandlerConfig {
     id: string,
   ) => Promise<{ view: TransactionView; value?: string } | null>
   /** Called once per completed login/step-up; may return JSON for the response's `app` member. */
-  onAuthenticated?: (event: AuthenticatedEvent) => Promise<Record<string, unknown> | void> | void
+  onAuthenticated?: (
+    event: AuthenticatedEvent,
+  ) => Promise<Record<string, unknown> | void> | Record<string, unknown> | void
   /** Who may enrol factors for `user`. Default: the identified user for themself. */
   authorizeEnrolment?: (request: Request, user: { username: string }) => Promise<boolean>
   /** Default: silent. */
