@@ -40,7 +40,8 @@ export function chooseEndpoint(
   return route.candidates.find((candidate) => candidate.name === wanted) ?? first
 }
 
-const numeric = /^\d{1,12}$/
+// Up to 15 digits: a millisecond timestamp is numeric but far outside the window (23023).
+const numeric = /^\d{1,15}$/
 
 export async function handleCentagateCall(
   call: CentagateCall,

@@ -24,7 +24,10 @@ describe('envelope (API.md 1.3)', () => {
     expect(response.status).toBe(200)
     const body = (await response.json()) as Record<string, unknown>
     expect(body).toEqual({ code: '23024', message: expect.any(String), object: '' })
-    const login = await h.client.call('authBasic', { username: 'alice', password: 'alice-password' })
+    const login = await h.client.call('authBasic', {
+      username: 'alice',
+      password: 'alice-password',
+    })
     expect(typeof (login.raw as { object: unknown }).object).toBe('string')
     expect(login.headers.get('x-centagate-emulator-signed-order')).toBe('canonical')
   })
@@ -57,7 +60,11 @@ describe('login (API.md 1.8)', () => {
     const sms = await h.lastSms('bob')
     expect(sms.code).toMatch(/^\d{6}$/)
     expect(sms.text).toContain(sms.code)
-    const done = await h.client.call('authSmsOtp', { username: 'bob', smsOtp: sms.code, authToken: at1 })
+    const done = await h.client.call('authSmsOtp', {
+      username: 'bob',
+      smsOtp: sms.code,
+      authToken: at1,
+    })
     expect(done.code).toBe('0')
     expect(done.text('secretCode')).toMatch(/^[A-Za-z0-9]{32}$/)
     expect(done.text('multiStepAuth')).toBe('false')
@@ -65,7 +72,10 @@ describe('login (API.md 1.8)', () => {
   })
 
   it('password then challenge-response OTP from the hardware token (OCRA)', async () => {
-    const first = await h.client.call('authBasic', { username: 'alice', password: 'alice-password' })
+    const first = await h.client.call('authBasic', {
+      username: 'alice',
+      password: 'alice-password',
+    })
     expect(first.text('authMethods')).toBe('SMS,CROTP,QRCODE,OTP')
     expect(first.text('defAccId')).toMatch(/^[0-9a-f]{32}$/)
     const at1 = first.text('authToken')
@@ -103,7 +113,8 @@ describe('login (API.md 1.8)', () => {
     expect(qr.text('plainText')).toMatch(/^[0-9a-f]{32}\|[0-9a-f]{32}\|Login to Demo Bank$/)
     const qrToken = qr.text('authToken')
     expect(qrToken).not.toBe(first.authToken)
-    const poll = () => h.client.call('statecheck', { username: 'alice', authMethod: 'QRCODE', authToken: qrToken })
+    const poll = () =>
+      h.client.call('statecheck', { username: 'alice', authMethod: 'QRCODE', authToken: qrToken })
     expect((await poll()).code).toBe('23007')
     const scanned = await h.scan(qr.text('qrCode'))
     expect(scanned.details).toBe('Login to Demo Bank')
@@ -122,7 +133,11 @@ describe('login (API.md 1.8)', () => {
       authToken: first.authToken,
     })
     await h.decide('alice', 'reject')
-    const state = await h.client.call('statecheck', { username: 'alice', authMethod: 'QRCODE', authToken: qr.text('authToken') })
+    const state = await h.client.call('statecheck', {
+      username: 'alice',
+      authMethod: 'QRCODE',
+      authToken: qr.text('authToken'),
+    })
     expect(state.code).toBe('23026')
   })
 
@@ -154,7 +169,11 @@ describe('login (API.md 1.8)', () => {
   it('password then time-based OTP from the mobile soft token (authOtp)', async () => {
     const first = await h.login('alice')
     const otp = await h.totp('MOBILE-ALICE')
-    const done = await h.client.call('authOtp', { username: 'alice', otp, authToken: first.authToken })
+    const done = await h.client.call('authOtp', {
+      username: 'alice',
+      otp,
+      authToken: first.authToken,
+    })
     expect(done.code).toBe('0')
     expect(done.text('secretCode')).not.toBe('')
   })
@@ -163,10 +182,15 @@ describe('login (API.md 1.8)', () => {
     const pre = await h.client.call('adaptive', { username: 'bob', authResult: 'true' })
     expect(pre.code).toBe('0')
     expect(pre.text('multiStepAuth')).toBe('true')
-    const admin = await h.client.call('authBasic', { username: 'admin', password: 'admin-password' })
+    const admin = await h.client.call('authBasic', {
+      username: 'admin',
+      password: 'admin-password',
+    })
     expect(admin.text('secretCode')).toMatch(/^[A-Za-z0-9]{32}$/)
     expect(admin.text('multiStepAuth')).toBe('false')
-    expect((await h.client.call('adaptive', { username: 'carol', authResult: 'true' })).code).toBe('23039')
+    expect((await h.client.call('adaptive', { username: 'carol', authResult: 'true' })).code).toBe(
+      '23039',
+    )
   })
 
   it('legacy v1 request paths answer too (API.md 1.1)', async () => {
@@ -183,7 +207,11 @@ describe('login (API.md 1.8)', () => {
 describe('transaction signing (API.md 1.8)', () => {
   it('by QR: authQRCode with isTransaction "1", OTP bound to the details', async () => {
     const session = await h.login('alice')
-    const otpLogin = await h.client.call('authOtp', { username: 'alice', otp: await h.totp('MOBILE-ALICE'), authToken: session.authToken })
+    const otpLogin = await h.client.call('authOtp', {
+      username: 'alice',
+      otp: await h.totp('MOBILE-ALICE'),
+      authToken: session.authToken,
+    })
     const details = 'Transfer MYR 1,250.00 to Bob (acct 1234)'
     const qr = await h.client.call('requestQrCode', {
       username: 'alice',
@@ -207,7 +235,11 @@ describe('transaction signing (API.md 1.8)', () => {
 
   it('by SMS: requestSmsTransOtp then authoriseSmsTrans/{username}', async () => {
     const details = 'Pay MYR 99.00 to Electric Co'
-    const sent = await h.client.call('requestSmsTransOtp', { username: 'bob', details, transactionId: 'TX-1' })
+    const sent = await h.client.call('requestSmsTransOtp', {
+      username: 'bob',
+      details,
+      transactionId: 'TX-1',
+    })
     expect(sent.code).toBe('0')
     expect(sent.object).toEqual({ phone: '+60198765432', timeout: '300' })
     const sms = await h.lastSms('bob')
@@ -224,7 +256,10 @@ describe('transaction signing (API.md 1.8)', () => {
   it('by CR: requestTransactionSigningChallenge then authTransactionSigningCrOtp', async () => {
     const session = await h.login('alice')
     const fields = { username: 'alice', details: 'Transfer MYR 10', transactionId: 'TX-CR-1' }
-    const challenge = await h.client.call('requestTransactionSigningChallenge', { ...fields, authToken: session.authToken })
+    const challenge = await h.client.call('requestTransactionSigningChallenge', {
+      ...fields,
+      authToken: session.authToken,
+    })
     expect(challenge.code).toBe('0')
     const otp = await h.respond('CR0000001', challenge.text('otpChallenge'))
     const done = await h.client.call('authTransactionSigningCrOtp', {
@@ -264,7 +299,10 @@ describe('admin registration (API.md 1.8, 2.18-2.20)', () => {
     ])
     const first = await h.login('carol')
     expect(first.result.text('authMethods')).toBe('SMS,CROTP')
-    const challenge = await h.client.call('requestOtpChallenge', { username: 'carol', authToken: first.authToken })
+    const challenge = await h.client.call('requestOtpChallenge', {
+      username: 'carol',
+      authToken: first.authToken,
+    })
     const crOtp = await h.respond('CR0000002', challenge.text('otpChallenge'))
     const done = await h.client.call('authCrOtp', {
       username: 'carol',
@@ -284,29 +322,50 @@ describe('admin registration (API.md 1.8, 2.18-2.20)', () => {
     expect((await register('alice', 'CR0000002', '2')).code).toBe('29008')
     expect((await register('carol', '+60123456789', '1')).code).toBe('29004')
     expect((await register('nobody', 'CR0000002', '2')).code).toBe('22002')
-    const v2 = await h.client.admin('registerActiveToken', 'admin', { username: 'carol', tokenSn: 'CR0000003', tokenType: '2', cenToken }, 'v2')
+    const v2 = await h.client.admin(
+      'registerActiveToken',
+      'admin',
+      { username: 'carol', tokenSn: 'CR0000003', tokenType: '2', cenToken },
+      'v2',
+    )
     expect(v2.code).toBe('0')
   })
 
   it('offline OTP registration returns a key that then works with authOtp; 29008 when bound', async () => {
     const cenToken = await h.adminCenToken()
-    const offline = await h.client.admin('registerOfflineOtp', 'admin', { username: 'carol', cenToken })
+    const offline = await h.client.admin('registerOfflineOtp', 'admin', {
+      username: 'carol',
+      cenToken,
+    })
     expect(offline.code).toBe('0')
     expect(offline.text('key')).toMatch(/^[A-Z2-7]+=*$/)
-    expect((await h.client.admin('registerOfflineOtp', 'admin', { username: 'alice', cenToken })).code).toBe('29008')
-    expect((await h.client.admin('registerOfflineOtp', 'admin', { username: 'carol', cenToken })).code).toBe('29008')
+    expect(
+      (await h.client.admin('registerOfflineOtp', 'admin', { username: 'alice', cenToken })).code,
+    ).toBe('29008')
+    expect(
+      (await h.client.admin('registerOfflineOtp', 'admin', { username: 'carol', cenToken })).code,
+    ).toBe('29008')
     const first = await h.login('carol')
     expect(first.result.text('authMethods')).toBe('OTP')
     const otp = await h.totp('SOFT-carol')
-    expect((await h.client.call('authOtp', { username: 'carol', otp, authToken: first.authToken })).code).toBe('0')
+    expect(
+      (await h.client.call('authOtp', { username: 'carol', otp, authToken: first.authToken })).code,
+    ).toBe('0')
   })
 
   it('listMultipleUserDevice: GET, real JSON object and numeric code', async () => {
     const session = await h.login('admin')
-    const cenToken = await h.client.cenToken({ secretCode: session.secretCode, adminUsername: 'admin', authToken: session.authToken })
+    const cenToken = await h.client.cenToken({
+      secretCode: session.secretCode,
+      adminUsername: 'admin',
+      authToken: session.authToken,
+    })
     const path = `/CentagateWS/webresources/device/listMultipleUserDevice/admin/${cenToken}/10001`
     const response = await fetch(`${h.server.url}${path}`)
-    const body = (await response.json()) as { code: unknown; object: { deviceList: { accountId: string }[] } }
+    const body = (await response.json()) as {
+      code: unknown
+      object: { deviceList: { accountId: string }[] }
+    }
     expect(body.code).toBe(0)
     expect(body.object.deviceList.map((device) => device.accountId)).toEqual([
       'a11ce0000000000000000000000000d1',

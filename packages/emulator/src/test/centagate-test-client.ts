@@ -88,7 +88,8 @@ export function createTestClient(options: TestClientOptions) {
         body.unixTimestamp ??= String(Math.floor(options.now() / 1000))
       }
       body.hmac =
-        callOptions.hmac ?? (await signer.signFields(callOptions.order ?? endpoint.signedOrder, body))
+        callOptions.hmac ??
+        (await signer.signFields(callOptions.order ?? endpoint.signedOrder, body))
       const base = callOptions.base ?? endpoint.base
       const path = callOptions.path
         ? `${(await import('@centagate-kit/protocol')).basePaths[base]}/${callOptions.path}`
@@ -114,7 +115,11 @@ export type TestClient = ReturnType<typeof createTestClient>
 
 /** Control API helper. */
 export function createControl(baseUrl: string) {
-  async function control<T = Record<string, unknown>>(method: string, path: string, body?: unknown) {
+  async function control<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ) {
     const response = await fetch(`${baseUrl}/__emulator/${path}`, {
       method,
       headers: { 'content-type': 'application/json' },
@@ -134,7 +139,10 @@ export function createControl(baseUrl: string) {
       return last
     },
     async respond(serial: string, challenge: string): Promise<string> {
-      const { body } = await control<{ otp: string }>('POST', 'token/respond', { serial, challenge })
+      const { body } = await control<{ otp: string }>('POST', 'token/respond', {
+        serial,
+        challenge,
+      })
       return body.otp
     },
     async totp(serial: string): Promise<string> {
@@ -142,7 +150,11 @@ export function createControl(baseUrl: string) {
       return body.otp
     },
     async scan(qrCode: string) {
-      return (await control<{ details: string; otp: string; requestId: string }>('POST', 'app/scan', { qrCode })).body
+      return (
+        await control<{ details: string; otp: string; requestId: string }>('POST', 'app/scan', {
+          qrCode,
+        })
+      ).body
     },
     async decide(username: string, decision: 'approve' | 'reject') {
       return control('POST', 'app/decision', { username, decision })

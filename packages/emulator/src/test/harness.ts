@@ -3,7 +3,13 @@ import { startEmulatorServer, type EmulatorServerOptions } from '../node'
 import { createControl, createTestClient } from './centagate-test-client'
 
 export async function startHarness(options: EmulatorServerOptions = {}) {
-  const server = await startEmulatorServer({ port: 0, host: '127.0.0.1', ...options })
+  // A fixed base time: the emulator clock only moves when a test advances it (no flaky seconds).
+  const server = await startEmulatorServer({
+    port: 0,
+    host: '127.0.0.1',
+    now: () => 1_763_900_000_000,
+    ...options,
+  })
   const { integrationKey, secretKey } = server.emulator.credentials
   const client = createTestClient({
     baseUrl: server.url,
