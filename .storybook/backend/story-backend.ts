@@ -1,0 +1,190 @@
+/**
+ * The in-browser backend of the stories: the REAL kit server handler (`createCentagateHandler`)
+ * in front of the REAL emulator (`createEmulator`), both Web-standard fetch handlers running in
+ * the Storybook iframe. The widget's `KitClient` gets a `fetch` that forwards each Request to the
+ * handler (adding the Origin/Cookie headers a browser would, via a tiny cookie jar), and the
+ * handler's upstream `fetch` is `emulator.fetch`. Play functions read the SMS outbox, ask the
+ * emulated hardware token for a response and act as the CENTAGATE app through the emulator's
+ * control API.
+ */
+import { createDeviceSignals, createKitClient, type KitClient } from '@centagate-kit/client'
+import {
+  createEmulator,
+  type Emulator,
+  type EmulatorSettings,
+  type FaultSpec,
+} from '@centagate-kit/emulator'
+import { createCentagateHandler, type CentagateHandler, type Limits } from '@centagate-kit/server'
+import type { TransactionView } from '@centagate-kit/protocol'
+import { createCookieJar } from './cookie-jar'
+import { installSetCookieShim, setCookiesOf } from './set-cookie-shim'
+
+/** The transaction the signing stories use: what `getTransaction` returns for its id. */
+export const storyTransaction: TransactionView = {
+  id: 'tx-1042',
+  summary: 'Transfer MYR 1,250.00 to Siti Aminah (5140 1234 5678)',
+  fields: [
+    { name: 'amount', label: 'Amount', value: 'MYR 1,250.00' },
+    { name: 'payee', label: 'To', value: 'Siti Aminah' },
+    { name: 'payeeAccount', label: 'Account number', value: '5140 1234 5678' },
+    { name: 'reference', label: 'Reference', value: 'Rent November' },
+  ],
+}
+
+export interface StoryBackendOptions {
+  /** The logged-in app user (`identify`). Default fixtures: alice (QR, token, SMS), bob (SMS only), carol (none). @default 'alice' */
+  user?: string
+  /** Emulator behaviour (lifetimes, caps). */
+  emulatorSettings?: Partial<EmulatorSettings>
+  /** Kit server limits (cooldowns, attempt budgets). */
+  limits?: Partial<Limits>
+  /** Added to every kit call (loading states). `Infinity` never answers. @default 0 */
+  latencyMs?: number
+  /** Upstream faults injected into the emulator (each error class). */
+  faults?: FaultSpec[]
+}
+
+export interface StoryBackend {
+  client: KitClient
+  emulator: Emulator
+  handler: CentagateHandler
+  user: string
+  /** Emulator control API, as the user's phone / token / the CENTAGATE app. */
+  device: {
+    /** The code of the latest SMS to the user. */
+    latestSmsCode(): Promise<string | undefined>
+    /** How many SMS the user received. */
+    smsCount(): Promise<number>
+    /** The hardware token's response to a challenge. */
+    tokenResponse(challenge: string, serial?: string): Promise<string>
+    /** The app scans a QR value: returns the details it shows and its OTP. */
+    scanQr(qrValue: string): Promise<{ details: string; otp: string }>
+    /** The app approves or rejects the pending QR request. */
+    decide(decision: 'approve' | 'reject'): Promise<void>
+    /** Moves the emulator (and kit server) clock forward. */
+    advanceClock(seconds: number): Promise<void>
+  }
+  /** Kit calls made so far, by route (e.g. `sms/send`). */
+  calls: Map<string, number>
+}
+
+const cookieSecret = 'storybook-only-cookie-secret-0123456789abcdef'
+
+async function control<T>(
+  emulator: Emulator,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const response = await emulator.fetch(
+    new Request(`http://centagate-emulator.invalid/__emulator/${path}`, {
+      method,
+      ...(body === undefined
+        ? {}
+        : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+    }),
+  )
+  const json = (await response.json()) as T
+  if (!response.ok) throw new Error(`emulator control ${method} ${path}: ${JSON.stringify(json)}`)
+  return json
+}
+
+/** Creates a fresh backend: its own emulator state, server, cookie jar and client. */
+export function createStoryBackend(options: StoryBackendOptions = {}): StoryBackend {
+  installSetCookieShim()
+  const user = options.user ?? 'alice'
+  const emulator = createEmulator({
+    ...(options.emulatorSettings ? { settings: options.emulatorSettings } : {}),
+  })
+  for (const fault of options.faults ?? []) void control(emulator, 'POST', 'faults', fault)
+  const handler = createCentagateHandler({
+    centagate: {
+      baseUrl: 'http://centagate-emulator.invalid',
+      ...emulator.credentials,
+      fetch: (input, init) => emulator.fetch(new Request(input, init)),
+    },
+    cookieSecrets: [{ id: 'story', secret: cookieSecret }],
+    admin: { username: 'admin', password: 'admin-password' },
+    now: () => emulator.clock.now(),
+    ...(options.limits ? { limits: options.limits } : {}),
+    identify: async () => ({ username: user }),
+    getTransaction: async (_request, id) =>
+      id === storyTransaction.id ? { view: storyTransaction, value: '1250.00' } : null,
+  })
+  const jar = createCookieJar()
+  const calls = new Map<string, number>()
+  const latencyMs = options.latencyMs ?? 0
+
+  // What a browser adds on a same-origin fetch (Origin, Cookie) cannot be set on a script-built
+  // Request (forbidden headers), so the handler gets the request with an unguarded Headers copy.
+  const kitFetch: typeof fetch = async (input, init) => {
+    const origin = globalThis.location?.origin ?? 'http://localhost:6006'
+    const url = new URL(input instanceof Request ? input.url : String(input), origin)
+    const request = new Request(url, init)
+    const headers = new Headers(init?.headers)
+    headers.set('origin', url.origin)
+    headers.set('sec-fetch-site', 'same-origin')
+    const cookie = jar.header()
+    if (cookie) headers.set('cookie', cookie)
+    Object.defineProperty(request, 'headers', { value: headers })
+    const route = url.pathname.replace(/^\/api\/centagate\//, '')
+    calls.set(route, (calls.get(route) ?? 0) + 1)
+    if (latencyMs > 0) {
+      await new Promise<void>((resolve, reject) => {
+        if (latencyMs === Infinity) return
+        const timer = setTimeout(resolve, latencyMs)
+        init?.signal?.addEventListener('abort', () => {
+          clearTimeout(timer)
+          reject(new DOMException('aborted', 'AbortError'))
+        })
+      })
+    }
+    const response = await handler(request, { clientAddress: '127.0.0.1' })
+    jar.store(setCookiesOf(response))
+    return response
+  }
+
+  const client = createKitClient({
+    fetch: kitFetch,
+    // No fingerprinting in stories: deterministic and instant.
+    deviceSignals: createDeviceSignals({ fingerprint: false }),
+  })
+
+  const device: StoryBackend['device'] = {
+    async latestSmsCode() {
+      const { messages } = await control<{ messages: { code: string }[] }>(
+        emulator,
+        'GET',
+        `outbox?username=${encodeURIComponent(user)}`,
+      )
+      return messages.at(-1)?.code
+    },
+    async smsCount() {
+      const { messages } = await control<{ messages: unknown[] }>(
+        emulator,
+        'GET',
+        `outbox?username=${encodeURIComponent(user)}`,
+      )
+      return messages.length
+    },
+    async tokenResponse(challenge, serial = 'CR0000001') {
+      const { otp } = await control<{ otp: string }>(emulator, 'POST', 'token/respond', {
+        serial,
+        challenge,
+      })
+      return otp
+    },
+    async scanQr(qrValue) {
+      return control<{ details: string; otp: string }>(emulator, 'POST', 'app/scan', {
+        qrCode: qrValue,
+      })
+    },
+    async decide(decision) {
+      await control(emulator, 'POST', 'app/decision', { username: user, decision })
+    },
+    async advanceClock(seconds) {
+      await control(emulator, 'POST', 'clock', { advanceSeconds: seconds })
+    },
+  }
+  return { client, emulator, handler, user, device, calls }
+}

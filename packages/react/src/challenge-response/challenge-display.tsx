@@ -1,0 +1,63 @@
+import { useState } from 'react'
+import { groupDigits, spellDigits } from '../internal/digits'
+import { useI18n } from '../i18n/i18n-context'
+import { VisuallyHidden } from '../internal/visually-hidden'
+
+export interface ChallengeDisplayProps {
+  /** The challenge digits from the server. */
+  challenge: string
+  /** Digits per group. @default 4 */
+  groupSize?: number
+}
+
+/**
+ * The challenge, large, grouped in 4s and locked LTR (it is keyed into a token keypad left to
+ * right), with a copy button and a digit-by-digit reading for screen readers: the visual groups
+ * are hidden from them because "4719" would be read as a number.
+ */
+export function ChallengeDisplay({ challenge, groupSize = 4 }: ChallengeDisplayProps) {
+  const { t } = useI18n()
+  const [copied, setCopied] = useState(false)
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(challenge)
+      setCopied(true)
+    } catch {
+      setCopied(false)
+    }
+  }
+  return (
+    <div data-scope="challenge-response" data-part="challenge">
+      <p data-scope="challenge-response" data-part="challenge-label">
+        {t('challenge.label')}
+      </p>
+      <span
+        data-scope="challenge-response"
+        data-part="challenge-digits"
+        dir="ltr"
+        translate="no"
+        aria-hidden="true"
+      >
+        {groupDigits(challenge, groupSize).map((group, index) => (
+          <span key={index} data-scope="challenge-response" data-part="challenge-group">
+            {group}
+          </span>
+        ))}
+      </span>
+      <VisuallyHidden data-scope="challenge-response" data-part="challenge-reading">
+        {t('challenge.reading', { digits: spellDigits(challenge) })}
+      </VisuallyHidden>
+      <button
+        type="button"
+        data-scope="challenge-response"
+        data-part="copy-button"
+        onClick={() => void copy()}
+      >
+        {copied ? t('challenge.copied') : t('challenge.copy')}
+      </button>
+      <span role="status" data-scope="challenge-response" data-part="copy-status">
+        {copied ? <VisuallyHidden>{t('challenge.copied')}</VisuallyHidden> : null}
+      </span>
+    </div>
+  )
+}

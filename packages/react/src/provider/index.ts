@@ -1,0 +1,2 @@
+export { CentagateProvider, type CentagateProviderProps } from './centagate-provider'
+export { useKitClient } from './kit-client-context'

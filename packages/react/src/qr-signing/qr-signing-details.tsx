@@ -1,0 +1,28 @@
+import type { TransactionView } from '@centagate-kit/client'
+import { useI18n } from '../i18n/i18n-context'
+
+/**
+ * "What you see is what you sign": renders exactly `transaction.fields` from the server, in order,
+ * with no formatting of our own (the server formatted the same strings it signed). Values are
+ * isolated with `<bdi>` so an LTR amount stays intact in an RTL page and vice versa.
+ */
+export function QrSigningDetails({ transaction }: { transaction: TransactionView }) {
+  const { t } = useI18n()
+  return (
+    <div data-scope="qr-signing" data-part="details-panel">
+      <h3 data-scope="qr-signing" data-part="details-title">
+        {t('qr.detailsTitle')}
+      </h3>
+      <dl data-scope="qr-signing" data-part="details" data-transaction-id={transaction.id}>
+        {transaction.fields.map((field) => (
+          <div key={field.name} data-scope="qr-signing" data-part="detail" data-name={field.name}>
+            <dt>{field.label}</dt>
+            <dd>
+              <bdi>{field.value}</bdi>
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  )
+}

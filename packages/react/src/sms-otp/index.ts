@@ -1,0 +1,7 @@
+export { SmsOtp, SmsOtpView, type SmsOtpProps, type SmsOtpViewProps } from './sms-otp'
+export { SmsOtpRoot, type SmsOtpRootProps } from './sms-otp-root'
+export { SmsOtpDestination } from './sms-otp-destination'
+export { SmsOtpSendButton, type SmsOtpSendButtonProps } from './sms-otp-send-button'
+export type { SmsOtpController, SmsOtpStatus } from './sms-otp-controller'
+export { useSmsOtp, type UseSmsOtpOptions } from '../hooks/use-sms-otp'
+export { CentagateProvider, useKitClient, type CentagateProviderProps } from '../provider'

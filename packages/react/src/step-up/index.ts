@@ -1,0 +1,7 @@
+export { StepUp, type StepUpProps } from './step-up'
+export { StepUpDialog, type StepUpDialogProps } from './step-up-dialog'
+export { StepUpBoundary, useStepUpFetch, type StepUpBoundaryProps } from './step-up-boundary'
+export { StepUpMethodChoice, type StepUpMethodChoiceProps } from './step-up-method-choice'
+export { challengeControllerFrom, qrControllerFrom, smsControllerFrom } from './step-up-controllers'
+export { useStepUp, type UseStepUpOptions, type UseStepUpResult } from '../hooks/use-step-up'
+export { CentagateProvider, useKitClient, type CentagateProviderProps } from '../provider'
