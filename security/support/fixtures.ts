@@ -1,7 +1,7 @@
 /**
  * Emulator fixtures for the suites: the default users (alice, bob, carol, admin, stock tokens),
  * with the app's keys and the admin password replaced by canaries, plus any number of generated
- * SMS-only users for load (the emulator's SMS cooldown and quota are per user).
+ * SMS-only users for load, and dave, whose only factor is the hardware token CR0000003 (the emulator's SMS cooldown and quota are per user).
  */
 import { type FixturesInput, defaultFixtures } from '@centagate-kit/emulator'
 import type { Canaries } from './canaries'
@@ -24,6 +24,14 @@ export function suiteFixtures(
   const users: FixturesInput['users'] = defaultFixtures.users.map((user) =>
     user.username === 'admin' ? { ...user, password: canaries.adminPassword } : { ...user },
   )
+  users.push({
+    username: 'dave',
+    password: 'dave-password',
+    userId: '10004',
+    email: 'dave@example.test',
+    firstName: 'Dave',
+    lastName: 'Hardware',
+  })
   for (let index = 0; index < (options.loadUsers ?? 0); index += 1) {
     users.push({
       username: loadUsername(index),
@@ -44,6 +52,9 @@ export function suiteFixtures(
       },
     ],
     users,
-    tokens: defaultFixtures.tokens.map((token) => ({ ...token })),
+    // dave: a hardware-token-only user (CR0000003), so challenge-response has one responder.
+    tokens: defaultFixtures.tokens.map((token) =>
+      token.serial === 'CR0000003' ? { ...token, owner: 'dave' } : { ...token },
+    ),
   }
 }
