@@ -46,7 +46,10 @@ export class Journey {
   }
 
   /** Sends and stores cookies; returns the response with its text already read. */
-  async send(route: string, body?: unknown): Promise<{ status: number; text: string; json: unknown; response: Response }> {
+  async send(
+    route: string,
+    body?: unknown,
+  ): Promise<{ status: number; text: string; json: unknown; response: Response }> {
     const response = await this.handle(this.request(route, body === undefined ? {} : { body }))
     this.jar.store(response)
     const text = await response.text()
