@@ -107,11 +107,9 @@ export async function challengeSend(context: RouteContext): Promise<ChallengeSen
   const common = { username: flow.username, authToken: flow.authToken, ...contextFields(context) }
   const payload =
     flow.transaction === undefined
-      ? await runtime.client.requestOtpChallenge({
-          ...common,
-          ...(flow.devAccId === undefined ? {} : { devAccId: flow.devAccId }),
-          otpType: 'offline',
-        })
+      ? // The hardware token answers (otpType "offline"); devAccId would name the phone
+        // (defAccId is the mobile device's account), so it is not sent.
+        await runtime.client.requestOtpChallenge({ ...common, otpType: 'offline' })
       : await runtime.client.requestTransactionSigningChallenge({
           ...common,
           details: flow.transaction.summary,
@@ -265,7 +263,6 @@ export function challengeVerify(context: RouteContext, input: { response: string
         kind: 'auth',
         result: await context.runtime.client.authCrOtp({
           ...common,
-          ...(flow.devAccId === undefined ? {} : { devAccId: flow.devAccId }),
           crOtp: input.response,
           otpType: 'offline',
           challenge: challenge.challenge ?? '',
