@@ -7,7 +7,12 @@
  * emulated hardware token for a response and act as the CENTAGATE app through the emulator's
  * control API.
  */
-import { createDeviceSignals, createKitClient, type KitClient } from '@centagate-kit/client'
+import {
+  createDeviceSignals,
+  createKitClient,
+  type FlowResponse,
+  type KitClient,
+} from '@centagate-kit/client'
 import {
   createEmulator,
   type Emulator,
@@ -41,7 +46,11 @@ export interface StoryBackendOptions {
   /** Added to every kit call (loading states). `Infinity` never answers. @default 0 */
   latencyMs?: number
   /** Upstream faults injected into the emulator (each error class). */
-  faults?: FaultSpec[]
+  faults?: (Partial<FaultSpec> & Pick<FaultSpec, 'endpoint' | 'kind'>)[]
+  /** Every kit call fails like a dropped connection (the client's `network_error`). */
+  networkDown?: boolean
+  /** Starts a step-up flow before the story renders (`stepup/start`). @default false */
+  startStepUp?: boolean | { transactionId?: string }
 }
 
 export interface StoryBackend {
@@ -66,6 +75,8 @@ export interface StoryBackend {
   }
   /** Kit calls made so far, by route (e.g. `sms/send`). */
   calls: Map<string, number>
+  /** The `stepup/start` answer when `startStepUp` was set. */
+  started?: FlowResponse
 }
 
 const cookieSecret = 'storybook-only-cookie-secret-0123456789abcdef'
@@ -90,13 +101,12 @@ async function control<T>(
 }
 
 /** Creates a fresh backend: its own emulator state, server, cookie jar and client. */
-export function createStoryBackend(options: StoryBackendOptions = {}): StoryBackend {
+export async function createStoryBackend(options: StoryBackendOptions = {}): Promise<StoryBackend> {
   installSetCookieShim()
   const user = options.user ?? 'alice'
   const emulator = createEmulator({
     ...(options.emulatorSettings ? { settings: options.emulatorSettings } : {}),
   })
-  for (const fault of options.faults ?? []) void control(emulator, 'POST', 'faults', fault)
   const handler = createCentagateHandler({
     centagate: {
       baseUrl: 'http://centagate-emulator.invalid',
@@ -129,6 +139,7 @@ export function createStoryBackend(options: StoryBackendOptions = {}): StoryBack
     Object.defineProperty(request, 'headers', { value: headers })
     const route = url.pathname.replace(/^\/api\/centagate\//, '')
     calls.set(route, (calls.get(route) ?? 0) + 1)
+    if (options.networkDown) throw new TypeError('Failed to fetch')
     if (latencyMs > 0) {
       await new Promise<void>((resolve, reject) => {
         if (latencyMs === Infinity) return
@@ -186,5 +197,13 @@ export function createStoryBackend(options: StoryBackendOptions = {}): StoryBack
       await control(emulator, 'POST', 'clock', { advanceSeconds: seconds })
     },
   }
-  return { client, emulator, handler, user, device, calls }
+  const backend: StoryBackend = { client, emulator, handler, user, device, calls }
+  if (options.startStepUp) {
+    const transactionId =
+      typeof options.startStepUp === 'object' ? options.startStepUp.transactionId : undefined
+    backend.started = await client.stepUpStart(transactionId ? { transactionId } : {})
+  }
+  // Faults come after the start so that only the story's own calls hit them.
+  for (const fault of options.faults ?? []) await control(emulator, 'POST', 'faults', fault)
+  return backend
 }
