@@ -52,7 +52,7 @@ export interface Emulator {
   import(value: unknown): void
   /** Back to the fixtures: state, faults and stats (the clock keeps running). */
   reset(): void
-  /** Fails requests that hang on purpose, so servers can shut down. */
+  /** Fails requests that hang on purpose (now and later), so servers can shut down. */
   close(): void
 }
 
@@ -105,6 +105,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   }
   let stats: EmulatorStats = { total: 0, byEndpoint: {}, unmatched: 0 }
   const hanging = new Set<(error: Error) => void>()
+  let closed = false
 
   const exportState = (): EmulatorState =>
     structuredClone({ ...state, clockOffsetMs: clock.offsetMs() })
@@ -135,10 +136,18 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         hanging.delete(fail)
         reject(error)
       }
-      hanging.add(fail)
-      request.signal.addEventListener('abort', () => {
+      const abort = () =>
         fail(request.signal.reason instanceof Error ? request.signal.reason : new Error('aborted'))
-      })
+      if (request.signal.aborted) {
+        abort()
+        return
+      }
+      if (closed) {
+        fail(new EmulatorConnectionDropped())
+        return
+      }
+      hanging.add(fail)
+      request.signal.addEventListener('abort', abort, { once: true })
     })
 
   async function handle(
@@ -234,6 +243,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     import: importState,
     reset: internals.reset,
     close() {
+      closed = true
       for (const fail of [...hanging]) fail(new EmulatorConnectionDropped())
     },
   }
