@@ -1,4 +1,5 @@
 import { CentagateProvider, type Messages, loadMessages } from '@centagate-kit/react'
+import { StepUpBoundary } from '@centagate-kit/react/step-up'
 import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type ReactNode, useEffect, useState } from 'react'
 import { AppHeader } from './components/AppHeader'
@@ -13,7 +14,10 @@ import { LoginPage } from './pages/LoginPage'
 import { SettingsPage } from './pages/SettingsPage'
 import { TransferPage } from './pages/TransferPage'
 
-/** Providers: display preferences, react-query, and the kit (client + messages in the locale). */
+/**
+ * Providers: display preferences, react-query, the kit (client + messages in the chosen language)
+ * and the kit's StepUpBoundary (step-up 401 → StepUp dialog → retry) for the bank's own calls.
+ */
 export function App() {
   const [queryClient] = useState(
     () =>
@@ -28,7 +32,9 @@ export function App() {
     <PreferencesProvider>
       <QueryClientProvider client={queryClient}>
         <KitProvider>
-          <Shell />
+          <StepUpBoundary>
+            <Shell />
+          </StepUpBoundary>
         </KitProvider>
       </QueryClientProvider>
     </PreferencesProvider>
