@@ -124,6 +124,8 @@ export async function createStoryBackend(options: StoryBackendOptions = {}): Pro
   const jar = createCookieJar()
   const calls = new Map<string, number>()
   const latencyMs = options.latencyMs ?? 0
+  // Latency and network faults apply to the story's own calls, not to the loader's setup.
+  let ready = false
 
   // What a browser adds on a same-origin fetch (Origin, Cookie) cannot be set on a script-built
   // Request (forbidden headers), so the handler gets the request with an unguarded Headers copy.
@@ -139,8 +141,8 @@ export async function createStoryBackend(options: StoryBackendOptions = {}): Pro
     Object.defineProperty(request, 'headers', { value: headers })
     const route = url.pathname.replace(/^\/api\/centagate\//, '')
     calls.set(route, (calls.get(route) ?? 0) + 1)
-    if (options.networkDown) throw new TypeError('Failed to fetch')
-    if (latencyMs > 0) {
+    if (ready && options.networkDown) throw new TypeError('Failed to fetch')
+    if (ready && latencyMs > 0) {
       await new Promise<void>((resolve, reject) => {
         if (latencyMs === Infinity) return
         const timer = setTimeout(resolve, latencyMs)
@@ -205,5 +207,6 @@ export async function createStoryBackend(options: StoryBackendOptions = {}): Pro
   }
   // Faults come after the start so that only the story's own calls hit them.
   for (const fault of options.faults ?? []) await control(emulator, 'POST', 'faults', fault)
+  ready = true
   return backend
 }
