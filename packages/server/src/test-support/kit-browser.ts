@@ -70,7 +70,12 @@ export function createKitBrowser(send: Send, options: KitBrowserOptions = {}) {
     )
     storeCookies(response.headers)
     const raw = await response.text()
-    const parsed = JSON.parse(raw) as T
+    let parsed: T
+    try {
+      parsed = JSON.parse(raw) as T
+    } catch {
+      throw new Error(`${route}: HTTP ${response.status}, not JSON: ${raw.slice(0, 500)}`)
+    }
     if (extra.validate !== false) {
       const schema = response.status === 200 ? kitRouteSchemas[route].response : kitErrorBody
       const check = schema.safeParse(parsed)
