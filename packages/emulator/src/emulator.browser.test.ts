@@ -11,7 +11,10 @@ describe('emulator in the browser', () => {
     const emulator = createEmulator()
     const { integrationKey, secretKey } = emulator.credentials
     const signer = createHmacSigner(secretKey)
-    const call = async (name: 'authBasic' | 'requestSmsOtp' | 'authSmsOtp', fields: Record<string, string>) => {
+    const call = async (
+      name: 'authBasic' | 'requestSmsOtp' | 'authSmsOtp',
+      fields: Record<string, string>,
+    ) => {
       const body: Record<string, string> = {
         ...fields,
         integrationKey,
@@ -19,7 +22,10 @@ describe('emulator in the browser', () => {
       }
       body.hmac = await signer.signFields(endpoints[name].signedOrder, body)
       const response = await emulator.fetch(
-        new Request(`http://emulator.test${endpointPath(endpoints[name])}`, { method: 'POST', body: JSON.stringify(body) }),
+        new Request(`http://emulator.test${endpointPath(endpoints[name])}`, {
+          method: 'POST',
+          body: JSON.stringify(body),
+        }),
       )
       return parseEnvelope(await response.text())
     }
@@ -27,7 +33,9 @@ describe('emulator in the browser', () => {
     expect(login.code).toBe('0')
     const authToken = (login.object as { authToken: string }).authToken
     expect((await call('requestSmsOtp', { username: 'bob', authToken })).code).toBe('0')
-    const outbox = (await (await emulator.fetch(new Request('http://emulator.test/__emulator/outbox?username=bob'))).json()) as {
+    const outbox = (await (
+      await emulator.fetch(new Request('http://emulator.test/__emulator/outbox?username=bob'))
+    ).json()) as {
       messages: { code: string }[]
     }
     const smsOtp = outbox.messages[0]?.code ?? ''
