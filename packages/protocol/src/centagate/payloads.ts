@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /**
  * Typed, validated decoders for the success `object` of each CENTAGATE call (API.md 1.7, 2.x).

@@ -6,7 +6,7 @@
  * Times are epoch milliseconds of the server's clock. Every response carries `serverTime` so the
  * browser can correct its own clock before showing countdowns.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { kitErrorCodes } from './errors'
 import { kitMethods } from './methods'
 
