@@ -1,0 +1,84 @@
+/**
+ * Transaction signing: the transfer API demands a step-up (401), the kit opens StepUp in a dialog,
+ * the QR is read from the screen's pixels and handed to the emulator's CENTAGATE app, which shows
+ * the details it decoded; approving completes the step-up and the transfer is retried.
+ */
+import type { Page } from '@playwright/test'
+import { StepUpPanel } from './models/step-up'
+import { TransferPage } from './models/transfer-page'
+import { loginWithToken } from './support/journeys'
+import { expect, test } from './support/test'
+
+/** The everyday account's balance on the accounts page, in sen (the bank's state outlives tests). */
+async function balanceSen(page: Page): Promise<number> {
+  const text = (await page.getByTestId('balance-everyday').textContent()) ?? ''
+  return Math.round(Number(text.replace(/[^0-9.]/g, '')) * 100)
+}
+
+const payee = {
+  payeeName: 'Siti Rahman',
+  payeeAccount: '5140 1234 5678',
+  amount: '250.00',
+  reference: 'Rent',
+}
+
+test('QR transaction signing: decoded from pixels, scanned by the app, approved', async ({
+  page,
+  emulator,
+  network,
+}) => {
+  void network
+  const shell = await loginWithToken(page, emulator)
+  const before = await balanceSen(page)
+  await shell.goTo('Transfer')
+  const transfer = new TransferPage(page)
+  await transfer.fill(payee)
+  await transfer.submit()
+
+  const dialog = page.getByRole('dialog', { name: 'Extra verification needed' })
+  await expect(dialog).toBeVisible()
+  const stepUp = new StepUpPanel(page, dialog)
+  await stepUp.choose('qr')
+  // The panel shows exactly the server's record of the transfer.
+  await expect(stepUp.root.getByText('MYR 250.00')).toBeVisible()
+  await expect(stepUp.root.getByText('Siti Rahman')).toBeVisible()
+
+  const qrValue = await stepUp.scanQrPixels()
+  const scanned = await emulator.scan(qrValue)
+  // What the app shows the user is what the bank signs: amount and payee of this transfer.
+  expect(scanned.details).toContain('MYR 250.00')
+  expect(scanned.details).toContain('Siti Rahman')
+  expect(scanned.otp).toMatch(/^\d{6,8}$/)
+  await emulator.decide('alice', 'approve')
+
+  await expect(dialog).toBeHidden({ timeout: 15_000 })
+  await expect(transfer.result()).toContainText(
+    /Transfer TX-[0-9A-F]+ of MYR 250.00 to Siti Rahman completed/,
+  )
+  await shell.goTo('Accounts')
+  await expect.poll(() => balanceSen(page)).toBe(before - 25_000)
+})
+
+test('a rejected approval: nothing is transferred', async ({ page, emulator, network }) => {
+  void network
+  const shell = await loginWithToken(page, emulator)
+  const before = await balanceSen(page)
+  await shell.goTo('Transfer')
+  const transfer = new TransferPage(page)
+  await transfer.fill({ ...payee, amount: '99.90' })
+  await transfer.submit()
+
+  const dialog = page.getByRole('dialog', { name: 'Extra verification needed' })
+  const stepUp = new StepUpPanel(page, dialog)
+  await stepUp.choose('qr')
+  await emulator.scan(await stepUp.scanQrPixels())
+  await emulator.decide('alice', 'reject')
+  await expect(stepUp.root.getByText('The request was declined in the app.')).toBeVisible({
+    timeout: 15_000,
+  })
+  await stepUp.root.getByRole('button', { name: 'Cancel' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(transfer.result()).toHaveText('The transfer was not confirmed. Nothing was sent.')
+  await shell.goTo('Accounts')
+  expect(await balanceSen(page)).toBe(before)
+})
