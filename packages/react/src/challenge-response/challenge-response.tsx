@@ -76,7 +76,8 @@ export function ChallengeResponseView({
                   attemptsLeft={controller.attemptsLeft}
                   submitting={status === 'verifying'}
                   onSubmit={controller.verify}
-                  focusOnMount={focusOnMount}
+                  // The field appears once the challenge is shown: focus moves to it.
+                  focusOnMount
                 />
               ) : null}
             </>

@@ -12,7 +12,15 @@ export interface QrSigningCodeProps {
 export function QrSigningCode({ value, label, size = 192 }: QrSigningCodeProps) {
   return (
     <div data-scope="qr-signing" data-part="code">
-      <QRCodeSVG value={value} size={size} level="M" marginSize={2} role="img" aria-label={label} />
+      <QRCodeSVG
+        value={value}
+        size={size}
+        level="M"
+        marginSize={2}
+        role="img"
+        aria-label={label}
+        data-qr-value={value}
+      />
     </div>
   )
 }

@@ -17,7 +17,7 @@ export interface QrSigningViewProps {
   controller: QrSigningController
   /** Offer typing the OTP the app shows, as a fallback to the automatic approval. @default true */
   otpFallback?: boolean
-  /** Digits of the app's OTP. @default 6 */
+  /** Digits of the app's OTP (the CENTAGATE app's QR signing suite, OCRA HOTP-SHA256-8). @default 8 */
   otpLength?: number
   /** Focus the heading when the step opens. @default false */
   focusOnMount?: boolean
@@ -32,7 +32,7 @@ export interface QrSigningViewProps {
 export function QrSigningView({
   controller,
   otpFallback = true,
-  otpLength = 6,
+  otpLength = 8,
   focusOnMount = false,
   qrSize = 192,
 }: QrSigningViewProps) {

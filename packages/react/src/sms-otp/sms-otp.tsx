@@ -80,7 +80,8 @@ export function SmsOtpView({
                 attemptsLeft={controller.attemptsLeft}
                 submitting={status === 'verifying'}
                 onSubmit={controller.verify}
-                focusOnMount={focusOnMount}
+                // The field appears after a send: focus moves to it (the step's field).
+                focusOnMount
                 incomingCode={incoming}
               />
               <CountdownText

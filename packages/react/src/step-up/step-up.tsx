@@ -36,6 +36,8 @@ export interface StepUpProps {
   visibility?: VisibilitySource
   /** Digits of SMS codes and token responses. @default 6 */
   codeLength?: number
+  /** Digits of the OTP the CENTAGATE app shows for a QR (typed fallback). @default 8 */
+  qrOtpLength?: number
 }
 
 /**
@@ -53,6 +55,7 @@ export function StepUp({
   machine,
   visibility,
   codeLength = 6,
+  qrOtpLength = 8,
 }: StepUpProps) {
   const i18n = useI18n()
   const { t } = i18n
@@ -165,7 +168,7 @@ export function StepUp({
           <QrSigningView
             key="qr"
             controller={qrControllerFrom(snapshot, send)}
-            otpLength={codeLength}
+            otpLength={qrOtpLength}
             focusOnMount={focusOnMount}
           />
         )}
