@@ -118,6 +118,16 @@ describe('control API', () => {
     expect((await h.control('PUT', 'state', exported.body)).status).toBe(200)
   })
 
+  it('invalid settings are refused (OTP lifetime never over 600 s)', () => {
+    expect(() => createEmulator({ settings: { otpLifetimeSeconds: 601 } })).toThrow(
+      /otpLifetimeSeconds/,
+    )
+    expect(() => createEmulator({ settings: { maxWrongPerCode: 0 } })).toThrow(/maxWrongPerCode/)
+    expect(
+      createEmulator({ settings: { otpLifetimeSeconds: 120 } }).state.users.alice?.username,
+    ).toBe('alice')
+  })
+
   it('invalid fixtures are refused with the failing path', () => {
     expect(() => createEmulator({ fixtures: { apps: [], users: [] } })).toThrow(/apps/)
     expect(() =>

@@ -11,7 +11,7 @@ import { parseFixtures, type Fixtures, type FixturesInput } from './fixtures/fix
 import { defaultFixtures } from './fixtures/default-fixtures'
 import { type EmulatorLogger, silentLogger } from './logger'
 import { matchRoute } from './routing'
-import { defaultSettings, type EmulatorSettings } from './settings'
+import { type EmulatorSettings, resolveSettings } from './settings'
 import { initialState } from './state/initial-state'
 import { type EmulatorState, emulatorStateSchema } from './state/state-schema'
 
@@ -92,7 +92,7 @@ function parseState(value: unknown): EmulatorState {
  */
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const fixtures = buildFixtures(options)
-  const settings: EmulatorSettings = { ...defaultSettings, ...options.settings }
+  const settings: EmulatorSettings = resolveSettings(options.settings)
   const clock = createEmulatorClock(options.now)
   const logger = options.logger ?? silentLogger
   const lenient = options.lenient ?? false

@@ -1,3 +1,5 @@
+import { z } from 'zod'
+
 /** Behaviour settings of the emulator (design.md "Defaults that tests assume"). */
 export interface EmulatorSettings {
   /** Accepted |now - unixTimestamp| in seconds before 23023. Default 300. */
@@ -28,3 +30,29 @@ export const defaultSettings: Readonly<EmulatorSettings> = Object.freeze({
   smsMaxPerHour: 5,
   sessionLifetimeSeconds: 1800,
 })
+
+const seconds = z.number().int().positive()
+/** Validates settings: positive integers; OTP lifetime never over 600 s (design.md). */
+export const settingsSchema = z.strictObject({
+  timestampWindowSeconds: seconds,
+  otpLifetimeSeconds: seconds.max(600),
+  maxWrongPerCode: seconds,
+  maxConsecutiveFailures: seconds,
+  lockoutSeconds: seconds,
+  smsCooldownSeconds: z.number().int().nonnegative(),
+  smsMaxPerHour: seconds,
+  sessionLifetimeSeconds: seconds,
+})
+
+/**
+ * Defaults merged with `overrides`, validated.
+ * @throws Error naming the invalid setting.
+ */
+export function resolveSettings(overrides: Partial<EmulatorSettings> = {}): EmulatorSettings {
+  const result = settingsSchema.safeParse({ ...defaultSettings, ...overrides })
+  if (!result.success) {
+    const issues = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+    throw new Error(`invalid emulator settings: ${issues.join('; ')}`)
+  }
+  return result.data
+}
