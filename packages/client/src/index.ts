@@ -10,7 +10,7 @@ export { createServerClock } from './server-clock'
 export type { ServerClock } from './server-clock'
 export { createCountdown } from './countdown'
 export type { Countdown } from './countdown'
-export { createStepUpMachine } from './step-up-machine'
+export { createStepUpMachine, stepUpTransitions } from './step-up-machine'
 export type {
   StepUpEvent,
   StepUpMachine,

@@ -262,6 +262,47 @@ describe('step-up machine: sending', () => {
   })
 })
 
+describe('step-up machine: choosing the same method again', () => {
+  it('a double click on the SMS method button sends one SMS', async () => {
+    const t = setup()
+    t.machine.send({ type: 'START.STEPUP' })
+    await settle()
+    t.machine.send({ type: 'METHOD.CHOOSE', method: 'sms' })
+    t.machine.send({ type: 'METHOD.CHOOSE', method: 'sms' })
+    await settle()
+    expect(t.server.calls('sms/send')).toHaveLength(1)
+    expect(t.server.calls('sms/send')[0]?.signal?.aborted).toBe(false)
+    expect(t.state()).toBe('awaiting-otp')
+  })
+
+  it('choosing the method in progress again is ignored (no resend behind the cooldown)', async () => {
+    const { machine, server } = await chosen('sms')
+    const before = machine.getSnapshot()
+    machine.send({ type: 'METHOD.CHOOSE', method: 'sms' })
+    await settle()
+    expect(machine.getSnapshot()).toBe(before)
+    expect(server.calls('sms/send')).toHaveLength(1)
+  })
+
+  it('from expired, SMS again within the cooldown is refused locally', async () => {
+    const { machine, server, state } = await chosen('sms')
+    server.on('sms/verify', () => ({ error: 'otp_expired' }))
+    machine.send({ type: 'CODE.SUBMIT', code: '123456' })
+    await settle()
+    expect(state()).toBe('expired')
+    machine.send({ type: 'METHOD.CHOOSE', method: 'sms' })
+    machine.send({ type: 'CODE.SEND' })
+    await settle()
+    expect(state()).toBe('expired')
+    expect(machine.getSnapshot().error?.code).toBe('rate_limited')
+    expect(server.calls('sms/send')).toHaveLength(1)
+    // Another method is fine.
+    machine.send({ type: 'METHOD.CHOOSE', method: 'challenge' })
+    await settle()
+    expect(state()).toBe('awaiting-otp')
+  })
+})
+
 describe('step-up machine: verifying', () => {
   it('CODE.SUBMIT → verifying → approved', async () => {
     const { machine, server, states, onAuthenticated } = await chosen('sms')
@@ -355,6 +396,36 @@ describe('step-up machine: verifying', () => {
     expect(machine.getSnapshot().attemptsLeft).toBe(5)
     expect(machine.getSnapshot().lockScope).toBeUndefined()
     expect(server.calls('challenge/send')).toHaveLength(2)
+  })
+
+  it('a new code for a locked challenge refused by quota: still locked, with retryAt', async () => {
+    const { machine, server, state } = await chosen('challenge')
+    server.on('challenge/verify', () => ({
+      error: 'challenge_locked',
+      fields: { attemptsLeft: 0 },
+    }))
+    machine.send({ type: 'CODE.SUBMIT', code: '000000' })
+    await settle()
+    const retryAt = server.serverNow() + 3_600_000
+    server.on('challenge/send', () => ({ error: 'rate_limited', fields: { retryAt } }))
+    machine.send({ type: 'CODE.SEND' })
+    await settle()
+    expect(state()).toBe('locked')
+    expect(machine.getSnapshot()).toMatchObject({ lockScope: 'challenge', retryAt })
+  })
+
+  it('the flow lost by the server (no_flow): RETRY starts over', async () => {
+    const { machine, server, states } = await chosen('sms')
+    server.on('sms/verify', () => ({ error: 'no_flow' }))
+    machine.send({ type: 'CODE.SUBMIT', code: '123456' })
+    await settle()
+    expect(machine.getSnapshot().error?.code).toBe('no_flow')
+    machine.send({ type: 'RETRY' })
+    await settle()
+    expect(states.slice(-3)).toEqual(['error', 'starting', 'choosing'])
+    expect(server.calls('stepup/start').map((r) => r.body.transactionId)).toEqual(['tx-1', 'tx-1'])
+    expect(server.calls('sms/verify')).toHaveLength(1)
+    expect(machine.getSnapshot().sms).toBeUndefined()
   })
 
   it('factor_required after verify → choosing again with the new methods', async () => {

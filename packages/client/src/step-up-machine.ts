@@ -142,13 +142,17 @@ type TransitionTable = {
 const start: readonly Transition[] = [
   { target: 'starting', actions: ['cancelPending', 'clearContext', 'rememberStart', 'callStart'] },
 ]
-const chooseMethod: readonly Transition[] = [
+/** Choosing any offered method (nothing of the method in progress); SMS cooldown still holds. */
+const chooseAnyMethod: readonly Transition[] = [
+  { guard: ['isCurrentMethod', 'isResendCoolingDown'], actions: ['refuseResend'] },
   {
     guard: 'isOfferedMethod',
     target: 'sending',
     actions: ['cancelPending', 'chooseMethod', 'callSend'],
   },
 ]
+/** While a method is in progress, choosing it again (a double click) changes nothing. */
+const chooseMethod: readonly Transition[] = [{ guard: 'isCurrentMethod' }, ...chooseAnyMethod]
 const send: readonly Transition[] = [
   { guard: 'isResendCoolingDown', actions: ['refuseResend'] },
   { guard: 'hasMethod', target: 'sending', actions: ['cancelPending', 'callSend'] },
@@ -210,7 +214,7 @@ export const stepUpTransitions: TransitionTable = {
   choosing: {
     'START.LOGIN': start,
     'START.STEPUP': start,
-    'METHOD.CHOOSE': chooseMethod,
+    'METHOD.CHOOSE': chooseAnyMethod,
     ...leave,
   },
   sending: {
@@ -219,7 +223,12 @@ export const stepUpTransitions: TransitionTable = {
       { guard: 'isQrSent', target: 'awaiting-approval', actions: ['storeSent', 'startPolling'] },
       { target: 'awaiting-otp', actions: ['storeSent', 'armCodeExpiry'] },
     ],
-    'SEND.FAILED': [...backToWaiting('isRateLimited'), ...commonFailure],
+    'SEND.FAILED': [
+      // A new code for a locked challenge refused (quota): still locked, now with a retry time.
+      { guard: ['isRateLimited', 'isChallengeLock'], target: 'locked', actions: ['storeError'] },
+      ...backToWaiting('isRateLimited'),
+      ...commonFailure,
+    ],
     'METHOD.CHOOSE': chooseMethod,
     ...leave,
   },
@@ -265,14 +274,14 @@ export const stepUpTransitions: TransitionTable = {
   },
   denied: {
     'CODE.SEND': send,
-    'METHOD.CHOOSE': chooseMethod,
+    'METHOD.CHOOSE': chooseAnyMethod,
     'START.LOGIN': start,
     'START.STEPUP': start,
     ...leave,
   },
   expired: {
     'CODE.SEND': send,
-    'METHOD.CHOOSE': chooseMethod,
+    'METHOD.CHOOSE': chooseAnyMethod,
     'START.LOGIN': start,
     'START.STEPUP': start,
     ...leave,
@@ -280,9 +289,14 @@ export const stepUpTransitions: TransitionTable = {
   locked: {
     // A challenge lock needs a new code; a user lock only ends at lockedUntil.
     'CODE.SEND': [
+      { guard: ['isChallengeLock', 'isResendCoolingDown'], actions: ['refuseResend'] },
       { guard: 'isChallengeLock', target: 'sending', actions: ['cancelPending', 'callSend'] },
     ],
     'METHOD.CHOOSE': [
+      {
+        guard: ['isChallengeLock', 'isCurrentMethod', 'isResendCoolingDown'],
+        actions: ['refuseResend'],
+      },
       {
         guard: ['isChallengeLock', 'isOfferedMethod'],
         target: 'sending',
@@ -295,6 +309,8 @@ export const stepUpTransitions: TransitionTable = {
   },
   error: {
     RETRY: [
+      // The flow itself is gone (cookie expired): only a fresh start helps.
+      { guard: ['isFlowGone', 'hasStarted'], target: 'starting', actions: ['restartFlow'] },
       { guard: 'failedOnStart', target: 'starting', actions: ['retryStart'] },
       { guard: 'failedOnSend', target: 'sending', actions: ['callSend'] },
       { guard: 'failedOnVerify', target: 'verifying', actions: ['retryVerify'] },
@@ -303,7 +319,7 @@ export const stepUpTransitions: TransitionTable = {
     'CODE.SUBMIT': [
       { guard: 'hasSentCode', target: 'verifying', actions: ['clearError', 'callVerify'] },
     ],
-    'METHOD.CHOOSE': chooseMethod,
+    'METHOD.CHOOSE': chooseAnyMethod,
     'START.LOGIN': start,
     'START.STEPUP': start,
     ...leave,
@@ -313,8 +329,9 @@ export const stepUpTransitions: TransitionTable = {
 // ---------------------------------------------------------------------------------------------
 // Context: what the machine remembers besides its state
 
+type StartEvent = Extract<StepUpEvent, { type: 'START.LOGIN' | 'START.STEPUP' }>
 type Operation =
-  | { kind: 'start'; event: Extract<StepUpEvent, { type: 'START.LOGIN' | 'START.STEPUP' }> }
+  | { kind: 'start'; event: StartEvent }
   | { kind: 'send' }
   | { kind: 'verify'; event: Extract<StepUpEvent, { type: 'CODE.SUBMIT' | 'QR.VERIFY' }> }
 
@@ -335,6 +352,8 @@ interface Context {
   result: AuthenticatedResponse | undefined
   /** The operation in progress or last failed, for RETRY. Holds a typed code only in memory. */
   operation: Operation | undefined
+  /** The START event of this flow, to start over when the server lost the flow. */
+  startEvent: StartEvent | undefined
 }
 
 const emptyContext = (): Context => ({
@@ -353,6 +372,7 @@ const emptyContext = (): Context => ({
   error: undefined,
   result: undefined,
   operation: undefined,
+  startEvent: undefined,
 })
 
 // ---------------------------------------------------------------------------------------------
@@ -385,6 +405,10 @@ const guards = {
   isOfferedMethod: (context, event) =>
     event.type === 'METHOD.CHOOSE' && context.methods.some((m) => m.method === event.method),
   hasMethod: (context) => context.method !== undefined,
+  isCurrentMethod: (context, event) =>
+    event.type === 'METHOD.CHOOSE' && context.method === event.method,
+  isFlowGone: (context) => context.error?.code === 'no_flow',
+  hasStarted: (context) => context.startEvent !== undefined,
   hasQrCode,
   hasOtpCode,
   hasSentCode: (context) => hasQrCode(context) || hasOtpCode(context),
@@ -455,10 +479,21 @@ const actions = {
   rememberStart: (context, event) => {
     if (event.type === 'START.LOGIN' || event.type === 'START.STEPUP') {
       context.operation = { kind: 'start', event }
+      context.startEvent = event
       context.flow = event.type === 'START.LOGIN' ? 'login' : 'stepup'
     }
   },
   callStart: (context, _, env) => startRequest(context, env),
+  restartFlow: (context, _, env) => {
+    const event = context.startEvent
+    env.cancelPending()
+    Object.assign(context, emptyContext())
+    if (!event) return
+    context.startEvent = event
+    context.flow = event.type === 'START.LOGIN' ? 'login' : 'stepup'
+    context.operation = { kind: 'start', event }
+    startRequest(context, env)
+  },
   retryStart: (context, _, env) => {
     context.error = undefined
     startRequest(context, env)
@@ -725,7 +760,8 @@ export function createStepUpMachine(options: StepUpMachineOptions): StepUpMachin
       const names = candidate.guard === undefined ? [] : [candidate.guard].flat()
       return names.every((name) => (guards[name] as Guard)(context, event, env))
     })
-    if (!chosen) return false
+    // No transition, or an explicit "ignore" (no target, no actions): nothing changes.
+    if (!chosen || (chosen.target === undefined && !chosen.actions?.length)) return false
     for (const name of chosen.actions ?? []) (actions[name] as Action)(context, event, env)
     if (chosen.target !== undefined) state = chosen.target
     snapshot = toSnapshot(state, context)
