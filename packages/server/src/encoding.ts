@@ -1,4 +1,4 @@
-/** Small browser-safe encoding helpers (no Buffer). */
+/** Small browser-safe encoding helpers (Web APIs only). */
 
 const encoder = new TextEncoder()
 

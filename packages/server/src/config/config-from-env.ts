@@ -21,53 +21,29 @@ const required = (name: string) =>
 const secret = z.string().min(32, 'must be at least 32 characters')
 const integer = z.string().regex(/^\d+$/, 'must be a whole number').transform(Number)
 
-const envSchema = z
-  .object({
-    CENTAGATE_BASE_URL: z
-      .string({ error: 'is missing' })
-      .trim()
-      .pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
-    CENTAGATE_INTEGRATION_KEY: required('CENTAGATE_INTEGRATION_KEY'),
-    CENTAGATE_SECRET_KEY: required('CENTAGATE_SECRET_KEY'),
-    CENTAGATE_ADMIN_USERNAME: z.string().trim().min(1).optional(),
-    CENTAGATE_ADMIN_PASSWORD: z.string().min(1).optional(),
-    CENTAGATE_COOKIE_SECRET: secret.optional(),
-    CENTAGATE_COOKIE_SECRETS: z
-      .string()
-      .optional()
-      .refine(
-        (value) =>
-          value === undefined ||
-          value.split(',').every((entry) => /^[A-Za-z0-9._-]{1,32}:.{32,}$/.test(entry.trim())),
-        'must be id:secret pairs separated by commas, each secret at least 32 characters',
-      ),
-    CENTAGATE_TIMEOUT_MS: integer.optional(),
-    CENTAGATE_TRUSTED_PROXY_COUNT: integer.optional(),
-    CENTAGATE_ALLOWED_ORIGINS: z.string().optional(),
-  })
-  .superRefine((env, context) => {
-    if (env.CENTAGATE_COOKIE_SECRET === undefined && env.CENTAGATE_COOKIE_SECRETS === undefined) {
-      context.addIssue({
-        code: 'custom',
-        path: ['CENTAGATE_COOKIE_SECRET'],
-        message: 'is missing (or set CENTAGATE_COOKIE_SECRETS)',
-      })
-    }
-    if (
-      (env.CENTAGATE_ADMIN_USERNAME === undefined) !==
-      (env.CENTAGATE_ADMIN_PASSWORD === undefined)
-    ) {
-      context.addIssue({
-        code: 'custom',
-        path: [
-          env.CENTAGATE_ADMIN_USERNAME === undefined
-            ? 'CENTAGATE_ADMIN_USERNAME'
-            : 'CENTAGATE_ADMIN_PASSWORD',
-        ],
-        message: 'is missing (admin username and password go together)',
-      })
-    }
-  })
+const envSchema = z.object({
+  CENTAGATE_BASE_URL: z
+    .string({ error: 'is missing' })
+    .trim()
+    .pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
+  CENTAGATE_INTEGRATION_KEY: required('CENTAGATE_INTEGRATION_KEY'),
+  CENTAGATE_SECRET_KEY: required('CENTAGATE_SECRET_KEY'),
+  CENTAGATE_ADMIN_USERNAME: z.string().trim().min(1).optional(),
+  CENTAGATE_ADMIN_PASSWORD: z.string().min(1).optional(),
+  CENTAGATE_COOKIE_SECRET: secret.optional(),
+  CENTAGATE_COOKIE_SECRETS: z
+    .string()
+    .optional()
+    .refine(
+      (value) =>
+        value === undefined ||
+        value.split(',').every((entry) => /^[A-Za-z0-9._-]{1,32}:.{32,}$/.test(entry.trim())),
+      'must be id:secret pairs separated by commas, each secret at least 32 characters',
+    ),
+  CENTAGATE_TIMEOUT_MS: integer.optional(),
+  CENTAGATE_TRUSTED_PROXY_COUNT: integer.optional(),
+  CENTAGATE_ALLOWED_ORIGINS: z.string().optional(),
+})
 
 /**
  * Reads the settings from `env` (e.g. `process.env`). Empty strings count as missing.
@@ -80,14 +56,30 @@ export function configFromEnv(env: Readonly<Record<string, string | undefined>>)
     ),
   )
   const result = envSchema.safeParse(cleaned)
-  if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((issue) => ({
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => ({
         setting: String(issue.path[0] ?? '(environment)'),
         problem: issue.message,
-      })),
-    )
+      }))
+  // Checks across variables run even when others failed, so every problem is named at once.
+  if (
+    cleaned.CENTAGATE_COOKIE_SECRET === undefined &&
+    cleaned.CENTAGATE_COOKIE_SECRETS === undefined
+  ) {
+    problems.push({
+      setting: 'CENTAGATE_COOKIE_SECRET',
+      problem: 'is missing (or set CENTAGATE_COOKIE_SECRETS)',
+    })
   }
+  const hasUser = cleaned.CENTAGATE_ADMIN_USERNAME !== undefined
+  if (hasUser !== (cleaned.CENTAGATE_ADMIN_PASSWORD !== undefined)) {
+    problems.push({
+      setting: hasUser ? 'CENTAGATE_ADMIN_PASSWORD' : 'CENTAGATE_ADMIN_USERNAME',
+      problem: 'is missing (admin username and password go together)',
+    })
+  }
+  if (!result.success || problems.length > 0) throw new ConfigError(problems)
   const data = result.data
   const cookieSecrets: CookieSecret[] =
     data.CENTAGATE_COOKIE_SECRETS !== undefined
