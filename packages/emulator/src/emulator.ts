@@ -13,6 +13,7 @@ import { type EmulatorLogger, silentLogger } from './logger'
 import { matchRoute } from './routing'
 import { type EmulatorSettings, resolveSettings } from './settings'
 import { initialState } from './state/initial-state'
+import { pruneState } from './state/prune'
 import { type EmulatorState, emulatorStateSchema } from './state/state-schema'
 
 export interface EmulatorOptions {
@@ -106,6 +107,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   let stats: EmulatorStats = { total: 0, byEndpoint: {}, unmatched: 0 }
   const hanging = new Set<(error: Error) => void>()
   let closed = false
+  let lastPrune = clock.now()
 
   const exportState = (): EmulatorState =>
     structuredClone({ ...state, clockOffsetMs: clock.offsetMs() })
@@ -184,6 +186,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       if (fault.kind === 'hang') return hang(request)
       const response = faultResponse(fault)
       if (response) return response
+    }
+    if (clock.now() - lastPrune > 60_000) {
+      lastPrune = clock.now()
+      pruneState(state, lastPrune, settings)
     }
     const response = await handleCentagateCall(
       { route, method: request.method, bodyText, state, settings, clock, lenient },
