@@ -1,0 +1,84 @@
+// Threat: slow resource leaks (T-L2): memory, sockets or timers that grow with every step-up until
+// a long-running kit server falls over. 10 concurrent users doing SMS step-ups for 10 minutes
+// (CENTAGATE_SOAK_MS to change) through the Node adapter; the emulator runs as the CLI in its own
+// process so the RSS figures are the kit's (plus the load generator's latency samples, ~8 bytes
+// per request). Target: RSS growth after warm-up < 50 MB, 0 errors, open handles stable.
+import { loadavg } from 'node:os'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadUsername } from '../security/support/fixtures'
+import { type LoadStack, startLoadStack } from './load-stack'
+import { runStepUpLoad } from './step-up-load'
+
+const durationMs = Number(process.env.CENTAGATE_SOAK_MS ?? 10 * 60_000)
+const warmUpMs = Math.min(60_000, durationMs / 5)
+const concurrency = Number(process.env.CENTAGATE_SOAK_USERS ?? 10)
+const users = 20_000
+const mb = (bytes: number) => bytes / 2 ** 20
+
+let stack: LoadStack
+
+beforeAll(async () => {
+  stack = await startLoadStack({ users, emulator: 'process' })
+})
+
+afterAll(async () => {
+  await stack?.close()
+})
+
+function sample() {
+  ;(globalThis as { gc?: () => void }).gc?.()
+  const memory = process.memoryUsage()
+  return {
+    rss: mb(memory.rss),
+    heap: mb(memory.heapUsed),
+    handles: process.getActiveResourcesInfo().length,
+  }
+}
+
+describe('soak', () => {
+  it(`${concurrency} users for ${durationMs / 60_000} min: RSS growth < 50 MB, 0 errors`, async () => {
+    const started = Date.now()
+    let baseline: ReturnType<typeof sample> | null = null
+    let peak = 0
+    const log = (line: string) => process.stdout.write(`${line}\n`)
+    const figures = await runStepUpLoad({
+      kitUrl: stack.kitUrl,
+      emulatorUrl: stack.emulatorUrl,
+      concurrency,
+      durationMs,
+      username: loadUsername,
+      userCount: users,
+      // Both the kit and the emulator allow one SMS per user per 60 s and 5 per hour.
+      reuse: { minReuseMs: 61_000, maxUsesPerHour: 5 },
+      progressEveryMs: 30_000,
+      onProgress: (running) => {
+        const now = sample()
+        if (baseline === null && Date.now() - started >= warmUpMs) baseline = now
+        peak = Math.max(peak, now.rss)
+        log(
+          `soak ${((Date.now() - started) / 1000).toFixed(0)} s: ${running.stepUps} step-ups, ` +
+            `${running.errors} errors, p99 ${running.p99.toFixed(1)} ms, RSS ${now.rss.toFixed(1)} MB, ` +
+            `heap ${now.heap.toFixed(1)} MB, handles ${now.handles}, load ${loadavg()[0]?.toFixed(1)}`,
+        )
+      },
+    })
+    const end = sample()
+    const base = baseline ?? end
+    const growth = end.rss - base.rss
+    log(
+      `\nsoak result: ${concurrency} users x ${(figures.elapsedMs / 60_000).toFixed(1)} min\n` +
+        `  step-ups ${figures.stepUps} (${figures.stepUpsPerSecond.toFixed(1)}/s), kit requests ${figures.kitRequests} ` +
+        `(${figures.kitRequestsPerSecond.toFixed(0)} req/s), errors ${figures.errors}\n` +
+        `  latency ms: p50 ${figures.p50.toFixed(1)}, p99 ${figures.p99.toFixed(1)}, max ${figures.max.toFixed(1)}\n` +
+        `  RSS after warm-up ${base.rss.toFixed(1)} MB -> end ${end.rss.toFixed(1)} MB (growth ${growth.toFixed(1)} MB, peak ${peak.toFixed(1)} MB)\n` +
+        `  heap ${base.heap.toFixed(1)} -> ${end.heap.toFixed(1)} MB; active handles ${base.handles} -> ${end.handles}\n` +
+        `  log lines: server ${stack.logLines.server}, emulator ${stack.logLines.emulator}; canary hits ${stack.logLeaks.length}`,
+    )
+    if (figures.errorSamples.length > 0) log(`  first errors: ${figures.errorSamples.join('\n  ')}`)
+    if (stack.logLeaks.length > 0) log(`  canary hits: ${JSON.stringify(stack.logLeaks)}`)
+    expect(figures.errors).toBe(0)
+    expect(growth).toBeLessThan(50)
+    expect(end.handles - base.handles).toBeLessThanOrEqual(10)
+    expect(stack.logLeaks).toEqual([])
+  })
+})
