@@ -109,6 +109,28 @@ describe('createKitClient: requests', () => {
     expect(server.requests).toHaveLength(0)
   })
 
+  it('a misbehaving device signals provider never breaks a call', async () => {
+    const server = createFakeKitFetch()
+    server.on('flow/cancel', () => ({ body: { status: 'cancelled', serverTime: Date.now() } }))
+    const odd = createKitClient({
+      fetch: server.fetch,
+      deviceSignals: {
+        start() {},
+        get: async () => ({ userAgent: 'U'.repeat(900), browserFp: 'bad id!' }),
+      },
+    })
+    await odd.flowCancel()
+    const failing = createKitClient({
+      fetch: server.fetch,
+      deviceSignals: { start() {}, get: () => Promise.reject(new Error('boom')) },
+    })
+    await failing.flowCancel()
+    expect(server.requests.map((r) => r.body.device)).toEqual([
+      { userAgent: 'U'.repeat(512), browserFp: '' },
+      { userAgent: '', browserFp: '' },
+    ])
+  })
+
   it('uses globalThis.fetch when none is injected, looked up per call', async () => {
     const server = createFakeKitFetch()
     server.on('flow/cancel', () => ({ body: { status: 'cancelled', serverTime: Date.now() } }))

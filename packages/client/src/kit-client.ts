@@ -103,7 +103,7 @@ export function createKitClient(options: KitClientOptions = {}): KitClient {
   ): Promise<{ body: KitResponse<R>; response: Response }> {
     const { signal } = callOptions
     throwIfAborted(signal)
-    const device = await deviceSignals.get()
+    const device = await readDeviceSignals(deviceSignals)
     throwIfAborted(signal)
 
     const parsedRequest = kitRouteSchemas[route].request.safeParse({ ...input, device })
@@ -213,6 +213,25 @@ export function parseRetryAfter(value: string | null, now: number): number | und
   const date = Date.parse(trimmed)
   if (Number.isNaN(date)) return undefined
   return Math.max(0, date - now)
+}
+
+/**
+ * Device signals as the protocol accepts them, whatever the provider returns: a custom provider
+ * that rejects or returns an odd id must never make every kit call fail.
+ */
+async function readDeviceSignals(
+  provider: DeviceSignals,
+): Promise<{ userAgent: string; browserFp: string }> {
+  try {
+    const { userAgent, browserFp } = await provider.get()
+    return {
+      userAgent: typeof userAgent === 'string' ? userAgent.slice(0, 512) : '',
+      browserFp:
+        typeof browserFp === 'string' && /^[A-Za-z0-9_-]{0,64}$/.test(browserFp) ? browserFp : '',
+    }
+  } catch {
+    return { userAgent: '', browserFp: '' }
+  }
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {

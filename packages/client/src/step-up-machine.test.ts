@@ -118,6 +118,25 @@ describe('step-up machine: starting', () => {
     expect(onAuthenticated).toHaveBeenCalledTimes(1)
   })
 
+  it('an onAuthenticated that throws does not wedge the machine', async () => {
+    const t = setup({ methods: ['sms'] })
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const machine = createStepUpMachine({
+      client: t.client,
+      visibility: t.visibility,
+      onAuthenticated: () => {
+        throw new Error('app bug')
+      },
+    })
+    machine.send({ type: 'START.STEPUP' })
+    await settle()
+    machine.send({ type: 'CODE.SUBMIT', code: '123456' })
+    await settle()
+    expect(machine.getSnapshot().state).toBe('approved')
+    expect(error).toHaveBeenCalledTimes(1)
+    error.mockRestore()
+  })
+
   it('a double START while starting sends one request', async () => {
     const { machine, server } = setup()
     machine.send({ type: 'START.STEPUP' })

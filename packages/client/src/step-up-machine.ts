@@ -585,7 +585,13 @@ const actions = {
     context.error = undefined
   },
   notifyAuthenticated: (context, _, env) => {
-    if (context.result) env.onAuthenticated?.(context.result)
+    if (!context.result) return
+    try {
+      env.onAuthenticated?.(context.result)
+    } catch (error) {
+      // The app's callback failing must not wedge the machine: the user did authenticate.
+      console.error('centagate-kit: onAuthenticated threw', error)
+    }
   },
   storeError: (context, event) => {
     const error = errorOf(event)
