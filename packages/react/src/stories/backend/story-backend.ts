@@ -75,6 +75,11 @@ export interface StoryBackend {
   }
   /** Kit calls made so far, by route (e.g. `sms/send`). */
   calls: Map<string, number>
+  /**
+   * The app's own API with one protected route, `POST /api/bank/transfers/<id>/execute`, guarded
+   * by the server's `requireStepUp({ maxAgeSeconds: 300 })` bound to that transaction.
+   */
+  appFetch: typeof fetch
   /** The `stepup/start` answer when `startStepUp` was set. */
   started?: FlowResponse
 }
@@ -129,7 +134,7 @@ export async function createStoryBackend(options: StoryBackendOptions = {}): Pro
 
   // What a browser adds on a same-origin fetch (Origin, Cookie) cannot be set on a script-built
   // Request (forbidden headers), so the handler gets the request with an unguarded Headers copy.
-  const kitFetch: typeof fetch = async (input, init) => {
+  const browserRequest = (input: RequestInfo | URL, init?: RequestInit) => {
     const origin = globalThis.location?.origin ?? 'http://localhost:6006'
     const url = new URL(input instanceof Request ? input.url : String(input), origin)
     const request = new Request(url, init)
@@ -139,6 +144,10 @@ export async function createStoryBackend(options: StoryBackendOptions = {}): Pro
     const cookie = jar.header()
     if (cookie) headers.set('cookie', cookie)
     Object.defineProperty(request, 'headers', { value: headers })
+    return { url, request }
+  }
+  const kitFetch: typeof fetch = async (input, init) => {
+    const { url, request } = browserRequest(input, init)
     const route = url.pathname.replace(/^\/api\/centagate\//, '')
     calls.set(route, (calls.get(route) ?? 0) + 1)
     if (ready && options.networkDown) throw new TypeError('Failed to fetch')
@@ -199,7 +208,22 @@ export async function createStoryBackend(options: StoryBackendOptions = {}): Pro
       await control(emulator, 'POST', 'clock', { advanceSeconds: seconds })
     },
   }
-  const backend: StoryBackend = { client, emulator, handler, user, device, calls }
+  const guard = handler.requireStepUp({
+    maxAgeSeconds: 300,
+    transactionId: (request) =>
+      /\/transfers\/([^/]+)\/execute$/.exec(new URL(request.url).pathname)?.[1],
+  })
+  const appFetch: typeof fetch = async (input, init) => {
+    const { request } = browserRequest(input, init)
+    const result = await guard(request)
+    const response = result.ok
+      ? Response.json({ executed: true, transactionId: result.receipt.transactionId ?? null })
+      : result.response
+    jar.store(setCookiesOf(response))
+    return response
+  }
+
+  const backend: StoryBackend = { client, emulator, handler, user, device, calls, appFetch }
   if (options.startStepUp) {
     const transactionId =
       typeof options.startStepUp === 'object' ? options.startStepUp.transactionId : undefined

@@ -1,0 +1,241 @@
+import { useState } from 'react'
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { expect, userEvent, waitFor } from 'storybook/test'
+import { storyTransaction, type StoryBackend } from '../stories/backend/story-backend'
+import { WithBackend, type KitStoryParameters } from '../stories/story-frame'
+import { backendLoader, backendOf, untilElement, untilState } from '../stories/story-helpers'
+import { StepUp } from './step-up'
+import { StepUpBoundary, useStepUpFetch } from './step-up-boundary'
+
+/**
+ * The whole step-up flow on the real server + emulator. alice has the CENTAGATE app (QR), a
+ * hardware token and a phone; bob only a phone; carol nothing.
+ */
+const meta = {
+  title: 'Flows/StepUp',
+  component: StepUp,
+  loaders: [backendLoader],
+  parameters: { backend: { user: 'alice' } } satisfies KitStoryParameters,
+  render: (args, context) => (
+    <WithBackend
+      backend={backendOf(context)}
+      locale={(context.parameters as KitStoryParameters).frame?.locale}
+    >
+      <StepUp {...args} />
+    </WithBackend>
+  ),
+} satisfies Meta<typeof StepUp>
+export default meta
+type Story = StoryObj<typeof meta>
+
+const methodButton = (canvasElement: HTMLElement, method: string) =>
+  untilElement<HTMLButtonElement>(canvasElement, `[data-part="method"][data-method="${method}"]`)
+
+export const ChooseMethod: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    await untilState(canvasElement, 'step-up', 'choosing')
+    const buttons = [...canvasElement.querySelectorAll('[data-part="method"]')]
+    // The server's preference order: app and token before SMS; nothing sent before a choice.
+    await expect(buttons.map((button) => button.getAttribute('data-method'))).toEqual([
+      'qr',
+      'challenge',
+      'sms',
+    ])
+    await expect(backendOf({ loaded }).calls.get('sms/send')).toBeUndefined()
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        canvasElement.querySelector('[data-part="methods-title"]'),
+      ),
+    )
+  },
+}
+
+export const Starting: Story = {
+  parameters: { backend: { user: 'alice', latencyMs: Infinity } },
+  play: async ({ canvasElement }) => {
+    await untilState(canvasElement, 'step-up', 'starting')
+  },
+}
+
+export const SmsOnlyUser: Story = {
+  parameters: { backend: { user: 'bob' } },
+  play: async ({ canvasElement, loaded }) => {
+    const backend = backendOf({ loaded })
+    await untilState(canvasElement, 'step-up', 'awaiting-otp')
+    await waitFor(() =>
+      expect(document.activeElement?.getAttribute('autocomplete')).toBe('one-time-code'),
+    )
+    await userEvent.keyboard((await backend.device.latestSmsCode())!)
+    await untilState(canvasElement, 'step-up', 'approved')
+  },
+}
+
+export const NotEnrolled: Story = {
+  parameters: { backend: { user: 'carol' } },
+  play: async ({ canvasElement }) => {
+    await untilState(canvasElement, 'step-up', 'error')
+    const error = await untilElement(canvasElement, '[data-part="error"]')
+    await expect(error).toHaveAttribute('data-error-code', 'not_enrolled')
+    await waitFor(() => expect(document.activeElement).toBe(error))
+  },
+}
+
+export const TokenByKeyboardOnly: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    const backend = backendOf({ loaded })
+    await untilState(canvasElement, 'step-up', 'choosing')
+    // Tab from the focused heading to the second method button and press Enter.
+    await userEvent.tab()
+    await userEvent.tab()
+    await expect(document.activeElement).toHaveAttribute('data-method', 'challenge')
+    await userEvent.keyboard('{Enter}')
+    await untilState(canvasElement, 'step-up', 'awaiting-otp')
+    const digits = await untilElement(canvasElement, '[data-part="challenge-digits"]')
+    const response = await backend.device.tokenResponse(
+      (digits.textContent ?? '').replace(/\D/g, ''),
+    )
+    await waitFor(() =>
+      expect(document.activeElement?.getAttribute('autocomplete')).toBe('one-time-code'),
+    )
+    await userEvent.keyboard(response)
+    await untilState(canvasElement, 'step-up', 'approved')
+  },
+}
+
+export const SignTransactionWithQr: Story = {
+  args: { transactionId: storyTransaction.id },
+  play: async ({ canvasElement, loaded }) => {
+    const backend = backendOf({ loaded })
+    await userEvent.click(await methodButton(canvasElement, 'qr'))
+    await untilState(canvasElement, 'step-up', 'awaiting-approval')
+    const svg = await untilElement(canvasElement, '[data-part="code"] svg')
+    await backend.device.scanQr(svg.getAttribute('data-qr-value')!)
+    await backend.device.decide('approve')
+    await untilState(canvasElement, 'step-up', 'approved', 10_000)
+  },
+}
+
+export const SwitchingMethodStopsPolling: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    const backend = backendOf({ loaded })
+    await userEvent.click(await methodButton(canvasElement, 'qr'))
+    await untilState(canvasElement, 'step-up', 'awaiting-approval')
+    await waitFor(() => expect(backend.calls.get('qr/status') ?? 0).toBeGreaterThan(0), {
+      timeout: 4000,
+    })
+    await userEvent.click(await untilElement(canvasElement, '[data-part="switch-method"]'))
+    await userEvent.click(await methodButton(canvasElement, 'sms'))
+    await untilState(canvasElement, 'step-up', 'awaiting-otp')
+    const polls = backend.calls.get('qr/status') ?? 0
+    await new Promise((resolve) => setTimeout(resolve, 2500))
+    await expect(backend.calls.get('qr/status') ?? 0).toBe(polls)
+  },
+}
+
+export const LockedUser: Story = {
+  parameters: { backend: { user: 'bob', limits: { userMaxFailures: 1 } } },
+  play: async ({ canvasElement }) => {
+    await untilState(canvasElement, 'step-up', 'awaiting-otp')
+    await userEvent.keyboard('000000')
+    await untilState(canvasElement, 'step-up', 'locked')
+    await expect(await untilElement(canvasElement, '[data-part="error"]')).toHaveTextContent(
+      /Locked until/,
+    )
+  },
+}
+
+function ExecuteTransfer({ backend }: { backend: StoryBackend }) {
+  const stepUpFetch = useStepUpFetch()
+  const [result, setResult] = useState('')
+  return (
+    <div>
+      <button
+        type="button"
+        onClick={async () => {
+          const response = await stepUpFetch(`/api/bank/transfers/${storyTransaction.id}/execute`, {
+            method: 'POST',
+          })
+          setResult(response.ok ? 'Transfer executed' : `Refused (${response.status})`)
+        }}
+      >
+        Execute transfer
+      </button>
+      <p role="status" data-testid="result">
+        {result}
+      </p>
+      <span hidden>{backend.user}</span>
+    </div>
+  )
+}
+
+/** The app's own API answers 401 insufficient_user_authentication; the dialog opens and retries. */
+export const StepUpOnDemandDialog: Story = {
+  parameters: { backend: { user: 'bob' } },
+  render: (_args, context) => {
+    const backend = backendOf(context)
+    return (
+      <WithBackend backend={backend}>
+        <StepUpBoundary fetch={backend.appFetch}>
+          <ExecuteTransfer backend={backend} />
+        </StepUpBoundary>
+      </WithBackend>
+    )
+  },
+  play: async ({ canvasElement, loaded }) => {
+    const backend = backendOf({ loaded })
+    await userEvent.click(await untilElement(canvasElement, 'button'))
+    const dialog = await untilElement(document.body, 'dialog[open]')
+    await untilState(dialog, 'step-up', 'awaiting-otp')
+    await waitFor(() =>
+      expect(document.activeElement?.getAttribute('autocomplete')).toBe('one-time-code'),
+    )
+    await userEvent.keyboard((await backend.device.latestSmsCode())!)
+    await waitFor(
+      () =>
+        expect(canvasElement.querySelector('[data-testid="result"]')).toHaveTextContent(
+          'Transfer executed',
+        ),
+      { timeout: 4000 },
+    )
+    await expect(document.querySelector('dialog[open]')).toBeNull()
+  },
+}
+
+export const RightToLeftPage: Story = {
+  args: { transactionId: storyTransaction.id },
+  parameters: { frame: { dir: 'rtl' } },
+  play: async ({ canvasElement }) => {
+    await untilState(canvasElement, 'step-up', 'choosing')
+  },
+}
+
+export const Dark: Story = {
+  args: { transactionId: storyTransaction.id },
+  parameters: { frame: { theme: 'dark' } },
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await methodButton(canvasElement, 'qr'))
+    await untilState(canvasElement, 'step-up', 'awaiting-approval')
+  },
+}
+
+export const Malay: Story = {
+  parameters: { frame: { locale: 'ms' } },
+  play: async ({ canvasElement }) => {
+    await untilState(canvasElement, 'step-up', 'choosing')
+    await expect(canvasElement).toHaveTextContent('Pilih cara pengesahan')
+  },
+}
+export const Indonesian: Story = {
+  parameters: { frame: { locale: 'id' } },
+  play: async ({ canvasElement }) => {
+    await untilState(canvasElement, 'step-up', 'choosing')
+    await expect(canvasElement).toHaveTextContent('Pilih cara verifikasi')
+  },
+}
+export const SimplifiedChinese: Story = {
+  parameters: { frame: { locale: 'zh-CN' } },
+  play: async ({ canvasElement }) => {
+    await untilState(canvasElement, 'step-up', 'choosing')
+    await expect(canvasElement).toHaveTextContent('选择验证方式')
+  },
+}
