@@ -155,7 +155,7 @@ const stdinName = (entry: KitEntry) => `bench-entry-${entry.id}.ts`
 
 /** Bundles one entry (in memory) and sorts its output chunks into initial / lazy groups. */
 export async function measureEntry(entry: KitEntry): Promise<BundleResult> {
-  const outdir = path.join(repoRoot, 'bench/.out', entry.id)
+  const outdir = path.join(repoRoot, 'bench/dist', entry.id)
   const result = await esbuild.build({
     stdin: {
       contents: entry.code,
@@ -294,7 +294,7 @@ export async function measureCss(): Promise<CssResult> {
     bundle: true,
     minify: true,
     loader: { '.css': 'css' },
-    outdir: path.join(repoRoot, 'bench/.out/css'),
+    outdir: path.join(repoRoot, 'bench/dist/css'),
     write: false,
     logLevel: 'silent',
   })

@@ -71,9 +71,16 @@ export interface ServerBenchResult {
 
 export interface ProfileSummary {
   file: string
+  /** Whether only the samples of the measured load window were kept. */
+  windowed: boolean
   totalMs: number
   top: Array<{ name: string; where: string; selfMs: number; percent: number }>
   byArea: Array<{ area: string; selfMs: number; percent: number }>
+  /**
+   * Self time charged to the nearest library or kit frame on the stack (Node internals and native
+   * code count for whoever called them): "who causes the work".
+   */
+  byOwner: Array<{ owner: string; selfMs: number; percent: number }>
 }
 
 export const median = (values: number[]): number => {
@@ -100,6 +107,8 @@ function start(shape: string, upstream?: string, nodeFlags: string[] = []): Prom
       '--conditions=@centagate-kit/source',
       '--import',
       'tsx',
+      '--import',
+      path.join(repoRoot, 'bench/server/register-node-suffix-hook.mjs'),
       serversScript,
       shape,
     ]
@@ -149,6 +158,7 @@ function stop(child: Child): Promise<void> {
 interface Stats {
   requests: number
   cpuUs: number
+  monotonicUs: number
 }
 const stats = async (origin: string): Promise<Stats> =>
   (await (await fetch(`${origin}/__stats`)).json()) as Stats
@@ -442,9 +452,11 @@ export async function runServerBench(options: ServerBenchOptions): Promise<Serve
 }
 
 interface CpuProfile {
+  startTime: number
   nodes: Array<{
     id: number
     callFrame: { functionName: string; url: string; lineNumber: number }
+    children?: number[]
   }>
   samples: number[]
   timeDeltas: number[]
@@ -461,25 +473,63 @@ async function profileKit(upstreamOrigin: string, options: ServerBenchOptions) {
       )),
     )
   }
-  await load(kit.origin, `${basePath}/sms/verify`, cookies, options.connections, options.seconds)
+  const route = `${basePath}/sms/verify`
+  await load(kit.origin, route, cookies, options.connections, options.warmupSeconds)
+  const before = await stats(kit.origin)
+  await load(kit.origin, route, cookies, options.connections, options.seconds)
+  const after = await stats(kit.origin)
   await stop(kit)
   const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'))
   if (!file) throw new Error('no .cpuprofile written')
   const { readFileSync } = await import('node:fs')
   const profile = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as CpuProfile
-  return summarizeProfile(profile, path.join(dir, file))
+  return summarizeProfile(profile, path.join(dir, file), {
+    fromUs: before.monotonicUs,
+    toUs: after.monotonicUs,
+  })
 }
 
 /** Self time per function and per area (kit source, jose, zod, undici, node internals, GC...). */
-export function summarizeProfile(profile: CpuProfile, file: string): ProfileSummary {
+export function summarizeProfile(
+  profile: CpuProfile,
+  file: string,
+  window?: { fromUs: number; toUs: number },
+): ProfileSummary {
   const byNode = new Map(profile.nodes.map((node) => [node.id, node]))
   const self = new Map<number, number>()
   let total = 0
+  // Keep only the samples of the measured load window (startup and flow setup excluded) when the
+  // window falls inside the profile (both use the monotonic clock).
+  const endUs = profile.startTime + profile.timeDeltas.reduce((sum, delta) => sum + delta, 0)
+  const windowed =
+    window !== undefined && window.fromUs >= profile.startTime && window.toUs <= endUs + 1e6
+  let at = profile.startTime
   profile.samples.forEach((id, index) => {
     const delta = profile.timeDeltas[index] ?? 0
+    at += delta
+    if (windowed && (at < window.fromUs || at > window.toUs)) return
     self.set(id, (self.get(id) ?? 0) + delta)
     total += delta
   })
+  const parent = new Map<number, number>()
+  for (const node of profile.nodes)
+    for (const child of node.children ?? []) parent.set(child, node.id)
+  const ownerOf = (id: number): string => {
+    for (
+      let current: number | undefined = id;
+      current !== undefined;
+      current = parent.get(current)
+    ) {
+      const url = byNode.get(current)?.callFrame.url.replace(/^file:\/\//, '') ?? ''
+      if (url === '' || url.startsWith('node:')) continue
+      const pnpm = /node_modules\/\.pnpm\/[^/]+\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)
+      if (pnpm) return pnpm[1]!
+      return shortPath(url)
+    }
+    const name = byNode.get(id)?.callFrame.functionName ?? ''
+    return name.startsWith('(') ? name : '(node internals, no library frame on the stack)'
+  }
+  const owners = new Map<string, number>()
   const functions = new Map<string, { name: string; where: string; us: number }>()
   const areas = new Map<string, number>()
   for (const [id, us] of self) {
@@ -494,10 +544,13 @@ export function summarizeProfile(profile: CpuProfile, file: string): ProfileSumm
     functions.set(key, entry)
     const area = areaOf(name, url)
     areas.set(area, (areas.get(area) ?? 0) + us)
+    const owner = ownerOf(id)
+    owners.set(owner, (owners.get(owner) ?? 0) + us)
   }
   const percent = (us: number) => (total > 0 ? (100 * us) / total : 0)
   return {
     file,
+    windowed,
     totalMs: total / 1000,
     top: [...functions.values()]
       .sort((a, b) => b.us - a.us)
@@ -508,6 +561,10 @@ export function summarizeProfile(profile: CpuProfile, file: string): ProfileSumm
         selfMs: entry.us / 1000,
         percent: percent(entry.us),
       })),
+    byOwner: [...owners]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 20)
+      .map(([owner, us]) => ({ owner, selfMs: us / 1000, percent: percent(us) })),
     byArea: [...areas]
       .sort((a, b) => b[1] - a[1])
       .map(([area, us]) => ({ area, selfMs: us / 1000, percent: percent(us) })),

@@ -28,7 +28,9 @@ const serverRequire = createRequire(path.join(repoRoot, 'packages/server/package
 let requests = 0
 const statsBody = () => {
   const cpu = process.cpuUsage()
-  return JSON.stringify({ requests, cpuUs: cpu.user + cpu.system, pid: process.pid })
+  // monotonicUs: the clock of V8 CPU profiles, so the driver can cut a profile to the load window.
+  const monotonicUs = Number(process.hrtime.bigint() / 1000n)
+  return JSON.stringify({ requests, cpuUs: cpu.user + cpu.system, monotonicUs, pid: process.pid })
 }
 
 function sendJson(response: http.ServerResponse, status: number, body: string) {
@@ -85,7 +87,11 @@ function listen(handler: Handler) {
     if (address === null || typeof address === 'string') throw new Error('no port')
     console.log(`READY ${address.port}`)
   })
-  process.on('SIGTERM', () => server.close(() => process.exit(0)))
+  process.on('SIGTERM', () => {
+    // Exit (and let --cpu-prof write its file) without waiting for idle keep-alive sockets.
+    server.close(() => process.exit(0))
+    server.closeAllConnections()
+  })
 }
 
 /** Wraps an async JSON handler; any failure is a 500 (the driver counts non-2xx). */

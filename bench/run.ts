@@ -1,0 +1,407 @@
+/**
+ * `pnpm bench`: bundle cost, server overhead and browser timings of centagate-kit, all measured in
+ * this run, printed as ONE table and written to bench/results.md (with the command, date, machine
+ * and the detail behind each figure).
+ *
+ * Options (environment): BENCH_ROUNDS (default 5), BENCH_SECONDS (8 per measurement),
+ * BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (10), BENCH_BROWSER_RUNS (10), BENCH_PROFILE=1 to
+ * always profile the kit server. `--only=bundle,server,browser` runs a subset; `--readme` also
+ * copies the table into bench/README.md.
+ */
+import { readFileSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { type BrowserBenchResult, runBrowserBench } from './browser/run-browser-bench'
+import {
+  type BundleResult,
+  type CssResult,
+  cssBudgetKb,
+  deviceSignalsEntry,
+  entryExists,
+  fingerprintBudgetKb,
+  inputName,
+  kb,
+  kitEntries,
+  measureCss,
+  measureEntry,
+  sourceFileOf,
+} from './bundle/measure-bundles'
+import {
+  type ServerBenchResult,
+  type ShapeId,
+  median,
+  runServerBench,
+  shapeLabels,
+} from './server/run-server-bench'
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const env = (name: string, fallback: number) => {
+  const value = Number(process.env[name])
+  return Number.isFinite(value) && value > 0 ? value : fallback
+}
+const onlyArgument = process.argv.find((argument) => argument.startsWith('--only='))
+const only = new Set(
+  (onlyArgument?.slice('--only='.length) ?? 'bundle,server,browser').split(',').filter(Boolean),
+)
+const updateReadme = process.argv.includes('--readme')
+const log = (line: string) => console.error(`[bench] ${line}`)
+
+const startedAt = new Date()
+const loadBefore = os.loadavg()
+
+// ------------------------------------------------------------------------------------------------
+// Machine
+
+const cpus = os.cpus()
+const machine = {
+  nproc: os.availableParallelism(),
+  cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+  node: process.version,
+  memoryGiB: (os.totalmem() / 1024 ** 3).toFixed(1),
+  os: `${os.type()} ${os.release()} ${os.arch()}`,
+}
+
+// ------------------------------------------------------------------------------------------------
+// Rows of the one table
+
+interface Row {
+  part: string
+  what: string
+  figure: string
+  target: string
+  verdict: string
+}
+const rows: Row[] = []
+const details: string[] = []
+const fmtKb = (bytes: number) => `${kb(bytes).toFixed(2)} KB`
+const verdict = (ok: boolean) => (ok ? 'ok' : '**MISSED**')
+
+// 1. Bundle cost ---------------------------------------------------------------------------------
+if (only.has('bundle')) {
+  log('bundle cost (esbuild + gzip -9)...')
+  const results = new Map<string, BundleResult>()
+  for (const entry of kitEntries) {
+    if (!entryExists(entry.subpath)) {
+      const reason = `${path.relative(repoRoot, sourceFileOf(entry.subpath))} does not exist yet`
+      rows.push({
+        part: '1 bundle',
+        what: entry.label,
+        figure: 'not measured',
+        target: '',
+        verdict: reason,
+      })
+      continue
+    }
+    try {
+      const result = await measureEntry(entry)
+      results.set(entry.id, result)
+      const locales = result.locales.length
+      const figure =
+        `${fmtKb(result.costGzipBytes)} gzip (${fmtKb(result.costMinBytes)} min)` +
+        (locales > 0 ? `, incl. 1 of ${locales} lazy locale chunks` : '')
+      const budget = entry.budgetKb
+      rows.push({
+        part: '1 bundle',
+        what:
+          entry.id === 'WholeKit' ? `${entry.label}, without the fingerprint chunk` : entry.label,
+        figure,
+        target: budget === undefined ? '' : `<= ${budget} KB`,
+        verdict: budget === undefined ? '' : verdict(kb(result.costGzipBytes) <= budget),
+      })
+      details.push(
+        `- ${entry.id}: initial ${fmtKb(result.initial.gzipBytes)} gzip in ${result.initial.files.length} file(s); ` +
+          `largest inputs (min bytes): ${result.topInitialInputs.map((input) => `${input.name} ${input.bytes}`).join(', ')}`,
+      )
+    } catch (error) {
+      rows.push({
+        part: '1 bundle',
+        what: entry.label,
+        figure: 'build failed',
+        target: entry.budgetKb === undefined ? '' : `<= ${entry.budgetKb} KB`,
+        verdict: `**FAILED**: ${(error as Error).message.split('\n')[0]!.slice(0, 160)}`,
+      })
+    }
+  }
+  const otp = results.get('OtpField')
+  if (otp) {
+    const packages = new Set(otp.inputs.map(inputName))
+    const clean = !packages.has('qrcode.react') && !packages.has('@fingerprintjs/fingerprintjs')
+    rows.push({
+      part: '1 bundle',
+      what: 'OtpField import graph: qrcode.react / @fingerprintjs (esbuild metafile inputs)',
+      figure: clean
+        ? 'neither'
+        : [...packages]
+            .filter((name) => name === 'qrcode.react' || name.startsWith('@fingerprintjs'))
+            .join(' + '),
+      target: 'neither',
+      verdict: verdict(clean),
+    })
+  }
+  let fingerprintSource = results.get('WholeKit')
+  if (!fingerprintSource || fingerprintSource.fingerprint.files.length === 0) {
+    fingerprintSource = await measureEntry(deviceSignalsEntry)
+  }
+  const fp = fingerprintSource.fingerprint
+  rows.push({
+    part: '1 bundle',
+    what: `lazy fingerprint chunk on its own (from ${fingerprintSource.entry.id === 'WholeKit' ? 'the whole kit' : fingerprintSource.entry.label})`,
+    figure:
+      fp.files.length > 0
+        ? `${fmtKb(fp.gzipBytes)} gzip (${fmtKb(fp.minBytes)} min)`
+        : 'no fingerprint chunk',
+    target: `<= ${fingerprintBudgetKb} KB, lazy`,
+    verdict:
+      fp.files.length > 0
+        ? verdict(
+            kb(fp.gzipBytes) <= fingerprintBudgetKb && !fingerprintSource.fingerprintInInitial,
+          )
+        : '**MISSED**',
+  })
+  if (entryExists('./styles.css')) {
+    const css: CssResult = await measureCss()
+    rows.push({
+      part: '1 bundle',
+      what: "kit CSS ('@centagate-kit/react/styles.css', minified)",
+      figure: `${fmtKb(css.gzipBytes)} gzip (${fmtKb(css.minBytes)} min)`,
+      target: `<= ${cssBudgetKb} KB`,
+      verdict: verdict(kb(css.gzipBytes) <= cssBudgetKb),
+    })
+  }
+}
+
+// 2. Server overhead -----------------------------------------------------------------------------
+let server: ServerBenchResult | undefined
+if (only.has('server')) {
+  log('server overhead (autocannon on loopback)...')
+  server = await runServerBench({
+    rounds: env('BENCH_ROUNDS', 5),
+    seconds: env('BENCH_SECONDS', 8),
+    warmupSeconds: env('BENCH_WARMUP_SECONDS', 2),
+    connections: env('BENCH_CONNECTIONS', 10),
+    profileBelowRatio: 0.85,
+    log,
+  })
+  for (const shape of ['bare', 'proxy', 'kit'] as ShapeId[]) {
+    const summary = server.shapes[shape]
+    if (!summary) {
+      rows.push({
+        part: '2 server',
+        what: shapeLabels[shape],
+        figure: 'not measured',
+        target: '',
+        verdict: server.missing[shape] ?? 'not run',
+      })
+      continue
+    }
+    const statuses = Object.entries(summary.statuses)
+      .map(([status, count]) => `${status}x${count}`)
+      .join(' ')
+    rows.push({
+      part: '2 server',
+      what: shapeLabels[shape],
+      figure:
+        `${Math.round(summary.rps).toLocaleString('en-US')} req/s, p50 ${summary.p50.toFixed(3)} ms, ` +
+        `p99 ${summary.p99.toFixed(3)} ms, server CPU ${summary.cpuUs.toFixed(1)} us/req` +
+        (summary.upstreamCallsPerRequest === undefined
+          ? ''
+          : `, upstream calls/req ${summary.upstreamCallsPerRequest.toFixed(2)}`),
+      target: '',
+      verdict: `statuses ${statuses}; errors ${summary.errors}`,
+    })
+  }
+  const ratioRow = (what: string, value: number | undefined, target: number, stretch?: number) =>
+    rows.push({
+      part: '2 server',
+      what,
+      figure: value === undefined ? 'not measured' : value.toFixed(3),
+      target: `>= ${target.toFixed(2)}${stretch ? ` (stretch ${stretch.toFixed(2)})` : ''}`,
+      verdict: value === undefined ? '' : verdict(value >= target),
+    })
+  ratioRow(
+    'ratio c/b (kit / pass-through proxy req/s, median of per-round ratios)',
+    server.ratioCB,
+    0.85,
+    0.9,
+  )
+  ratioRow('ratio b/a (pass-through proxy / bare node:http req/s)', server.ratioBA, 0.3)
+  const kit = server.shapes.kit
+  const proxy = server.shapes.proxy
+  if (kit && proxy) {
+    rows.push({
+      part: '2 server',
+      what: 'server CPU per request, b -> c',
+      figure: `${proxy.cpuUs.toFixed(1)} -> ${kit.cpuUs.toFixed(1)} us/req (+${(kit.cpuUs - proxy.cpuUs).toFixed(1)})`,
+      target: '',
+      verdict: '',
+    })
+    rows.push({
+      part: '2 server',
+      what: 'added latency of c over b (median of per-round differences)',
+      figure: `p50 +${server.addedP50!.toFixed(3)} ms, p99 +${server.addedP99!.toFixed(3)} ms`,
+      target: '',
+      verdict: '',
+    })
+  }
+}
+
+// 3. Browser timings -----------------------------------------------------------------------------
+let browser: BrowserBenchResult | undefined
+if (only.has('browser')) {
+  log('browser timings (Playwright + Debian Chromium, fresh profiles)...')
+  try {
+    browser = await runBrowserBench({ runs: env('BENCH_BROWSER_RUNS', 10), log })
+    const runs = browser.runs
+    const describe = (values: number[]) =>
+      values.length === 0
+        ? 'not measured'
+        : `median ${median(values).toFixed(0)} ms (min ${Math.min(...values).toFixed(0)}, max ${Math.max(...values).toFixed(0)}, n=${values.length})`
+    const failures = browser.failures.length > 0 ? `${browser.failures.length} failed runs` : ''
+    rows.push({
+      part: '3 browser',
+      what: 'navigation start -> interactive OtpField (built page, fresh profile)',
+      figure: describe(runs.map((run) => run.otpInteractiveMs)),
+      target: '',
+      verdict: failures,
+    })
+    rows.push({
+      part: '3 browser',
+      what: 'mount -> fingerprint ready (kit device signals, lazy FingerprintJS)',
+      figure: describe(runs.map((run) => run.fingerprintReadyMs)),
+      target: '',
+      verdict: failures,
+    })
+  } catch (error) {
+    rows.push({
+      part: '3 browser',
+      what: 'browser timings',
+      figure: 'not measured',
+      target: '',
+      verdict: `**FAILED**: ${(error as Error).message.split('\n')[0]!.slice(0, 200)}`,
+    })
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Output
+
+const loadAfter = os.loadavg()
+const escape = (text: string) => text.replace(/\|/g, '\\|')
+const table = [
+  '| part | what | figure | target | verdict |',
+  '|---|---|---|---|---|',
+  ...rows.map(
+    (row) =>
+      `| ${row.part} | ${escape(row.what)} | ${escape(row.figure)} | ${escape(row.target)} | ${escape(row.verdict)} |`,
+  ),
+].join('\n')
+console.log(table)
+
+const command = `pnpm bench${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(' ')}` : ''}`
+const settings = server
+  ? `${server.roundsRun} interleaved rounds x ${server.seconds} s per shape (after a warm-up), ${server.connections} connections, pipelining 1`
+  : 'server part not run'
+const lines: string[] = [
+  '# centagate-kit benchmark results',
+  '',
+  `- Command: \`${command}\` (root package.json: \`node --conditions=@centagate-kit/source --import tsx bench/run.ts\`)`,
+  `- Date: ${startedAt.toISOString()} (took ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0)} s)`,
+  `- Machine: nproc ${machine.nproc}, CPU ${machine.cpuModel}, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}` +
+    (browser?.chromiumVersion ? `, Chromium ${browser.chromiumVersion}` : ''),
+  `- Load average (1/5/15 min) at start ${loadBefore.map((x) => x.toFixed(2)).join(' / ')}, at end ${loadAfter.map((x) => x.toFixed(2)).join(' / ')}: the load generator, servers and upstream share these cores with whatever else runs, so absolute req/s move with it; ratios are computed inside each round.`,
+  `- Server settings: ${settings}. Medians over rounds.`,
+  '',
+  table,
+  '',
+  '## How each figure is measured',
+  '',
+  "- Bundle: esbuild, bundle + minify + ESM + code splitting, platform browser, target es2020, `@centagate-kit/source` condition, NODE_ENV=production; external react, react-dom, react/jsx-runtime, @tanstack/react-query; gzip level 9 per output file, summed; KB = 1024 B. An entry's figure is its initial JS (entry + static imports) plus other lazy chunks plus ONE lazy locale catalogue (a page loads one), never the fingerprint chunk, which is reported on its own.",
+  '- Server: each shape in its own child process (`node --conditions=@centagate-kit/source --import tsx bench/server/servers.ts <shape>`), 127.0.0.1, autocannon 9 in this process; latencies are per-response float times; CPU per request = process.cpuUsage delta reported by the server process over the measured window / requests served.',
+  '- Browser: the page bench/browser/page (kit OtpField + kit CSS + the kit client\'s `createDeviceSignals().start()` on mount) built with `vite build`, served from 127.0.0.1; each run launches Chromium with a fresh profile directory; "interactive" = the OTP input is in the document and enabled (MutationObserver installed before any page script), from navigation start; fingerprint ready = mount -> `signals.get()` returns a visitor id.',
+  '',
+]
+if (details.length > 0) lines.push('## Bundle detail', '', ...details, '')
+if (server) {
+  lines.push('## Server detail', '', `- Keeping sms/verify repeatable: ${server.repeatability}.`)
+  if (server.kitProbe) lines.push(`- Kit probe answer (status, body): \`${server.kitProbe}\``)
+  for (const [shape, reason] of Object.entries(server.missing)) {
+    lines.push(`- ${shape} not measured: ${reason}`)
+  }
+  lines.push(
+    '',
+    '| shape | round | req/s | p50 ms | p99 ms | server CPU us/req | upstream CPU us/req | upstream calls/req |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+  )
+  for (const summary of Object.values(server.shapes)) {
+    summary.rounds.forEach((round, index) => {
+      lines.push(
+        `| ${summary.shape} | ${index + 1} | ${Math.round(round.rps)} | ${round.p50.toFixed(3)} | ${round.p99.toFixed(3)} | ${round.cpuUs.toFixed(1)} | ${round.upstreamCpuUs?.toFixed(1) ?? ''} | ${round.upstreamCallsPerRequest?.toFixed(2) ?? ''} |`,
+      )
+    })
+  }
+  lines.push('')
+  if (server.profile) {
+    const profile = server.profile
+    lines.push(
+      '## CPU profile of (c) the kit server under the same load',
+      '',
+      `\`node --cpu-prof\` of the kit server process (a fresh process, same upstream, same load) for one ${server.seconds} s run after a warm-up; ` +
+        `${profile.windowed ? 'only the samples of the measured window are counted' : 'all samples (startup included: the window could not be located)'} ` +
+        `(${profile.totalMs.toFixed(0)} ms; file ${profile.file}).`,
+      '',
+      '| self time by area | ms | % |',
+      '|---|---:|---:|',
+      ...profile.byArea
+        .slice(0, 14)
+        .map((area) => `| ${area.area} | ${area.selfMs.toFixed(0)} | ${area.percent.toFixed(1)} |`),
+      '',
+      '| self time charged to the nearest library / kit frame on the stack | ms | % |',
+      '|---|---:|---:|',
+      ...profile.byOwner.map(
+        (owner) =>
+          `| ${escape(owner.owner)} | ${owner.selfMs.toFixed(0)} | ${owner.percent.toFixed(1)} |`,
+      ),
+      '',
+      '| top self-time functions | where | ms | % |',
+      '|---|---|---:|---:|',
+      ...profile.top.map(
+        (entry) =>
+          `| ${escape(entry.name)} | ${escape(entry.where)} | ${entry.selfMs.toFixed(0)} | ${entry.percent.toFixed(1)} |`,
+      ),
+      '',
+    )
+  }
+}
+if (browser) {
+  lines.push('## Browser detail', '', `- Page: ${browser.page}`)
+  for (const failure of browser.failures) lines.push(`- ${failure}`)
+  lines.push(
+    '',
+    '| run | navigation -> interactive OtpField ms | mount -> fingerprint ready ms | DOMContentLoaded ms |',
+    '|---:|---:|---:|---:|',
+  )
+  browser.runs.forEach((run, index) =>
+    lines.push(
+      `| ${index + 1} | ${run.otpInteractiveMs.toFixed(1)} | ${run.fingerprintReadyMs.toFixed(1)} | ${run.domContentLoadedMs.toFixed(1)} |`,
+    ),
+  )
+  lines.push('')
+}
+writeFileSync(path.join(repoRoot, 'bench/results.md'), lines.join('\n'))
+log(`wrote bench/results.md`)
+
+if (updateReadme) {
+  const readmePath = path.join(repoRoot, 'bench/README.md')
+  const readme = readFileSync(readmePath, 'utf8')
+  const begin = '<!-- bench:table:begin -->'
+  const end = '<!-- bench:table:end -->'
+  const header = `Measured ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC on nproc ${machine.nproc}, ${machine.cpuModel}, Node ${machine.node}:`
+  const updated = readme.replace(
+    new RegExp(`${begin}[\\s\\S]*${end}`),
+    `${begin}\n${header}\n\n${table}\n${end}`,
+  )
+  writeFileSync(readmePath, updated)
+  log('updated the table in bench/README.md')
+}
+process.exit(0)
