@@ -5,7 +5,7 @@
  *
  * Options (environment): BENCH_ROUNDS (default 5), BENCH_SECONDS (8 per measurement),
  * BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (10), BENCH_BROWSER_RUNS (10), BENCH_PROFILE=1 to
- * always profile the kit server. `--only=bundle,server,browser` runs a subset; `--readme` also
+ * always profile the kit server, BENCH_KIT_POOL=0 to skip the diagnostic kit-pool shape. `--only=bundle,server,browser` runs a subset; `--readme` also
  * copies the table into bench/README.md.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -181,9 +181,12 @@ if (only.has('server')) {
     warmupSeconds: env('BENCH_WARMUP_SECONDS', 2),
     connections: env('BENCH_CONNECTIONS', 10),
     profileBelowRatio: 0.85,
+    kitPool: process.env.BENCH_KIT_POOL !== '0',
     log,
   })
-  for (const shape of ['bare', 'proxy', 'kit'] as ShapeId[]) {
+  const measuredShapes: ShapeId[] = ['bare', 'proxy', 'kit']
+  if (server.shapes['kit-pool'] || server.missing['kit-pool']) measuredShapes.push('kit-pool')
+  for (const shape of measuredShapes) {
     const summary = server.shapes[shape]
     if (!summary) {
       rows.push({
@@ -226,6 +229,15 @@ if (only.has('server')) {
     0.9,
   )
   ratioRow('ratio b/a (pass-through proxy / bare node:http req/s)', server.ratioBA, 0.3)
+  if (server.ratioCpoolB !== undefined) {
+    rows.push({
+      part: '2 server',
+      what: "ratio c'/b (diagnostic: kit on a Pool.request fetch / pass-through proxy)",
+      figure: server.ratioCpoolB.toFixed(3),
+      target: '(not a target)',
+      verdict: '',
+    })
+  }
   const kit = server.shapes.kit
   const proxy = server.shapes.proxy
   if (kit && proxy) {

@@ -17,12 +17,14 @@ import { basePath, verifyBody } from './fixtures'
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const serversScript = path.join(repoRoot, 'bench/server/servers.ts')
 
-export type ShapeId = 'bare' | 'proxy' | 'kit'
+export type ShapeId = 'bare' | 'proxy' | 'kit' | 'kit-pool'
 export const shapeLabels: Record<ShapeId, string> = {
   bare: '(a) bare node:http JSON server',
   proxy: '(b) node:http -> undici Pool -> upstream',
-  kit: '(c) kit handler, sms/verify (toNodeHandler)',
+  kit: '(c) kit handler, sms/verify (toNodeHandler, Node default fetch)',
+  'kit-pool': "(c') diagnostic: kit with centagate.fetch on undici Pool.request",
 }
+const isKit = (shape: ShapeId) => shape === 'kit' || shape === 'kit-pool'
 
 export interface RoundFigures {
   rps: number
@@ -61,6 +63,8 @@ export interface ServerBenchResult {
   /** Medians over rounds of per-round ratios / differences. */
   ratioCB?: number
   ratioBA?: number
+  /** Diagnostic: kit with a Pool.request fetch / pass-through proxy. */
+  ratioCpoolB?: number
   addedP50?: number
   addedP99?: number
   /** What the kit answered in the probe request (status + body excerpt). */
@@ -289,6 +293,8 @@ function load(
 }
 
 export interface ServerBenchOptions {
+  /** Also measure the diagnostic kit-pool shape. */
+  kitPool: boolean
   rounds: number
   seconds: number
   warmupSeconds: number
@@ -314,7 +320,9 @@ export async function runServerBench(options: ServerBenchOptions): Promise<Serve
 
   const upstream = await start('upstream')
   const servers: Partial<Record<ShapeId, Child>> = {}
-  for (const shape of ['bare', 'proxy', 'kit'] as const) {
+  const shapes: ShapeId[] = ['bare', 'proxy', 'kit']
+  if (options.kitPool) shapes.push('kit-pool')
+  for (const shape of shapes) {
     try {
       servers[shape] = await start(shape, upstream.origin)
     } catch (error) {
@@ -325,36 +333,39 @@ export async function runServerBench(options: ServerBenchOptions): Promise<Serve
 
   // Flows for the kit: opened over HTTP before any measurement.
   const flowCount = 256
-  let kitCookies: string[] = []
-  if (servers.kit) {
+  const kitCookies: Partial<Record<ShapeId, string[]>> = {}
+  for (const shape of shapes.filter(isKit)) {
+    const server = servers[shape]
+    if (!server) continue
     try {
-      const origin = servers.kit.origin
+      const cookies: string[] = []
       for (let index = 0; index < flowCount; index += 16) {
-        kitCookies.push(
+        cookies.push(
           ...(await Promise.all(
-            Array.from({ length: 16 }, (_, offset) => openKitFlow(origin, index + offset)),
+            Array.from({ length: 16 }, (_, offset) => openKitFlow(server.origin, index + offset)),
           )),
         )
       }
-      const probe = await fetch(`${origin}${route}`, {
+      const probe = await fetch(`${server.origin}${route}`, {
         method: 'POST',
-        headers: kitHeaders(origin, kitCookies[0]),
+        headers: kitHeaders(server.origin, cookies[0]),
         body: verifyBody,
       })
-      result.kitProbe = `${probe.status} ${(await probe.text()).slice(0, 200)}`
-      log(`kit probe: ${result.kitProbe}`)
+      const answer = `${probe.status} ${(await probe.text()).slice(0, 200)}`
+      if (shape === 'kit') result.kitProbe = answer
+      log(`${shape} probe: ${answer}`)
+      kitCookies[shape] = cookies
     } catch (error) {
-      result.missing.kit = `could not open a kit flow: ${(error as Error).message.slice(0, 300)}`
-      log(result.missing.kit)
-      await stop(servers.kit)
-      delete servers.kit
-      kitCookies = []
+      result.missing[shape] = `could not open a kit flow: ${(error as Error).message.slice(0, 300)}`
+      log(result.missing[shape])
+      await stop(server)
+      delete servers[shape]
     }
   }
-  const cookiesFor = (shape: ShapeId) =>
-    shape === 'kit' ? kitCookies : Array.from({ length: flowCount }, () => 'bench=1')
+  const otherCookies = Array.from({ length: flowCount }, () => 'bench=1')
+  const cookiesFor = (shape: ShapeId) => kitCookies[shape] ?? otherCookies
 
-  const order = (['bare', 'proxy', 'kit'] as const).filter((shape) => servers[shape])
+  const order = shapes.filter((shape) => servers[shape])
   const perRound: Array<Partial<Record<ShapeId, RoundFigures>>> = []
   for (let round = 0; round < rounds; round++) {
     const figures: Partial<Record<ShapeId, RoundFigures>> = {}
@@ -427,6 +438,10 @@ export async function runServerBench(options: ServerBenchOptions): Promise<Serve
   const both = <T>(a: T | undefined, b: T | undefined) => a !== undefined && b !== undefined
   const ratioCB = within((r) => (both(r.kit, r.proxy) ? r.kit!.rps / r.proxy!.rps : undefined))
   const ratioBA = within((r) => (both(r.proxy, r.bare) ? r.proxy!.rps / r.bare!.rps : undefined))
+  const ratioCpoolB = within((r) =>
+    both(r['kit-pool'], r.proxy) ? r['kit-pool']!.rps / r.proxy!.rps : undefined,
+  )
+  if (ratioCpoolB !== undefined) result.ratioCpoolB = ratioCpoolB
   const addedP50 = within((r) => (both(r.kit, r.proxy) ? r.kit!.p50 - r.proxy!.p50 : undefined))
   const addedP99 = within((r) => (both(r.kit, r.proxy) ? r.kit!.p99 - r.proxy!.p99 : undefined))
   if (ratioCB !== undefined) result.ratioCB = ratioCB

@@ -8,7 +8,8 @@
  * - bare: node:http, parses the JSON body, answers a small JSON.
  * - proxy: node:http -> undici Pool (keep-alive, 64 connections) -> upstream; forwards the parsed
  *   body re-stringified and returns the upstream's JSON (a fast pass-through proxy).
- * - kit: @centagate-kit/server's handler through its Node adapter (toNodeHandler).
+ * - kit: @centagate-kit/server's handler through its Node adapter (toNodeHandler), Node defaults.
+ * - kit-pool (diagnostic): the same with a fetch built on undici Pool.request (the client of b).
  *
  * Every shape binds 127.0.0.1 on a free port, prints `READY <port>` and answers `GET /__stats`
  * with its request count and process CPU time, so the driver computes CPU microseconds per request.
@@ -67,7 +68,35 @@ type UndiciPoolConstructor = new (
     method: 'POST'
     headers: Record<string, string>
     body: string
-  }): Promise<{ body: { text(): Promise<string> } }>
+    signal?: AbortSignal
+  }): Promise<{
+    statusCode: number
+    headers: Record<string, string | string[] | undefined>
+    body: { text(): Promise<string> }
+  }>
+}
+
+/** A fetch for the kit built on undici Pool.request (one origin): the client of shape (b). */
+function createPoolFetch(origin: string) {
+  const { Pool } = serverRequire('undici') as { Pool: UndiciPoolConstructor }
+  const pool = new Pool(origin, { connections: 64 })
+  return async (input: string, init: RequestInit): Promise<Response> => {
+    const url = new URL(input)
+    const { statusCode, headers, body } = await pool.request({
+      path: url.pathname + url.search,
+      method: (init.method ?? 'GET') as 'POST',
+      headers: Object.fromEntries(new Headers(init.headers)),
+      body: typeof init.body === 'string' ? init.body : '',
+      ...(init.signal ? { signal: init.signal } : {}),
+    })
+    const responseHeaders = new Headers()
+    for (const [name, value] of Object.entries(headers)) {
+      for (const item of Array.isArray(value) ? value : [value]) {
+        if (item !== undefined) responseHeaders.append(name, item)
+      }
+    }
+    return new Response(await body.text(), { status: statusCode, headers: responseHeaders })
+  }
 }
 
 type Handler = (request: http.IncomingMessage, response: http.ServerResponse) => void
@@ -138,23 +167,22 @@ switch (shape) {
     )
     break
   }
-  case 'kit': {
+  case 'kit':
+  case 'kit-pool': {
     if (!upstreamUrl) throw new Error('kit needs the upstream URL')
-    const load = (specifier: string) =>
-      import(pathToFileURL(serverRequire.resolve(specifier)).href) as Promise<
-        Record<string, unknown>
-      >
-    const server = await load('@centagate-kit/server')
-    const node = await load('@centagate-kit/server/node')
-    const createHandler = server.createCentagateHandler as (config: unknown) => unknown
+    const node = (await import(
+      pathToFileURL(serverRequire.resolve('@centagate-kit/server/node')).href
+    )) as Record<string, unknown>
+    // The Node entry's createCentagateHandler: the core handler with the Node default fetch (a
+    // keep-alive undici Agent) unless `centagate.fetch` is given. That is what a Node app runs.
+    const createHandler = node.createCentagateHandler as (config: unknown) => unknown
     const toNodeHandler = node.toNodeHandler as (handler: unknown) => Handler
-    const createNodeFetch = (node.createNodeFetch ?? server.createNodeFetch) as
-      (() => unknown) | undefined
     if (typeof createHandler !== 'function' || typeof toNodeHandler !== 'function') {
-      throw new Error('@centagate-kit/server has no createCentagateHandler / toNodeHandler yet')
+      throw new Error('@centagate-kit/server/node has no createCentagateHandler / toNodeHandler')
     }
-    // What a Node app does (server README): the keep-alive undici fetch from the Node entry.
-    const fetch = typeof createNodeFetch === 'function' ? createNodeFetch() : undefined
+    // kit-pool (diagnostic): the same handler with a fetch built on undici Pool.request, the
+    // client (b) uses, to show what the HTTP client choice costs inside the kit.
+    const fetch = shape === 'kit-pool' ? createPoolFetch(upstreamUrl) : undefined
     listen(toNodeHandler(createHandler(kitBenchConfig(upstreamUrl, fetch))))
     break
   }
