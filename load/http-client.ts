@@ -18,9 +18,28 @@ export class KeepAliveClient {
     this.agent = new Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets })
   }
 
-  send(
+  /**
+   * One request. A GET (idempotent) is retried once when a pooled keep-alive connection turns out
+   * to have been closed by the server just before reuse (`ECONNRESET`/"socket hang up": the
+   * classic race with Node's 5 s server keep-alive timeout); a POST never is.
+   */
+  async send(
     url: string,
     options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  ): Promise<HttpAnswer> {
+    const method = options.method ?? (options.body === undefined ? 'GET' : 'POST')
+    try {
+      return await this.once(url, options)
+    } catch (error) {
+      const code = (error as { code?: string }).code
+      if (method !== 'GET' || (code !== 'ECONNRESET' && code !== 'EPIPE')) throw error
+      return this.once(url, options)
+    }
+  }
+
+  private once(
+    url: string,
+    options: { method?: string; headers?: Record<string, string>; body?: string },
   ): Promise<HttpAnswer> {
     return new Promise((resolve, reject) => {
       const target = new URL(url)
@@ -52,7 +71,7 @@ export class KeepAliveClient {
         },
       )
       req.on('error', reject)
-      req.setTimeout(10_000, () => req.destroy(new Error('client timeout (10 s)')))
+      req.setTimeout(30_000, () => req.destroy(new Error('client timeout (30 s)')))
       req.end(body)
     })
   }

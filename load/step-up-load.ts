@@ -117,17 +117,23 @@ export async function runStepUpLoad(options: LoadRunOptions): Promise<LoadFigure
 
   async function kit(route: string, username: string, cookies: Map<string, string>, body: unknown) {
     const t0 = performance.now()
-    const answer = await client.send(`${options.kitUrl}/api/centagate/${route}`, {
-      headers: {
-        'content-type': 'application/json',
-        origin,
-        'sec-fetch-site': 'same-origin',
-        'x-centagate-kit': '1',
-        'x-test-user': username,
-        cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; '),
-      },
-      body: JSON.stringify(body),
-    })
+    const answer = await client
+      .send(`${options.kitUrl}/api/centagate/${route}`, {
+        headers: {
+          'content-type': 'application/json',
+          origin,
+          'sec-fetch-site': 'same-origin',
+          'x-centagate-kit': '1',
+          'x-test-user': username,
+          cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+        },
+        body: JSON.stringify(body),
+      })
+      .catch((error: unknown) => {
+        throw new Error(
+          `${route}: ${String(error)} after ${(performance.now() - t0).toFixed(0)} ms`,
+        )
+      })
     kitLatency.push(performance.now() - t0)
     kitRequests += 1
     for (const line of answer.setCookies) {
@@ -154,9 +160,11 @@ export async function runStepUpLoad(options: LoadRunOptions): Promise<LoadFigure
       'factor_required',
     )
     expectStatus(await kit('sms/send', username, cookies, { device }), 'sms/send', 'sent')
-    const outbox = await client.send(
-      `${options.emulatorUrl}/__emulator/outbox?username=${encodeURIComponent(username)}`,
-    )
+    const outbox = await client
+      .send(`${options.emulatorUrl}/__emulator/outbox?username=${encodeURIComponent(username)}`)
+      .catch((error: unknown) => {
+        throw new Error(`outbox read: ${String(error)}`)
+      })
     const messages = (JSON.parse(outbox.body) as { messages: { code?: string }[] }).messages
     const code = messages.at(-1)?.code
     if (code === undefined) throw new Error(`outbox: no code for ${username}`)

@@ -16,6 +16,7 @@ import { latestCode } from './support/outbox'
 import { kitErrorBody } from './support/protocol'
 import type { KitErrorCode } from './support/protocol'
 import { createCentagateHandler } from './support/server'
+import { createNodeFetch } from './support/server-node'
 import { countingFetch, createEmulatorLogCapture, kitConfig } from './support/stack'
 
 const timeoutMs = 1_000
@@ -102,6 +103,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close()
+  await nodeFetch.close()
   console.log(`\nupstream fault matrix (timeout ${timeoutMs} ms, budget ${timeoutMs + slackMs} ms)`)
   console.table(table)
 })
@@ -120,8 +122,19 @@ async function attempts(endpoint: string): Promise<number> {
   return stats.byEndpoint[endpoint] ?? 0
 }
 
-function handlerFor(baseUrl: string) {
-  const upstream = countingFetch((request) => fetch(request))
+/**
+ * The two upstream clients a Node deployment may use: the server's Node default (keep-alive
+ * undici Agent, `@centagate-kit/server/node`) and the platform's global fetch (edge runtimes).
+ */
+const nodeFetch = createNodeFetch()
+const fetchImplementations = {
+  'node default (undici Agent)': (input: string, init: RequestInit) => nodeFetch(input, init),
+  'global fetch': (input: string, init: RequestInit) => fetch(input, init),
+} as const
+type FetchName = keyof typeof fetchImplementations
+
+function handlerFor(baseUrl: string, fetchName: FetchName = 'node default (undici Agent)') {
+  const upstream = countingFetch(fetchImplementations[fetchName])
   const handler = createCentagateHandler(
     kitConfig(
       canaries,
@@ -143,8 +156,9 @@ async function underFault(
   row: FaultRow,
   step: 'authBasic' | 'authSmsOtp',
   prepare: (handle: (r: Request) => Promise<Response>) => Promise<() => Request>,
+  fetchName: FetchName = 'node default (undici Agent)',
 ) {
-  const { handle, upstream } = handlerFor(row.fault === null ? refusedUrl : server.url)
+  const { handle, upstream } = handlerFor(row.fault === null ? refusedUrl : server.url, fetchName)
   const makeRequest = await prepare(handlerFor(server.url).handle)
   await control('faults', 'DELETE')
   if (row.fault !== null) await control('faults', 'POST', { endpoint: step, ...row.fault })
@@ -157,6 +171,7 @@ async function underFault(
   const emulatorAttempts = row.fault === null ? 0 : (await attempts(step)) - before
   const parsed = kitErrorBody.safeParse(JSON.parse(text))
   table.push({
+    fetch: fetchName === 'global fetch' ? 'global' : 'node default',
     step,
     fault: row.name,
     status: response.status,
@@ -176,12 +191,17 @@ async function underFault(
 }
 
 describe('upstream fault matrix', () => {
-  it.each(rows)('login/start (authBasic) under "$name" → $expected', async (row) => {
+  it.each(
+    (Object.keys(fetchImplementations) as FetchName[]).flatMap((fetchName) =>
+      rows.map((row) => ({ ...row, fetchName })),
+    ),
+  )('login/start (authBasic, $fetchName) under "$name" → $expected', async (row) => {
     await underFault(
       row,
       'authBasic',
       async () => () =>
         kitRequest('login/start', { body: { username: 'bob', password: 'bob-password', device } }),
+      row.fetchName,
     )
   })
 

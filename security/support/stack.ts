@@ -17,19 +17,20 @@ export const upstreamBaseUrl = 'http://centagate.test'
 type Emulator = ReturnType<typeof createEmulator>
 type HandlerConfig = Parameters<typeof createCentagateHandler>[0]
 
-/** A fetch that counts calls and forwards them to `target`. */
+/** A fetch that counts calls (and records their paths) and forwards them to `target`. */
 export interface CountingFetch {
-  (input: RequestInfo | URL, init?: RequestInit): Promise<Response>
+  (input: string, init: RequestInit): Promise<Response>
   readonly calls: number
   readonly paths: string[]
 }
 
-export function countingFetch(target: (request: Request) => Promise<Response>): CountingFetch {
+export function countingFetch(
+  target: (input: string, init: RequestInit) => Promise<Response>,
+): CountingFetch {
   const paths: string[] = []
-  const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = new Request(input, init)
-    paths.push(new URL(request.url).pathname)
-    return target(request)
+  const fetch = ((input: string, init: RequestInit) => {
+    paths.push(new URL(input).pathname)
+    return target(input, init)
   }) as CountingFetch
   Object.defineProperty(fetch, 'calls', { get: () => paths.length })
   Object.defineProperty(fetch, 'paths', { value: paths })
@@ -107,7 +108,7 @@ export function createStack(options: StackOptions = {}): Stack {
     fixtures: suiteFixtures(canaries, { loadUsers: options.loadUsers ?? 0 }),
     logger: emulatorLog,
   })
-  const upstream = countingFetch((request) => emulator.fetch(request))
+  const upstream = countingFetch((input, init) => emulator.fetch(new Request(input, init)))
   const serverLog = createCapturingLogger('server')
   const traffic = new TrafficRecorder()
   const handler = createCentagateHandler({
