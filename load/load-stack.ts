@@ -156,7 +156,10 @@ export async function startLoadStack(options: LoadStackOptions): Promise<LoadSta
     ),
   )
   const server: Server = createServer(toNodeHandler(handler))
-  server.keepAliveTimeout = 30_000
+  // Longer than any run: the server never closes an idle pooled connection under the load
+  // generator (the keep-alive race would show up as "socket hang up" on a POST, which is not
+  // retried because kit calls are not idempotent).
+  server.keepAliveTimeout = 15 * 60_000
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const address = server.address()
   const port = typeof address === 'object' && address !== null ? address.port : 0

@@ -72,7 +72,8 @@ class Samples {
 }
 
 export async function runStepUpLoad(options: LoadRunOptions): Promise<LoadFigures> {
-  const client = new KeepAliveClient(options.concurrency * 2)
+  // One socket per simulated user: no pooled connection sits idle long enough to be closed.
+  const client = new KeepAliveClient(options.concurrency)
   const origin = new URL(options.kitUrl).origin
   const kitLatency = new Samples()
   const stepUpLatency = new Samples()
