@@ -29,3 +29,34 @@ describe('StepUp against the real server handler and emulator', () => {
     expect(done).toBe(true)
   })
 })
+
+describe('StepUp focus management', () => {
+  test('on open focus goes to the method group heading; choosing QR moves it to the QR step heading', async () => {
+    const backend = await createStoryBackend({ user: 'alice' })
+    const screen = await render(
+      <CentagateProvider client={backend.client}>
+        <StepUp />
+      </CentagateProvider>,
+    )
+    await expect.poll(() => document.activeElement?.getAttribute('data-part')).toBe('methods-title')
+    expect(await axeViolations(screen.container)).toEqual([])
+    const qr = screen.container.querySelector<HTMLButtonElement>('[data-method="qr"]')!
+    qr.focus()
+    await userEvent.keyboard('{Enter}')
+    await expect
+      .poll(() => document.activeElement?.closest('[data-scope]')?.getAttribute('data-scope'))
+      .toBe('qr-signing')
+    expect(document.activeElement?.getAttribute('data-part')).toBe('title')
+  })
+
+  test('on a start error focus goes to the error', async () => {
+    const backend = await createStoryBackend({ user: 'carol' })
+    await render(
+      <CentagateProvider client={backend.client}>
+        <StepUp />
+      </CentagateProvider>,
+    )
+    await expect.poll(() => document.activeElement?.getAttribute('data-part')).toBe('error')
+    expect(document.activeElement?.getAttribute('data-error-code')).toBe('not_enrolled')
+  })
+})
