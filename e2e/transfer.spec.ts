@@ -4,6 +4,7 @@
  * the details it decoded; approving completes the step-up and the transfer is retried.
  */
 import type { Page } from '@playwright/test'
+import { DeviceDrawer } from './models/device-drawer'
 import { StepUpPanel } from './models/step-up'
 import { TransferPage } from './models/transfer-page'
 import { loginWithToken } from './support/journeys'
@@ -35,7 +36,7 @@ test('QR transaction signing: decoded from pixels, scanned by the app, approved'
   await transfer.fill(payee)
   await transfer.submit()
 
-  const dialog = page.getByRole('dialog', { name: 'Extra verification needed' })
+  const dialog = page.getByRole('region', { name: 'Confirm the transfer' })
   await expect(dialog).toBeVisible()
   const stepUp = new StepUpPanel(page, dialog)
   await stepUp.choose('qr')
@@ -68,7 +69,7 @@ test('a rejected approval: nothing is transferred', async ({ page, emulator, net
   await transfer.fill({ ...payee, amount: '99.90' })
   await transfer.submit()
 
-  const dialog = page.getByRole('dialog', { name: 'Extra verification needed' })
+  const dialog = page.getByRole('region', { name: 'Confirm the transfer' })
   const stepUp = new StepUpPanel(page, dialog)
   await stepUp.choose('qr')
   await emulator.scan(await stepUp.scanQrPixels())
@@ -81,4 +82,27 @@ test('a rejected approval: nothing is transferred', async ({ page, emulator, net
   await expect(transfer.result()).toHaveText('The transfer was not confirmed. Nothing was sent.')
   await shell.goTo('Accounts')
   expect(await balanceSen(page)).toBe(before)
+})
+
+test('the device drawer plays the phone: scan, check the details, approve', async ({
+  page,
+  emulator,
+  network,
+}) => {
+  void network
+  const shell = await loginWithToken(page, emulator)
+  await shell.goTo('Transfer')
+  const transfer = new TransferPage(page)
+  await transfer.fill({ ...payee, payeeName: 'Mei Ling', amount: '10.00' })
+  await transfer.submit()
+  const stepUp = new StepUpPanel(page, page.getByRole('region', { name: 'Confirm the transfer' }))
+  await stepUp.choose('qr')
+  await expect(stepUp.qrImage()).toBeVisible()
+
+  const app = new DeviceDrawer(page).app()
+  await app.getByRole('button', { name: 'Scan the QR code on screen' }).click()
+  await expect(app.getByTestId('app-scan')).toContainText('MYR 10.00')
+  await expect(app.getByTestId('app-scan')).toContainText('Mei Ling')
+  await app.getByRole('button', { name: 'Approve' }).click()
+  await expect(transfer.result()).toContainText('to Mei Ling completed', { timeout: 15_000 })
 })

@@ -18,7 +18,9 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
       .axe
     const result = (await axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    })) as { violations: AxeViolation[] }
+    })) as { violations: AxeViolation[]; passes: unknown[] }
+    // A run that checked nothing would pass vacuously.
+    if (result.passes.length === 0) throw new Error('axe checked no rule')
     return result.violations.map((violation) => ({
       id: violation.id,
       impact: violation.impact,

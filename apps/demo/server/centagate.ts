@@ -16,7 +16,7 @@ import {
   type CentagateHandlerConfig,
   configFromEnv,
   createCentagateHandler,
-} from '@centagate-kit/server'
+} from '@centagate-kit/server/node'
 import { createBankApi, sessionCookie, sessionUser, transferIdOf } from './bank-api'
 import { type BankStore, createBankStore, formatAmount } from './bank-store'
 

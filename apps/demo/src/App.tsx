@@ -1,5 +1,4 @@
 import { CentagateProvider, type Messages, loadMessages } from '@centagate-kit/react'
-import { StepUpBoundary } from '@centagate-kit/react/step-up'
 import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type ReactNode, useEffect, useState } from 'react'
 import { AppHeader } from './components/AppHeader'
@@ -14,10 +13,7 @@ import { LoginPage } from './pages/LoginPage'
 import { SettingsPage } from './pages/SettingsPage'
 import { TransferPage } from './pages/TransferPage'
 
-/**
- * Providers: display preferences, react-query, the kit (client + messages in the chosen language)
- * and the kit's StepUpBoundary (step-up 401 → StepUp dialog → retry) for the bank's own calls.
- */
+/** Providers: display preferences, react-query, and the kit (client + messages in the locale). */
 export function App() {
   const [queryClient] = useState(
     () =>
@@ -32,9 +28,7 @@ export function App() {
     <PreferencesProvider>
       <QueryClientProvider client={queryClient}>
         <KitProvider>
-          <StepUpBoundary>
-            <Shell />
-          </StepUpBoundary>
+          <Shell />
         </KitProvider>
       </QueryClientProvider>
     </PreferencesProvider>

@@ -1,6 +1,7 @@
-import { useStepUpFetch } from '@centagate-kit/react/step-up'
+import { type StepUpChallenge, createStepUpFetch } from '@centagate-kit/client'
+import { StepUp } from '@centagate-kit/react/step-up'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useId, useState } from 'react'
+import { type FormEvent, type KeyboardEvent, useId, useState } from 'react'
 import { PageHeading } from '../components/PageHeading'
 import { BankApiError, type TransferView, bankClient } from '../lib/bank-client'
 import { usePreferences } from '../lib/preferences'
@@ -10,15 +11,37 @@ type Outcome =
   | { kind: 'cancelled' }
   | { kind: 'failed'; code: string }
 
+interface PendingStepUp {
+  challenge: StepUpChallenge
+  resolve: (steppedUp: boolean) => void
+}
+
 /**
  * A transfer: the bank API records it (→ id), then executing it goes through the kit's step-up
- * fetch. The server answers 401 step_up_required; the dialog signs exactly that transfer (QR,
- * SMS or token), and the execute call is retried with the fresh receipt.
+ * fetch (`createStepUpFetch`). The server answers 401 step_up_required; the kit's `StepUp` opens
+ * for exactly that transfer (QR, SMS or token) and, once approved, the execute call is retried
+ * with the fresh receipt.
+ *
+ * The step-up panel is inline, not the kit's modal `StepUpBoundary`: a modal dialog makes the
+ * rest of the page inert, and the demo's device drawer (the "phone") must stay usable.
  */
 export function TransferPage() {
   const { t } = usePreferences()
   const queryClient = useQueryClient()
-  const stepUpFetch = useStepUpFetch()
+  const [pending, setPending] = useState<PendingStepUp | null>(null)
+  const [stepUpFetch] = useState(() =>
+    createStepUpFetch({
+      requestStepUp: (challenge) =>
+        new Promise<boolean>((resolve) => setPending({ challenge, resolve })),
+    }),
+  )
+  const finishStepUp = (steppedUp: boolean) => {
+    pending?.resolve(steppedUp)
+    setPending(null)
+  }
+  const onStepUpKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') finishStepUp(false)
+  }
   const accounts = useQuery({ queryKey: ['accounts'], queryFn: bankClient.accounts })
   const [busy, setBusy] = useState(false)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
@@ -117,10 +140,27 @@ export function TransferPage() {
         <p id={ids.note} className="demo-muted">
           {t('transfer.stepUpNote')}
         </p>
-        <button type="submit" disabled={busy || !accounts.data}>
+        <button type="submit" disabled={busy || pending !== null || !accounts.data}>
           {busy ? t('transfer.submitting') : t('transfer.submit')}
         </button>
       </form>
+      {pending && (
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- Escape cancels, as in a dialog
+        <section
+          className="demo-stepup"
+          aria-labelledby="stepup-heading"
+          onKeyDown={onStepUpKeyDown}
+        >
+          <h2 id="stepup-heading">{t('transfer.confirmTitle')}</h2>
+          <StepUp
+            {...(pending.challenge.transactionId
+              ? { transactionId: pending.challenge.transactionId }
+              : {})}
+            onAuthenticated={() => finishStepUp(true)}
+            onCancel={() => finishStepUp(false)}
+          />
+        </section>
+      )}
       <div role="status" data-testid="transfer-result" className="demo-section">
         {outcome?.kind === 'done' && (
           <p className="demo-success">

@@ -1,0 +1,98 @@
+/**
+ * Screenshots of each step of the demo at 1280 px and 375 px for docs/demo.md. Not part of the
+ * regular run (they would rewrite the images every time): `E2E_SCREENSHOTS=1 pnpm test:e2e screenshots`.
+ */
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Page } from '@playwright/test'
+import { AppShell } from './models/app-shell'
+import { DeviceDrawer } from './models/device-drawer'
+import { LoginPage } from './models/login-page'
+import { StepUpPanel } from './models/step-up'
+import { TransferPage } from './models/transfer-page'
+import { expect, test } from './support/test'
+
+const outDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/screenshots')
+
+for (const width of [1280, 375] as const) {
+  test.describe(`screenshots at ${width} px`, () => {
+    test.skip(!process.env.E2E_SCREENSHOTS, 'set E2E_SCREENSHOTS=1 to regenerate docs/screenshots')
+    test.use({ viewport: { width, height: width === 375 ? 812 : 900 } })
+
+    const shot = async (page: Page, name: string) => {
+      // Let countdowns and focus rings settle; caret hidden for stable images.
+      await page.addStyleTag({ content: '*{caret-color:transparent !important}' })
+      await page.screenshot({
+        path: path.join(outDir, `demo-${name}-${width}.png`),
+        fullPage: true,
+      })
+    }
+
+    test('journey', async ({ page, emulator, network }) => {
+      void network
+      const login = new LoginPage(page)
+      await login.goto()
+      await login.username().fill('alice')
+      await login.password().fill('alice-password')
+      await shot(page, '01-login')
+      await page.getByRole('button', { name: 'Continue' }).click()
+      const stepUp = new StepUpPanel(page)
+      await expect(stepUp.root.getByRole('button', { name: /Security token/ })).toBeVisible()
+      await shot(page, '02-choose-method')
+
+      await stepUp.choose('sms')
+      await stepUp.sendSmsIfNeeded()
+      const sms = await emulator.latestSmsCode('alice')
+      await expect(page.getByTestId('phone')).toContainText(sms)
+      await shot(page, '03-sms-code')
+
+      await stepUp.switchTo('challenge')
+      const challenge = await stepUp.readChallenge()
+      const response = await new DeviceDrawer(page).tokenResponse('CR0000001', challenge)
+      await shot(page, '04-challenge-response')
+      await stepUp.enterCode(response)
+      await login.expectLoggedIn()
+      await shot(page, '05-accounts')
+
+      const shell = new AppShell(page)
+      await shell.goTo('Transfer')
+      const transfer = new TransferPage(page)
+      await transfer.fill({
+        payeeName: 'Siti Rahman',
+        payeeAccount: '5140 1234 5678',
+        amount: '250.00',
+        reference: 'Rent',
+      })
+      await shot(page, '06-transfer-form')
+      await transfer.submit()
+      const signing = new StepUpPanel(
+        page,
+        page.getByRole('region', { name: 'Confirm the transfer' }),
+      )
+      await signing.choose('qr')
+      await expect(signing.qrImage()).toBeVisible()
+      await shot(page, '07-transfer-qr')
+      const app = new DeviceDrawer(page).app()
+      await app.getByRole('button', { name: 'Scan the QR code on screen' }).click()
+      await expect(app.getByTestId('app-otp')).toBeVisible()
+      await shot(page, '08-app-scanned')
+      await app.getByRole('button', { name: 'Approve' }).click()
+      await expect(transfer.result()).toContainText('completed', { timeout: 15_000 })
+      await shot(page, '09-transfer-done')
+
+      await shell.goTo('Settings')
+      await page.getByLabel('Token serial number').fill('CR0000003')
+      await shot(page, '10-settings-enrol')
+
+      await shell.goTo('Accounts')
+      await page.getByRole('button', { name: 'Dark mode' }).click()
+      await shell.setLanguage('Bahasa Melayu')
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Akaun anda')
+      await shot(page, '11-accounts-dark-ms')
+      await page.getByRole('button', { name: 'Kanan ke kiri' }).click()
+      await shell.setLanguage('简体中文')
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('您的账户')
+      await shot(page, '12-accounts-dark-rtl-zh')
+    })
+  })
+}
