@@ -3,16 +3,18 @@
  * this run, printed as ONE table and written to bench/results.md (with the command, date, machine
  * and the detail behind each figure).
  *
- * Options (environment): BENCH_ROUNDS (default 5), BENCH_SECONDS (8 per measurement),
- * BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (10), BENCH_BROWSER_RUNS (10), BENCH_PROFILE=1 to
- * always profile the kit server, BENCH_KIT_POOL=0 to skip the diagnostic kit-pool shape. `--only=bundle,server,browser` runs a subset; `--readme` also
- * copies the table into bench/README.md.
+ * Options (environment): BENCH_ROUNDS (default 5), BENCH_SECONDS (7 per measurement),
+ * BENCH_WARMUP_SECONDS (1), BENCH_CONNECTIONS (10), BENCH_BROWSER_RUNS (10), BENCH_PROFILE=1 to
+ * always profile the kit server, BENCH_KIT_POOL=0 to skip the diagnostic kit-pool shape. `--only=bundle,server,browser,demo` runs a subset; `--readme` also
+ * copies the table into bench/README.md. Parts: bundle, server, browser (the bench page), demo
+ * (the built apps/demo).
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type BrowserBenchResult, runBrowserBench } from './browser/run-browser-bench'
+import { type DemoBenchResult, runDemoBench } from './browser/run-demo-bench'
 import {
   type BundleResult,
   type CssResult,
@@ -42,7 +44,9 @@ const env = (name: string, fallback: number) => {
 }
 const onlyArgument = process.argv.find((argument) => argument.startsWith('--only='))
 const only = new Set(
-  (onlyArgument?.slice('--only='.length) ?? 'bundle,server,browser').split(',').filter(Boolean),
+  (onlyArgument?.slice('--only='.length) ?? 'bundle,server,browser,demo')
+    .split(',')
+    .filter(Boolean),
 )
 const updateReadme = process.argv.includes('--readme')
 const log = (line: string) => console.error(`[bench] ${line}`)
@@ -177,8 +181,8 @@ if (only.has('server')) {
   log('server overhead (autocannon on loopback)...')
   server = await runServerBench({
     rounds: env('BENCH_ROUNDS', 5),
-    seconds: env('BENCH_SECONDS', 8),
-    warmupSeconds: env('BENCH_WARMUP_SECONDS', 2),
+    seconds: env('BENCH_SECONDS', 7),
+    warmupSeconds: env('BENCH_WARMUP_SECONDS', 1),
     connections: env('BENCH_CONNECTIONS', 10),
     profileBelowRatio: 0.85,
     kitPool: process.env.BENCH_KIT_POOL !== '0',
@@ -295,6 +299,52 @@ if (only.has('browser')) {
   }
 }
 
+// 3b. Browser timings over the built demo ------------------------------------------------------
+let demo: DemoBenchResult | undefined
+if (only.has('demo')) {
+  log('browser timings over the built demo (apps/demo, vite build + preview)...')
+  const describe = (values: number[]) =>
+    values.length === 0
+      ? 'not measured'
+      : `median ${median(values).toFixed(0)} ms (min ${Math.min(...values).toFixed(0)}, max ${Math.max(...values).toFixed(0)}, n=${values.length})`
+  try {
+    demo = await runDemoBench({ runs: env('BENCH_BROWSER_RUNS', 10), log })
+    const failures = demo.failures.length > 0 ? `${demo.failures.length} failed runs` : ''
+    const runs = demo.runs
+    rows.push(
+      {
+        part: '3 browser (demo)',
+        what: 'demo: navigation start -> interactive login form',
+        figure: describe(runs.map((run) => run.loginInteractiveMs)),
+        target: '',
+        verdict: failures,
+      },
+      {
+        part: '3 browser (demo)',
+        what: 'demo: navigation start -> interactive OtpField (scripted login as alice, token method)',
+        figure: describe(runs.map((run) => run.otpInteractiveMs)),
+        target: '',
+        verdict: failures,
+      },
+      {
+        part: '3 browser (demo)',
+        what: 'demo: last click -> interactive OtpField (challenge/send round trip + render)',
+        figure: describe(runs.map((run) => run.lastClickToOtpMs)),
+        target: '',
+        verdict: failures,
+      },
+    )
+  } catch (error) {
+    rows.push({
+      part: '3 browser (demo)',
+      what: 'demo timings',
+      figure: 'not measured',
+      target: '',
+      verdict: `**FAILED**: ${(error as Error).message.split('\n')[0]!.slice(0, 200)}`,
+    })
+  }
+}
+
 // ------------------------------------------------------------------------------------------------
 // Output
 
@@ -384,6 +434,25 @@ if (server) {
       '',
     )
   }
+}
+if (demo) {
+  lines.push(
+    '## Demo detail',
+    '',
+    '- `pnpm --filter demo build`, then `pnpm --filter demo preview` on a free port (built-in emulator). Each run: a fresh Chromium profile, `goto /`, fill alice / alice-password, Continue, "Security token" (then "Show challenge" if shown) until the response field (the kit OtpField) is interactive. Playwright acts as fast as it can, so the navigation -> OTP figure includes the scripted typing and clicks; the last-click figure is the kit\'s own work (request + render).',
+  )
+  for (const failure of demo.failures) lines.push(`- ${failure}`)
+  lines.push(
+    '',
+    '| run | login form ms | OtpField ms | last click -> OtpField ms |',
+    '|---:|---:|---:|---:|',
+  )
+  demo.runs.forEach((run, index) =>
+    lines.push(
+      `| ${index + 1} | ${run.loginInteractiveMs.toFixed(1)} | ${run.otpInteractiveMs.toFixed(1)} | ${run.lastClickToOtpMs.toFixed(1)} |`,
+    ),
+  )
+  lines.push('')
 }
 if (browser) {
   lines.push('## Browser detail', '', `- Page: ${browser.page}`)
