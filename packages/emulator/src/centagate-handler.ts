@@ -7,11 +7,12 @@
 import { type EndpointDefinition, type EndpointName, requiredFields } from '@centagate-kit/protocol'
 import { createHmacSigner, verifyEndpointFields } from '@centagate-kit/protocol/signing'
 import type { EmulatorClock } from './clock'
-import { envelopeResponse, signedOrderHeader } from './envelope'
+import { envelopeReply, signedOrderHeader } from './envelope'
 import { authoriseAdmin } from './handlers/admin'
 import type { CallContext } from './handlers/context'
 import { handlers } from './handlers/index'
 import { parseRequestFields } from './request-fields'
+import type { EmulatorReply } from './reply'
 import type { RouteMatch } from './routing'
 import type { EmulatorSettings } from './settings'
 import type { EmulatorState } from './state/state-schema'
@@ -46,14 +47,21 @@ const numeric = /^\d{1,15}$/
 export async function handleCentagateCall(
   call: CentagateCall,
   endpoint: EndpointDefinition<EndpointName>,
-): Promise<Response> {
+): Promise<EmulatorReply> {
   const { route, state, settings, clock, lenient } = call
   const now = clock.now()
-  const answer = (code: string, object?: Record<string, unknown>, headers: HeadersInit = {}) =>
-    envelopeResponse(endpoint, code, object, headers)
+  const answer = (
+    code: string,
+    object?: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ) => envelopeReply(endpoint, code, object, headers)
 
   if (call.method !== endpoint.method) {
-    return new Response('Method Not Allowed', { status: 405, headers: { allow: endpoint.method } })
+    return {
+      status: 405,
+      headers: { allow: endpoint.method, 'content-type': 'text/plain' },
+      body: 'Method Not Allowed',
+    }
   }
   const parsed =
     endpoint.method === 'GET'
@@ -105,7 +113,7 @@ export async function handleCentagateCall(
     )
     if (signedBy === null) return answer('23022')
   }
-  const headers: HeadersInit = signedBy === null ? {} : { [signedOrderHeader]: signedBy }
+  const headers: Record<string, string> = signedBy === null ? {} : { [signedOrderHeader]: signedBy }
   const outcome = await handlers[endpoint.name](context)
   // Only requestSmsOtp's 23002 carries an object on failure (API.md 1.3).
   const object = outcome.code === '0' || outcome.code === '23002' ? outcome.object : undefined

@@ -6,10 +6,11 @@ import { createEmulatorClock, type EmulatorClock } from './clock'
 import { chooseEndpoint, handleCentagateCall } from './centagate-handler'
 import { handleControlRequest } from './control/control-api'
 import type { EmulatorInternals, EmulatorStats } from './emulator-internals'
-import { EmulatorConnectionDropped, FaultRegistry, faultResponse } from './faults'
+import { EmulatorConnectionDropped, FaultRegistry, faultReply } from './faults'
 import { parseFixtures, type Fixtures, type FixturesInput } from './fixtures/fixture-schema'
 import { defaultFixtures } from './fixtures/default-fixtures'
 import { type EmulatorLogger, silentLogger } from './logger'
+import { type EmulatorInput, type EmulatorReply, textReply, toResponse } from './reply'
 import { matchRoute } from './routing'
 import { type EmulatorSettings, resolveSettings } from './settings'
 import { initialState } from './state/initial-state'
@@ -40,6 +41,11 @@ export interface EmulatorOptions {
 export interface Emulator {
   /** The Web-standard handler: CENTAGATE paths plus the control API. */
   fetch(request: Request): Promise<Response>
+  /**
+   * The same handler on plain data (what the node server uses: no Request/Response objects).
+   * Rejects with {@link EmulatorConnectionDropped} for a dropped connection.
+   */
+  respond(input: EmulatorInput): Promise<EmulatorReply>
   readonly clock: EmulatorClock
   /** The live state (mutable: tests may inspect it). */
   readonly state: EmulatorState
@@ -58,6 +64,12 @@ export interface Emulator {
 }
 
 const controlPrefix = '/__emulator/'
+
+interface RequestLog {
+  fault: string | null
+  path: string
+  endpoint: string | null
+}
 
 function buildFixtures(options: EmulatorOptions): Fixtures {
   const fixtures = parseFixtures(options.fixtures ?? defaultFixtures)
@@ -132,15 +144,15 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     importState,
   }
 
-  const hang = (request: Request) =>
-    new Promise<Response>((_resolve, reject) => {
+  const hang = (signal: AbortSignal | undefined) =>
+    new Promise<EmulatorReply>((_resolve, reject) => {
       const fail = (error: Error) => {
         hanging.delete(fail)
         reject(error)
       }
       const abort = () =>
-        fail(request.signal.reason instanceof Error ? request.signal.reason : new Error('aborted'))
-      if (request.signal.aborted) {
+        fail(signal?.reason instanceof Error ? signal.reason : new Error('aborted'))
+      if (signal?.aborted) {
         abort()
         return
       }
@@ -149,30 +161,24 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         return
       }
       hanging.add(fail)
-      request.signal.addEventListener('abort', abort, { once: true })
+      signal?.addEventListener('abort', abort, { once: true })
     })
 
-  async function handle(
-    request: Request,
-    log: { code: string | null; fault: string | null; path: string; endpoint: string | null },
-  ): Promise<Response> {
-    const url = new URL(request.url)
-    const pathname = url.pathname
+  async function handle(input: EmulatorInput, log: RequestLog): Promise<EmulatorReply> {
+    const pathname = new URL(input.url).pathname
     if (pathname.startsWith(controlPrefix) || pathname === controlPrefix.slice(0, -1)) {
       log.path = pathname
-      if (!controlApi) return new Response('Not Found', { status: 404 })
-      return handleControlRequest(request, pathname.slice(controlPrefix.length), internals)
+      if (!controlApi) return textReply('Not Found', 404)
+      return handleControlRequest(input, pathname.slice(controlPrefix.length), internals)
     }
     const route = matchRoute(pathname)
     if (!route) {
       stats.unmatched += 1
       log.path = '(unknown)'
-      return new Response('Not Found', { status: 404, headers: { 'content-type': 'text/plain' } })
+      return textReply('Not Found', 404)
     }
     log.path = route.template
-    const bodyText =
-      request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text()
-    const endpoint = chooseEndpoint(route, bodyText)
+    const endpoint = chooseEndpoint(route, input.bodyText)
     log.endpoint = endpoint.name
     stats.total += 1
     stats.byEndpoint[endpoint.name] = (stats.byEndpoint[endpoint.name] ?? 0) + 1
@@ -183,58 +189,59 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         continue
       }
       if (fault.kind === 'drop') throw new EmulatorConnectionDropped()
-      if (fault.kind === 'hang') return hang(request)
-      const response = faultResponse(fault)
-      if (response) return response
+      if (fault.kind === 'hang') return hang(input.signal)
+      const reply = faultReply(fault)
+      if (reply) return reply
     }
     if (clock.now() - lastPrune > 60_000) {
       lastPrune = clock.now()
       pruneState(state, lastPrune, settings)
     }
-    const response = await handleCentagateCall(
-      { route, method: request.method, bodyText, state, settings, clock, lenient },
+    return handleCentagateCall(
+      { route, method: input.method, bodyText: input.bodyText, state, settings, clock, lenient },
       endpoint,
     )
-    if (response.headers.get('content-type') === 'application/json') {
-      const body = (await response.clone().json()) as { code?: unknown }
-      log.code = body.code === undefined ? null : String(body.code)
+  }
+
+  async function respond(input: EmulatorInput): Promise<EmulatorReply> {
+    const started = Date.now()
+    const log: RequestLog = { fault: null, path: '', endpoint: null }
+    let reply: EmulatorReply | null = null
+    try {
+      reply = await handle(input, log)
+      return reply
+    } catch (cause) {
+      if (cause instanceof EmulatorConnectionDropped || input.signal?.aborted) throw cause
+      // Never a crash for bad input: anything unexpected is logged (no values) and answered.
+      logger.warn?.(`emulator internal error: ${cause instanceof Error ? cause.name : 'unknown'}`)
+      reply = textReply('Internal emulator error', 500)
+      return reply
+    } finally {
+      logger.request?.({
+        method: input.method,
+        path: log.path,
+        endpoint: log.endpoint,
+        status: reply?.status ?? 0,
+        code: reply?.code ?? null,
+        fault: log.fault,
+        ms: Date.now() - started,
+      })
     }
-    return response
   }
 
   return {
     async fetch(request) {
-      const started = Date.now()
-      const log = {
-        code: null as string | null,
-        fault: null as string | null,
-        path: '',
-        endpoint: null as string | null,
+      const bodyText =
+        request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text()
+      const input: EmulatorInput = {
+        method: request.method,
+        url: request.url,
+        bodyText,
+        signal: request.signal,
       }
-      let status = 0
-      try {
-        const response = await handle(request, log)
-        status = response.status
-        return response
-      } catch (cause) {
-        if (cause instanceof EmulatorConnectionDropped) throw cause
-        if (request.signal.aborted) throw cause
-        // Never a crash or a bare 5xx for bad input: anything unexpected is logged and answered.
-        logger.warn?.(`emulator internal error: ${cause instanceof Error ? cause.name : 'unknown'}`)
-        status = 500
-        return new Response('Internal emulator error', { status: 500 })
-      } finally {
-        logger.request?.({
-          method: request.method,
-          path: log.path,
-          endpoint: log.endpoint,
-          status,
-          code: log.code,
-          fault: log.fault,
-          ms: Date.now() - started,
-        })
-      }
+      return toResponse(await respond(input))
     },
+    respond,
     clock,
     get state() {
       return state

@@ -4,15 +4,9 @@
  * API; a real JSON object and a numeric code for listMultipleUserDevice.
  */
 import { type EndpointDefinition, describeReturnCode } from '@centagate-kit/protocol'
+import { type EmulatorReply, jsonReply } from './reply'
 
 export const signedOrderHeader = 'x-centagate-emulator-signed-order'
-
-export function jsonResponse(body: unknown, status = 200, headers: HeadersInit = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json', ...headers },
-  })
-}
 
 export function envelopeBody(
   endpoint: Pick<EndpointDefinition, 'objectEncoding'> | null,
@@ -26,11 +20,11 @@ export function envelopeBody(
   return { code, message, object: object === undefined ? '' : JSON.stringify(object) }
 }
 
-export function envelopeResponse(
+export function envelopeReply(
   endpoint: Pick<EndpointDefinition, 'objectEncoding'> | null,
   code: string,
   object?: Record<string, unknown>,
-  headers: HeadersInit = {},
-): Response {
-  return jsonResponse(envelopeBody(endpoint, code, object), 200, headers)
+  headers: Record<string, string> = {},
+): EmulatorReply {
+  return { ...jsonReply(envelopeBody(endpoint, code, object), 200, headers), code }
 }

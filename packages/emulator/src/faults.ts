@@ -6,7 +6,8 @@
  */
 import { type EndpointName, endpoints } from '@centagate-kit/protocol'
 import { z } from 'zod'
-import { envelopeBody, jsonResponse } from './envelope'
+import { envelopeReply } from './envelope'
+import { type EmulatorReply, jsonReply, textReply } from './reply'
 
 export const faultKinds = [
   'latency',
@@ -85,38 +86,33 @@ export class FaultRegistry {
 }
 
 /** The HTTP answer of a non-socket fault (`null` for latency/drop/hang, handled by the caller). */
-export function faultResponse(fault: ActiveFault): Response | null {
+export function faultReply(fault: ActiveFault): EmulatorReply | null {
   switch (fault.kind) {
     case 'http_error':
-      return new Response(
+      return textReply(
         `<html><body><h1>${fault.status} Service Unavailable</h1></body></html>`,
-        {
-          status: fault.status,
-          headers: { 'content-type': 'text/html' },
-        },
+        fault.status,
+        'text/html',
       )
     case 'html':
-      return new Response(
+      return textReply(
         '<!doctype html><html><head><title>Login</title></head><body>Maintenance page</body></html>',
-        { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } },
+        200,
+        'text/html; charset=utf-8',
       )
     case 'malformed_json':
-      return new Response('{"code":"0","message":"Success","object":"{\\"authToken\\":', {
-        status: 200,
-        headers: { 'content-type': 'application/json' },
-      })
-    case 'oversized': {
+      return textReply(
+        '{"code":"0","message":"Success","object":"{\\"authToken\\":',
+        200,
+        'application/json',
+      )
+    case 'oversized':
       // A valid-looking envelope just over 1 MiB: clients must cap what they read.
-      const padding = 'x'.repeat(1024 * 1024 + 1024)
-      return new Response(JSON.stringify({ code: '0', message: padding, object: '' }), {
-        status: 200,
-        headers: { 'content-type': 'application/json' },
-      })
-    }
+      return jsonReply({ code: '0', message: 'x'.repeat(1024 * 1024 + 1024), object: '' })
     case 'redirect':
-      return new Response(null, { status: 302, headers: { location: fault.location } })
+      return { status: 302, headers: { location: fault.location }, body: null }
     case 'clock_skew':
-      return jsonResponse(envelopeBody(null, '23023', undefined))
+      return envelopeReply(null, '23023')
     default:
       return null
   }

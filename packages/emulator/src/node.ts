@@ -2,10 +2,8 @@
  * `@centagate-kit/emulator/node`: the emulator on node:http. Implements the socket-level faults a
  * fetch handler cannot express: `drop` destroys the socket, `hang` never answers (until close).
  */
-import { type IncomingMessage, type ServerResponse, createServer } from 'node:http'
+import { type IncomingMessage, createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { Readable } from 'node:stream'
-import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { type Emulator, type EmulatorOptions, createEmulator } from './emulator'
 import { EmulatorConnectionDropped } from './faults'
 
@@ -27,26 +25,6 @@ export interface EmulatorServer {
   close(): Promise<void>
 }
 
-function toRequest(
-  request: IncomingMessage,
-  origin: string,
-  signal: AbortSignal,
-  body: Buffer,
-): Request {
-  const headers = new Headers()
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (Array.isArray(value)) for (const item of value) headers.append(name, item)
-    else if (value !== undefined) headers.set(name, value)
-  }
-  const method = request.method ?? 'GET'
-  return new Request(new URL(request.url ?? '/', origin), {
-    method,
-    headers,
-    signal,
-    ...(method === 'GET' || method === 'HEAD' ? {} : { body: new Uint8Array(body) }),
-  })
-}
-
 async function readBody(request: IncomingMessage, limit: number): Promise<Buffer | null> {
   const chunks: Buffer[] = []
   let size = 0
@@ -57,25 +35,6 @@ async function readBody(request: IncomingMessage, limit: number): Promise<Buffer
     chunks.push(buffer)
   }
   return Buffer.concat(chunks)
-}
-
-async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
-  const headers: Record<string, string> = {}
-  response.headers.forEach((value, name) => {
-    headers[name] = value
-  })
-  res.writeHead(response.status, headers)
-  if (response.body) {
-    await new Promise<void>((resolve, reject) => {
-      Readable.fromWeb(response.body as WebReadableStream)
-        .on('error', reject)
-        .pipe(res)
-        .on('finish', resolve)
-        .on('error', reject)
-    })
-  } else {
-    res.end()
-  }
 }
 
 /**
@@ -101,8 +60,15 @@ export async function startEmulatorServer(
         return
       }
       try {
-        const response = await emulator.fetch(toRequest(req, origin, controller.signal, body))
-        await writeResponse(response, res)
+        // Plain data in and out: Web Request/Response objects would cost more than the emulator.
+        const reply = await emulator.respond({
+          method: req.method ?? 'GET',
+          url: `${origin}${req.url ?? '/'}`,
+          bodyText: body.toString('utf8'),
+          signal: controller.signal,
+        })
+        res.writeHead(reply.status, reply.headers)
+        res.end(reply.body ?? undefined)
       } catch (error) {
         if (error instanceof EmulatorConnectionDropped || controller.signal.aborted) {
           req.socket.destroy()

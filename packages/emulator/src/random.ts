@@ -23,11 +23,26 @@ export function randomInt(max: number): number {
   }
 }
 
+/**
+ * `length` characters drawn uniformly from `alphabet` (at most 256 symbols): one
+ * getRandomValues call per batch of bytes, bytes above the largest multiple rejected (no bias).
+ */
+function randomFrom(alphabet: string, length: number): string {
+  const limit = 256 - (256 % alphabet.length)
+  let text = ''
+  while (text.length < length) {
+    // getRandomValues fills at most 65,536 bytes per call.
+    for (const byte of randomBytes(Math.min(length * 2, 4096))) {
+      if (byte < limit) text += alphabet[byte % alphabet.length]
+      if (text.length === length) break
+    }
+  }
+  return text
+}
+
 /** `length` random decimal digits (SMS OTPs, challenges). */
 export function randomDigits(length: number): string {
-  let text = ''
-  for (let index = 0; index < length; index++) text += String(randomInt(10))
-  return text
+  return randomFrom('0123456789', length)
 }
 
 /** authToken: 44-character Base64 of 32 random bytes. */
@@ -44,8 +59,5 @@ const alphanumerics = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01234
 
 /** Mixed-case alphanumerics (secretCode: 32; app secret key: 12). */
 export function randomAlphanumeric(length: number): string {
-  let text = ''
-  for (let index = 0; index < length; index++)
-    text += alphanumerics[randomInt(alphanumerics.length)]
-  return text
+  return randomFrom(alphanumerics, length)
 }

@@ -4,7 +4,7 @@
  * state export/import and reset. Bodies are validated with zod; errors are 4xx JSON.
  */
 import { z } from 'zod'
-import { jsonResponse } from '../envelope'
+import { type EmulatorInput, type EmulatorReply, jsonReply } from '../reply'
 import { faultSpec } from '../faults'
 import { findDevice, qrOtp, respondToChallenge, UnknownResponderError } from '../otp/responders'
 import { generateTotp } from '../otp/totp'
@@ -25,13 +25,14 @@ const decisionBody = z.strictObject({
 })
 const clockBody = z.strictObject({ advanceSeconds: z.number().finite() })
 
-const error = (status: number, code: string, message: string) =>
-  jsonResponse({ error: code, message }, status)
+const replyMarker = Symbol('reply')
+const error = (status: number, code: string, message: string): EmulatorReply =>
+  Object.assign(jsonReply({ error: code, message }, status), { [replyMarker]: true })
 
-async function readJson<T>(request: Request, schema: z.ZodType<T>): Promise<T | Response> {
+function readJson<T>(input: EmulatorInput, schema: z.ZodType<T>): T | EmulatorReply {
   let value: unknown
   try {
-    value = JSON.parse(await request.text())
+    value = JSON.parse(input.bodyText)
   } catch {
     return error(400, 'invalid_json', 'body must be JSON')
   }
@@ -46,6 +47,11 @@ async function readJson<T>(request: Request, schema: z.ZodType<T>): Promise<T | 
     )
   }
   return result.data
+}
+
+/** Control bodies are plain objects from zod; a reply is recognised by its shape. */
+function isReply(value: unknown): value is EmulatorReply {
+  return typeof value === 'object' && value !== null && replyMarker in value
 }
 
 function responderFor(state: EmulatorState, serial: string): Responder | null {
@@ -102,12 +108,12 @@ function describeUser(state: EmulatorState, username: string, now: number) {
 
 /** Answers a `/__emulator/...` request. */
 export async function handleControlRequest(
-  request: Request,
+  input: EmulatorInput,
   path: string,
   emulator: EmulatorInternals,
-): Promise<Response> {
-  const { method } = request
-  const url = new URL(request.url)
+): Promise<EmulatorReply> {
+  const { method } = input
+  const url = new URL(input.url)
   const state = emulator.state()
   const now = emulator.clock.now()
   const route = `${method} ${path}`
@@ -117,19 +123,19 @@ export async function handleControlRequest(
     const messages = state.outbox.filter(
       (message) => username === null || message.username === username,
     )
-    return jsonResponse({ messages })
+    return jsonReply({ messages })
   }
   if (route === 'DELETE outbox') {
     state.outbox = []
-    return jsonResponse({ ok: true })
+    return jsonReply({ ok: true })
   }
   if (route === 'POST token/respond') {
-    const body = await readJson(request, respondBody)
-    if (body instanceof Response) return body
+    const body = readJson(input, respondBody)
+    if (isReply(body)) return body
     const responder = responderFor(state, body.serial)
     if (!responder) return error(404, 'unknown_serial', 'no CR token or device with that serial')
     try {
-      return jsonResponse({ otp: await respondToChallenge(state, responder, body.challenge) })
+      return jsonReply({ otp: await respondToChallenge(state, responder, body.challenge) })
     } catch (cause) {
       if (cause instanceof UnknownResponderError) return error(404, 'unknown_serial', cause.message)
       return error(400, 'invalid_challenge', 'the challenge does not fit the token suite')
@@ -139,11 +145,11 @@ export async function handleControlRequest(
     const serial = url.searchParams.get('serial') ?? ''
     const token = totpSecretFor(state, serial)
     if (!token) return error(404, 'unknown_serial', 'no soft/TOTP token with that serial')
-    return jsonResponse({ otp: generateTotp({ secret: token.secret }, now), serial })
+    return jsonReply({ otp: generateTotp({ secret: token.secret }, now), serial })
   }
   if (route === 'POST app/scan') {
-    const body = await readJson(request, scanBody)
-    if (body instanceof Response) return body
+    const body = readJson(input, scanBody)
+    if (isReply(body)) return body
     let payload: {
       requestId: string
       challenge: string
@@ -179,15 +185,15 @@ export async function handleControlRequest(
     if (!device) return error(404, 'unknown_device', 'the QR names no device of this emulator')
     // The app computes the OTP from what the QR shows: tampered details give a useless OTP.
     const plainText = `${payload.accountId}|${payload.requestId}|${payload.details}`
-    return jsonResponse({
+    return jsonReply({
       details: payload.details,
       otp: await qrOtp(device.ocraSeed, payload.challenge, plainText),
       requestId: payload.requestId,
     })
   }
   if (route === 'POST app/decision') {
-    const body = await readJson(request, decisionBody)
-    if (body instanceof Response) return body
+    const body = readJson(input, decisionBody)
+    if (isReply(body)) return body
     const pending = Object.values(state.qrRequests)
       .filter(
         (candidate) =>
@@ -198,39 +204,39 @@ export async function handleControlRequest(
       .sort((a, b) => b.issuedAt - a.issuedAt)[0]
     if (!pending) return error(404, 'no_pending_request', 'no pending QR request for that user')
     pending.status = body.decision === 'approve' ? 'approved' : 'rejected'
-    return jsonResponse({ requestId: pending.requestId, status: pending.status })
+    return jsonReply({ requestId: pending.requestId, status: pending.status })
   }
   if (route === 'POST clock') {
-    const body = await readJson(request, clockBody)
-    if (body instanceof Response) return body
+    const body = readJson(input, clockBody)
+    if (isReply(body)) return body
     emulator.clock.advance(body.advanceSeconds)
-    return jsonResponse(clockInfo(emulator.clock.now()))
+    return jsonReply(clockInfo(emulator.clock.now()))
   }
-  if (route === 'GET clock') return jsonResponse(clockInfo(now))
-  if (route === 'GET faults') return jsonResponse({ faults: emulator.faults.list() })
+  if (route === 'GET clock') return jsonReply(clockInfo(now))
+  if (route === 'GET faults') return jsonReply({ faults: emulator.faults.list() })
   if (route === 'POST faults') {
-    const body = await readJson(request, faultSpec)
-    if (body instanceof Response) return body
-    return jsonResponse({ fault: emulator.faults.add(body) }, 201)
+    const body = readJson(input, faultSpec)
+    if (isReply(body)) return body
+    return jsonReply({ fault: emulator.faults.add(body) }, 201)
   }
   if (route === 'DELETE faults') {
     emulator.faults.clear()
-    return jsonResponse({ ok: true })
+    return jsonReply({ ok: true })
   }
   if (route === 'POST reset') {
     emulator.reset()
-    return jsonResponse({ ok: true })
+    return jsonReply({ ok: true })
   }
-  if (route === 'GET stats') return jsonResponse(emulator.stats())
+  if (route === 'GET stats') return jsonReply(emulator.stats())
   if (route === 'DELETE stats') {
     emulator.resetStats()
-    return jsonResponse({ ok: true })
+    return jsonReply({ ok: true })
   }
-  if (route === 'GET state') return jsonResponse(emulator.exportState())
+  if (route === 'GET state') return jsonReply(emulator.exportState())
   if (route === 'PUT state') {
     let value: unknown
     try {
-      value = JSON.parse(await request.text())
+      value = JSON.parse(input.bodyText)
     } catch {
       return error(400, 'invalid_json', 'body must be JSON')
     }
@@ -239,12 +245,12 @@ export async function handleControlRequest(
     } catch (cause) {
       return error(400, 'invalid_state', cause instanceof Error ? cause.message : 'invalid state')
     }
-    return jsonResponse({ ok: true })
+    return jsonReply({ ok: true })
   }
   const userMatch = /^users\/([^/]+)$/.exec(path)
   if (method === 'GET' && userMatch?.[1]) {
     const user = describeUser(state, decodeURIComponent(userMatch[1]), now)
-    return user ? jsonResponse(user) : error(404, 'unknown_user', 'no such user')
+    return user ? jsonReply(user) : error(404, 'unknown_user', 'no such user')
   }
   return error(404, 'not_found', `no control route ${route}`)
 }
