@@ -17,6 +17,7 @@ export type {
   StepUpMachineOptions,
   StepUpSnapshot,
   StepUpState,
+  StepUpTransitionInfo,
 } from './step-up-machine'
 export { createQrPoller } from './qr-poller'
 export type { QrPoller, QrPollerOptions } from './qr-poller'

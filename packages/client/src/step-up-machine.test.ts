@@ -17,6 +17,9 @@ afterEach(() => {
 
 const settle = () => vi.advanceTimersByTimeAsync(0)
 
+/** Every (state, event, table entry) a test in this file took: the spec-coverage check at the end. */
+const covered = new Set<string>()
+
 function setup(options: { methods?: KitMethod[]; serverOffsetMs?: number } = {}) {
   const server = createFakeKitFetch(
     options.serverOffsetMs === undefined ? {} : { serverOffsetMs: options.serverOffsetMs },
@@ -41,7 +44,12 @@ function setup(options: { methods?: KitMethod[]; serverOffsetMs?: number } = {})
   })
   const visibility = createManualVisibility()
   const onAuthenticated = vi.fn()
-  const machine = createStepUpMachine({ client, visibility, onAuthenticated })
+  const machine = createStepUpMachine({
+    client,
+    visibility,
+    onAuthenticated,
+    onTransition: ({ from, event, index }) => covered.add(`${from} ${event} #${index}`),
+  })
   const states: StepUpState[] = []
   machine.subscribe(() => {
     const state = machine.getSnapshot().state
@@ -691,5 +699,329 @@ describe('the transition table', () => {
       if (state === 'idle' || state === 'approved') continue
       expect(events.CANCEL?.[0]?.target, state).toBe('idle')
     }
+  })
+})
+
+// ---------------------------------------------------------------------------------------------
+// Every entry of the transition table, state by state
+
+type Env = ReturnType<typeof setup>
+
+/** Drives a fresh machine into `state` (the handlers it changes are left as they are). */
+const reach: Record<StepUpState, (t: Env) => Promise<void>> = {
+  idle: async () => {},
+  starting: async (t) => {
+    t.server.on('stepup/start', never)
+    t.machine.send({ type: 'START.STEPUP', transactionId: 'tx-1' })
+    await settle()
+  },
+  choosing: async (t) => {
+    t.machine.send({ type: 'START.STEPUP', transactionId: 'tx-1' })
+    await settle()
+  },
+  sending: async (t) => {
+    await reach.choosing(t)
+    t.server.on('sms/send', never)
+    t.machine.send({ type: 'METHOD.CHOOSE', method: 'sms' })
+    await settle()
+  },
+  'awaiting-otp': async (t) => {
+    await reach.choosing(t)
+    t.machine.send({ type: 'METHOD.CHOOSE', method: 'sms' })
+    await settle()
+  },
+  'awaiting-approval': async (t) => {
+    await reach.choosing(t)
+    t.machine.send({ type: 'METHOD.CHOOSE', method: 'qr' })
+    await settle()
+  },
+  verifying: async (t) => {
+    await reach['awaiting-otp'](t)
+    t.server.on('sms/verify', never)
+    t.machine.send({ type: 'CODE.SUBMIT', code: '123456' })
+    await settle()
+  },
+  approved: async (t) => {
+    await reach['awaiting-otp'](t)
+    t.machine.send({ type: 'CODE.SUBMIT', code: '123456' })
+    await settle()
+  },
+  denied: async (t) => {
+    await reach['awaiting-approval'](t)
+    t.server.on('qr/status', () => ({ body: { status: 'rejected', serverTime: t.now() } }))
+    await vi.advanceTimersByTimeAsync(1_000)
+  },
+  expired: async (t) => {
+    await reach['awaiting-otp'](t)
+    t.server.on('sms/verify', () => ({ error: 'otp_expired' }))
+    t.machine.send({ type: 'CODE.SUBMIT', code: '123456' })
+    await settle()
+  },
+  locked: async (t) => {
+    await reach['awaiting-otp'](t)
+    t.server.on('sms/verify', () => ({ error: 'locked', fields: { lockedUntil: t.now() + 9e5 } }))
+    t.machine.send({ type: 'CODE.SUBMIT', code: '123456' })
+    await settle()
+  },
+  error: async (t) => {
+    await reach['awaiting-otp'](t)
+    t.server.on('sms/verify', () => ({ error: 'upstream_unavailable' }))
+    t.machine.send({ type: 'CODE.SUBMIT', code: '123456' })
+    await settle()
+  },
+}
+const allStates = Object.keys(reach) as StepUpState[]
+
+async function at(state: StepUpState, methods?: KitMethod[]) {
+  const t = setup(methods ? { methods } : {})
+  await reach[state](t)
+  expect(t.state(), `reached ${state}`).toBe(state)
+  return t
+}
+
+describe('transition table: leaving and restarting from every state', () => {
+  it.each(allStates.filter((s) => s !== 'idle' && s !== 'approved'))(
+    '%s: CANCEL → idle, and the server drops the flow',
+    async (state) => {
+      const t = await at(state)
+      t.machine.send({ type: 'CANCEL' })
+      await settle()
+      expect(t.machine.getSnapshot()).toEqual({ state: 'idle', methods: [] })
+      expect(t.server.calls('flow/cancel')).toHaveLength(1)
+    },
+  )
+
+  it.each(allStates.filter((s) => s !== 'idle'))('%s: RESET → idle, locally', async (state) => {
+    const t = await at(state)
+    t.machine.send({ type: 'RESET' })
+    await settle()
+    expect(t.machine.getSnapshot()).toEqual({ state: 'idle', methods: [] })
+    expect(t.server.calls('flow/cancel')).toHaveLength(0)
+    await vi.advanceTimersByTimeAsync(600_000)
+    expect(t.state()).toBe('idle')
+  })
+
+  it.each(
+    allStates
+      .filter((s) => !['starting', 'sending', 'verifying'].includes(s))
+      .flatMap((s) => [
+        [s, 'START.LOGIN'],
+        [s, 'START.STEPUP'],
+      ]),
+  )('%s: %s → starting a new flow', async (state, type) => {
+    const t = await at(state as StepUpState)
+    t.server.on('stepup/start', () => ({ body: bodies.factorRequired(t.now(), ['qr', 'sms']) }))
+    t.machine.send(
+      type === 'START.LOGIN' ? { type: 'START.LOGIN', username: 'bob' } : { type: 'START.STEPUP' },
+    )
+    expect(t.state()).toBe('starting')
+    expect(t.machine.getSnapshot().sms).toBeUndefined()
+    await settle()
+    expect(t.state()).toBe('choosing')
+    const route = type === 'START.LOGIN' ? 'login/start' : 'stepup/start'
+    expect(t.server.calls(route).length).toBeGreaterThanOrEqual(1)
+  })
+})
+
+describe('transition table: failures by error code', () => {
+  const failures = [
+    ['locked', 'locked', 'user'],
+    ['challenge_locked', 'locked', 'challenge'],
+    ['otp_expired', 'expired', undefined],
+    ['rejected', 'denied', undefined],
+    ['internal_error', 'error', undefined],
+  ] as const
+
+  it.each(failures)('start fails with %s → %s', async (code, target, scope) => {
+    const t = setup()
+    t.server.on('stepup/start', () => ({ error: code }))
+    t.machine.send({ type: 'START.STEPUP' })
+    await settle()
+    expect(t.machine.getSnapshot()).toMatchObject({ state: target, error: { code } })
+    expect(t.machine.getSnapshot().lockScope).toBe(scope)
+  })
+
+  it.each(failures)('first send fails with %s → %s', async (code, target) => {
+    const t = await at('choosing')
+    t.server.on('challenge/send', () => ({ error: code }))
+    t.machine.send({ type: 'METHOD.CHOOSE', method: 'challenge' })
+    await settle()
+    expect(t.machine.getSnapshot()).toMatchObject({ state: target, error: { code } })
+  })
+
+  it.each(failures)('polling fails with %s → %s', async (code, target) => {
+    const t = await at('awaiting-approval')
+    t.server.on('qr/status', () => ({ error: code }))
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(t.machine.getSnapshot()).toMatchObject({ state: target, error: { code } })
+  })
+})
+
+describe('transition table: QR entries', () => {
+  it.each([
+    [['sms'], 'awaiting-otp'],
+    [['challenge', 'sms'], 'choosing'],
+  ] as const)('the app answers another factor is needed (%j) → %s', async (methods, target) => {
+    const t = await at('awaiting-approval')
+    t.server.on('qr/status', () => ({ body: bodies.factorRequired(t.now(), [...methods]) }))
+    await vi.advanceTimersByTimeAsync(1_000)
+    await settle()
+    expect(t.state()).toBe(target)
+  })
+
+  it.each(['QR.VERIFY', 'CODE.SUBMIT'] as const)(
+    '%s: a malformed app OTP is refused locally; a good one is verified',
+    async (type) => {
+      const t = await at('awaiting-approval')
+      const submit = (code: string) =>
+        t.machine.send(type === 'QR.VERIFY' ? { type, otp: code } : { type, code })
+      submit('12')
+      expect(t.machine.getSnapshot().error?.code).toBe('invalid_input')
+      expect(t.state()).toBe('awaiting-approval')
+      submit('654321')
+      await settle()
+      expect(t.state()).toBe('approved')
+      expect(t.server.calls('qr/verify')).toHaveLength(1)
+    },
+  )
+
+  it('CODE.SEND asks for a new QR; the server refusing (rate_limited) keeps the current one', async () => {
+    const t = await at('awaiting-approval')
+    t.machine.send({ type: 'CODE.SEND' })
+    await settle()
+    expect(t.state()).toBe('awaiting-approval')
+    expect(t.server.calls('qr/send')).toHaveLength(2)
+    const retryAt = t.now() + 30_000
+    t.server.on('qr/send', () => ({ error: 'rate_limited', fields: { retryAt } }))
+    t.machine.send({ type: 'CODE.SEND' })
+    await settle()
+    expect(t.machine.getSnapshot()).toMatchObject({ state: 'awaiting-approval', retryAt })
+    // Polling resumed for the current QR.
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(t.server.calls('qr/status').length).toBeGreaterThanOrEqual(1)
+  })
+
+  it('choosing QR again while it is in progress is ignored', async () => {
+    const t = await at('awaiting-approval')
+    const before = t.machine.getSnapshot()
+    t.machine.send({ type: 'METHOD.CHOOSE', method: 'qr' })
+    expect(t.machine.getSnapshot()).toBe(before)
+    expect(t.server.calls('qr/send')).toHaveLength(1)
+  })
+})
+
+describe('transition table: verifying entries', () => {
+  it('another factor with exactly one method → auto-chosen and sent', async () => {
+    const t = await at('awaiting-otp')
+    t.server.on('sms/verify', () => ({ body: bodies.factorRequired(t.now(), ['challenge']) }))
+    t.machine.send({ type: 'CODE.SUBMIT', code: '123456' })
+    await settle()
+    expect(t.machine.getSnapshot()).toMatchObject({ state: 'awaiting-otp', method: 'challenge' })
+  })
+
+  it.each([
+    ['qr', 'invalid_input', 'awaiting-approval'],
+    ['qr', 'rate_limited', 'awaiting-approval'],
+    ['sms', 'invalid_input', 'awaiting-otp'],
+    ['sms', 'rate_limited', 'awaiting-otp'],
+  ] as const)('%s verify refused with %s → back to %s', async (method, code, target) => {
+    const t = await at(method === 'qr' ? 'awaiting-approval' : 'awaiting-otp')
+    t.server.on(method === 'qr' ? 'qr/verify' : 'sms/verify', () => ({ error: code }))
+    t.machine.send({ type: 'CODE.SUBMIT', code: '123456' })
+    await settle()
+    expect(t.machine.getSnapshot()).toMatchObject({ state: target, error: { code } })
+  })
+
+  it('METHOD.CHOOSE while verifying: the same method is ignored, another aborts the verify', async () => {
+    const t = await at('verifying')
+    t.machine.send({ type: 'METHOD.CHOOSE', method: 'sms' })
+    expect(t.state()).toBe('verifying')
+    const verify = t.server.calls('sms/verify')[0]?.signal
+    t.machine.send({ type: 'METHOD.CHOOSE', method: 'challenge' })
+    expect(verify?.aborted).toBe(true)
+    await settle()
+    expect(t.machine.getSnapshot()).toMatchObject({ state: 'awaiting-otp', method: 'challenge' })
+  })
+})
+
+describe('transition table: after an outcome', () => {
+  /** SMS verify answered with `code` right after the send: the SMS cooldown is still running. */
+  async function smsOutcome(code: 'rejected' | 'challenge_locked' | 'upstream_unavailable') {
+    const t = await at('awaiting-otp')
+    t.server.on('sms/verify', () => ({ error: code }))
+    t.machine.send({ type: 'CODE.SUBMIT', code: '123456' })
+    await settle()
+    return t
+  }
+
+  it.each([
+    ['rejected', 'denied'],
+    ['challenge_locked', 'locked'],
+    ['upstream_unavailable', 'error'],
+  ] as const)(
+    'SMS %s (→ %s) within the cooldown: resend and re-choosing SMS are refused locally',
+    async (code, state) => {
+      const t = await smsOutcome(code)
+      expect(t.state()).toBe(state)
+      t.machine.send({ type: 'CODE.SEND' })
+      t.machine.send({ type: 'METHOD.CHOOSE', method: 'sms' })
+      await settle()
+      expect(t.state()).toBe(state)
+      expect(t.machine.getSnapshot().error?.code).toBe('rate_limited')
+      expect(t.server.calls('sms/send')).toHaveLength(1)
+      // After the cooldown the resend goes out.
+      await vi.advanceTimersByTimeAsync(60_000)
+      t.machine.send({ type: 'CODE.SEND' })
+      await settle()
+      expect(t.state()).toBe('awaiting-otp')
+      expect(t.server.calls('sms/send')).toHaveLength(2)
+    },
+  )
+
+  it.each(['denied', 'locked', 'error', 'expired'] as const)(
+    '%s: another method can be chosen (challenge lock / outcome)',
+    async (state) => {
+      const t =
+        state === 'locked'
+          ? await smsOutcome('challenge_locked')
+          : state === 'error'
+            ? await smsOutcome('upstream_unavailable')
+            : await at(state)
+      t.machine.send({ type: 'METHOD.CHOOSE', method: 'challenge' })
+      await settle()
+      expect(t.machine.getSnapshot()).toMatchObject({ state: 'awaiting-otp', method: 'challenge' })
+    },
+  )
+
+  it('denied QR: CODE.SEND asks for a new QR', async () => {
+    const t = await at('denied')
+    t.machine.send({ type: 'CODE.SEND' })
+    await settle()
+    expect(t.state()).toBe('awaiting-approval')
+    expect(t.server.calls('qr/send')).toHaveLength(2)
+  })
+
+  it('error after a failed verify: CODE.SUBMIT retries with a new code, a malformed one is refused', async () => {
+    const t = await at('error')
+    t.machine.send({ type: 'CODE.SUBMIT', code: 'abc' })
+    expect(t.machine.getSnapshot().error?.code).toBe('invalid_input')
+    expect(t.state()).toBe('error')
+    t.server.on('sms/verify', () => ({ body: bodies.authenticated(t.now()) }))
+    t.machine.send({ type: 'CODE.SUBMIT', code: '654321' })
+    await settle()
+    expect(t.state()).toBe('approved')
+    expect(t.server.calls('sms/verify').map((r) => r.body.code)).toEqual(['123456', '654321'])
+  })
+})
+
+describe('transition table coverage', () => {
+  it('every entry of stepUpTransitions was taken by a test in this file', () => {
+    const all = Object.entries(stepUpTransitions).flatMap(([state, events]) =>
+      Object.entries(events).flatMap(([event, list]) =>
+        (list ?? []).map((_, index) => `${state} ${event} #${index}`),
+      ),
+    )
+    expect(all.length).toBeGreaterThan(100)
+    expect(all.filter((entry) => !covered.has(entry))).toEqual([])
   })
 })

@@ -106,6 +106,20 @@ export interface StepUpMachineOptions {
   onAuthenticated?: (result: AuthenticatedResponse) => void
   /** Pauses QR polling while hidden. @default documentVisibility() */
   visibility?: VisibilitySource
+  /**
+   * Called for every transition taken (devtools, logging, spec-coverage tests): the event type
+   * (internal ones included, e.g. `SEND.DONE`) and the index of the chosen entry in
+   * `stepUpTransitions[from][event]`. Never receives event payloads (no codes).
+   */
+  onTransition?: (transition: StepUpTransitionInfo) => void
+}
+
+/** What {@link StepUpMachineOptions.onTransition} reports. */
+export interface StepUpTransitionInfo {
+  from: StepUpState
+  to: StepUpState
+  event: string
+  index: number
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -142,9 +156,8 @@ type TransitionTable = {
 const start: readonly Transition[] = [
   { target: 'starting', actions: ['cancelPending', 'clearContext', 'rememberStart', 'callStart'] },
 ]
-/** Choosing any offered method (nothing of the method in progress); SMS cooldown still holds. */
-const chooseAnyMethod: readonly Transition[] = [
-  { guard: ['isCurrentMethod', 'isResendCoolingDown'], actions: ['refuseResend'] },
+/** The first choice of a method. */
+const pickMethod: readonly Transition[] = [
   {
     guard: 'isOfferedMethod',
     target: 'sending',
@@ -152,11 +165,19 @@ const chooseAnyMethod: readonly Transition[] = [
   },
 ]
 /** While a method is in progress, choosing it again (a double click) changes nothing. */
-const chooseMethod: readonly Transition[] = [{ guard: 'isCurrentMethod' }, ...chooseAnyMethod]
-const send: readonly Transition[] = [
+const switchMethod: readonly Transition[] = [{ guard: 'isCurrentMethod' }, ...pickMethod]
+/** After an outcome (expired, denied, error): any method again; the SMS cooldown still holds. */
+const chooseAgain: readonly Transition[] = [
+  { guard: ['isCurrentMethod', 'isResendCoolingDown'], actions: ['refuseResend'] },
+  ...pickMethod,
+]
+/** A new code for the chosen method; SMS waits for its resend cooldown. */
+const sendAgain: readonly Transition[] = [
   { guard: 'isResendCoolingDown', actions: ['refuseResend'] },
   { guard: 'hasMethod', target: 'sending', actions: ['cancelPending', 'callSend'] },
 ]
+/** A new QR (no local cooldown: the server decides). */
+const newQr: readonly Transition[] = [{ target: 'sending', actions: ['cancelPending', 'callSend'] }]
 const submitCode: readonly Transition[] = [
   { guard: 'isMalformedCode', actions: ['rejectMalformedCode'] },
   { target: 'verifying', actions: ['cancelPending', 'clearError', 'callVerify'] },
@@ -198,12 +219,12 @@ const reset: readonly Transition[] = [
 const cancel: readonly Transition[] = [
   { target: 'idle', actions: ['cancelPending', 'callCancel', 'clearContext'] },
 ]
+const restart = { 'START.LOGIN': start, 'START.STEPUP': start } as const
 const leave = { RESET: reset, CANCEL: cancel } as const
 
 export const stepUpTransitions: TransitionTable = {
   idle: {
-    'START.LOGIN': start,
-    'START.STEPUP': start,
+    ...restart,
   },
   starting: {
     // A second START while starting is a double click: ignored.
@@ -212,9 +233,8 @@ export const stepUpTransitions: TransitionTable = {
     ...leave,
   },
   choosing: {
-    'START.LOGIN': start,
-    'START.STEPUP': start,
-    'METHOD.CHOOSE': chooseAnyMethod,
+    'METHOD.CHOOSE': pickMethod,
+    ...restart,
     ...leave,
   },
   sending: {
@@ -229,16 +249,15 @@ export const stepUpTransitions: TransitionTable = {
       ...backToWaiting('isRateLimited'),
       ...commonFailure,
     ],
-    'METHOD.CHOOSE': chooseMethod,
+    'METHOD.CHOOSE': switchMethod,
     ...leave,
   },
   'awaiting-otp': {
     'CODE.SUBMIT': submitCode,
-    'CODE.SEND': send,
+    'CODE.SEND': sendAgain,
     'CODE.EXPIRED': [{ target: 'expired', actions: ['cancelPending'] }],
-    'METHOD.CHOOSE': chooseMethod,
-    'START.LOGIN': start,
-    'START.STEPUP': start,
+    'METHOD.CHOOSE': switchMethod,
+    ...restart,
     ...leave,
   },
   'awaiting-approval': {
@@ -250,10 +269,9 @@ export const stepUpTransitions: TransitionTable = {
     'POLL.FAILED': commonFailure,
     'QR.VERIFY': submitCode,
     'CODE.SUBMIT': submitCode,
-    'CODE.SEND': send,
-    'METHOD.CHOOSE': chooseMethod,
-    'START.LOGIN': start,
-    'START.STEPUP': start,
+    'CODE.SEND': newQr,
+    'METHOD.CHOOSE': switchMethod,
+    ...restart,
     ...leave,
   },
   verifying: {
@@ -264,26 +282,23 @@ export const stepUpTransitions: TransitionTable = {
       ...backToWaiting('isInputOrRateLimit'),
       ...commonFailure,
     ],
-    'METHOD.CHOOSE': chooseMethod,
+    'METHOD.CHOOSE': switchMethod,
     ...leave,
   },
   approved: {
-    'START.LOGIN': start,
-    'START.STEPUP': start,
+    ...restart,
     RESET: reset,
   },
   denied: {
-    'CODE.SEND': send,
-    'METHOD.CHOOSE': chooseAnyMethod,
-    'START.LOGIN': start,
-    'START.STEPUP': start,
+    'CODE.SEND': sendAgain,
+    'METHOD.CHOOSE': chooseAgain,
+    ...restart,
     ...leave,
   },
   expired: {
-    'CODE.SEND': send,
-    'METHOD.CHOOSE': chooseAnyMethod,
-    'START.LOGIN': start,
-    'START.STEPUP': start,
+    'CODE.SEND': sendAgain,
+    'METHOD.CHOOSE': chooseAgain,
+    ...restart,
     ...leave,
   },
   locked: {
@@ -303,8 +318,7 @@ export const stepUpTransitions: TransitionTable = {
         actions: ['cancelPending', 'chooseMethod', 'callSend'],
       },
     ],
-    'START.LOGIN': start,
-    'START.STEPUP': start,
+    ...restart,
     ...leave,
   },
   error: {
@@ -315,13 +329,13 @@ export const stepUpTransitions: TransitionTable = {
       { guard: 'failedOnSend', target: 'sending', actions: ['callSend'] },
       { guard: 'failedOnVerify', target: 'verifying', actions: ['retryVerify'] },
     ],
-    'CODE.SEND': send,
+    'CODE.SEND': sendAgain,
     'CODE.SUBMIT': [
+      { guard: ['hasSentCode', 'isMalformedCode'], actions: ['rejectMalformedCode'] },
       { guard: 'hasSentCode', target: 'verifying', actions: ['clearError', 'callVerify'] },
     ],
-    'METHOD.CHOOSE': chooseAnyMethod,
-    'START.LOGIN': start,
-    'START.STEPUP': start,
+    'METHOD.CHOOSE': chooseAgain,
+    ...restart,
     ...leave,
   },
 }
@@ -762,16 +776,22 @@ export function createStepUpMachine(options: StepUpMachineOptions): StepUpMachin
 
   function transition(event: MachineEvent): boolean {
     const candidates = stepUpTransitions[state][event.type]
-    const chosen = candidates?.find((candidate) => {
+    const index = (candidates ?? []).findIndex((candidate) => {
       const names = candidate.guard === undefined ? [] : [candidate.guard].flat()
       return names.every((name) => (guards[name] as Guard)(context, event, env))
     })
-    // No transition, or an explicit "ignore" (no target, no actions): nothing changes.
-    if (!chosen || (chosen.target === undefined && !chosen.actions?.length)) return false
-    for (const name of chosen.actions ?? []) (actions[name] as Action)(context, event, env)
-    if (chosen.target !== undefined) state = chosen.target
-    snapshot = toSnapshot(state, context)
-    return true
+    const chosen = candidates?.[index]
+    if (!chosen) return false
+    const from = state
+    // An explicit "ignore" (no target, no actions) changes nothing.
+    const changes = chosen.target !== undefined || (chosen.actions?.length ?? 0) > 0
+    if (changes) {
+      for (const name of chosen.actions ?? []) (actions[name] as Action)(context, event, env)
+      if (chosen.target !== undefined) state = chosen.target
+      snapshot = toSnapshot(state, context)
+    }
+    options.onTransition?.({ from, to: state, event: event.type, index })
+    return changes
   }
 
   return {
