@@ -30,7 +30,11 @@ function middleware(server: () => Promise<DemoServer>) {
         : control && emulator
           ? (webRequest: Request) => emulator.fetch(webRequest)
           : undefined
-      if (!handle) return next()
+      // Without the emulator (a real CENTAGATE) there is no control API.
+      if (!handle)
+        return control
+          ? void writeWebResponse(new Response(null, { status: 404 }), response)
+          : next()
       const answer = await handle(await toWebRequest(request, { maxBodyBytes: 64 * 1024 }))
       if (!answer) return next()
       await writeWebResponse(answer, response)
@@ -43,7 +47,14 @@ export function demoServerPlugin(env: Env = process.env): Plugin {
   const get = () => (server ??= createDemoServer(env))
   return {
     name: 'centagate-demo-server',
-    configureServer: (vite) => void vite.middlewares.use(middleware(get)),
-    configurePreviewServer: (preview) => void preview.middlewares.use(middleware(get)),
+    // Created at startup, so a bad configuration stops the server with every problem named.
+    async configureServer(vite) {
+      await get()
+      vite.middlewares.use(middleware(get))
+    },
+    async configurePreviewServer(preview) {
+      await get()
+      preview.middlewares.use(middleware(get))
+    },
   }
 }

@@ -83,7 +83,9 @@ export function AuthenticatorApp({ username }: { username: string }) {
       {scan && (
         <div className="demo-app-screen" data-testid="app-scan">
           <h4>{t('app.details')}</h4>
-          <p className="demo-app-details">{scan.details}</p>
+          <p className="demo-app-details" dir="auto">
+            {scan.details}
+          </p>
           <p>
             {t('app.otp')}:{' '}
             <strong className="demo-mono" dir="ltr" data-testid="app-otp">

@@ -22,7 +22,7 @@ export function PhoneInbox({ username }: { username: string }) {
         <ol className="demo-sms-list" aria-live="polite">
           {messages.slice(0, 5).map((message, index) => (
             <li key={`${messages.length - index}`} className="demo-sms">
-              <p>{message.text}</p>
+              <p dir="auto">{message.text}</p>
               {message.code && (
                 <p>
                   {t('phone.code')}:{' '}

@@ -23,10 +23,14 @@ export function AccountsPage() {
             {accounts.data.accounts.map((account) => (
               <li key={account.id} className="demo-card">
                 <h2 className="demo-card-title">{account.name}</h2>
-                <p className="demo-muted">{account.number}</p>
+                <p className="demo-muted">
+                  <bdi dir="ltr">{account.number}</bdi>
+                </p>
                 <p className="demo-balance">
                   <span className="demo-muted">{t('accounts.balance')}</span>{' '}
-                  <strong data-testid={`balance-${account.id}`}>{account.balance}</strong>
+                  <strong data-testid={`balance-${account.id}`} dir="ltr">
+                    {account.balance}
+                  </strong>
                 </p>
               </li>
             ))}
@@ -39,9 +43,11 @@ export function AccountsPage() {
               <ul className="demo-transfers">
                 {accounts.data.transfers.map((transfer) => (
                   <li key={transfer.id}>
-                    <span className="demo-mono">{transfer.id}</span>
-                    <span>{transfer.payeeName}</span>
-                    <strong>{transfer.amount}</strong>
+                    <span className="demo-mono" dir="ltr">
+                      {transfer.id}
+                    </span>
+                    <bdi>{transfer.payeeName}</bdi>
+                    <strong dir="ltr">{transfer.amount}</strong>
                     <span className="demo-muted">{t(`transfer.status.${transfer.status}`)}</span>
                   </li>
                 ))}
