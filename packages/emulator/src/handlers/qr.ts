@@ -124,7 +124,7 @@ export const statecheck: Handler = (context) => {
   if (!request) return fail('23016')
   if (request.status === 'rejected') return fail('23026')
   if (request.status === 'pending') return request.expiresAt <= now ? fail('23016') : fail('23007')
-  if (request.status !== 'approved') return fail('23016')
+  if (request.status !== 'approved' || request.expiresAt <= now) return fail('23016')
   request.status = 'used'
   recordSuccess(state, user.username)
   completeFactor(state, session.value, 'QRCODE', now)
