@@ -10,7 +10,13 @@ const withFrame: Decorator = (Story, context) => {
       dir={frame.dir ?? 'ltr'}
       lang={frame.locale ?? 'en'}
       data-theme={frame.theme ?? 'light'}
-      style={{ padding: 16, background: 'var(--ck-bg)', color: 'var(--ck-fg)', minHeight: '100%' }}
+      style={{
+        padding: 16,
+        background: 'var(--ck-bg)',
+        color: 'var(--ck-fg)',
+        minHeight: '100vh',
+        boxSizing: 'border-box',
+      }}
     >
       <Story />
     </div>

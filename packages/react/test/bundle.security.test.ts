@@ -74,6 +74,10 @@ describe('@centagate-kit/react bundles', () => {
     expect(entries.map((entry) => entry.name).sort()).toEqual(
       [
         '.',
+        './messages/en',
+        './messages/id',
+        './messages/ms',
+        './messages/zh-CN',
         './challenge-response',
         './otp-field',
         './qr-signing',

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { groupDigits, spellDigits } from '../internal/digits'
-import { useI18n } from '../i18n/i18n-context'
+import { useI18n } from '../i18n/use-i18n'
 import { VisuallyHidden } from '../internal/visually-hidden'
 
 export interface ChallengeDisplayProps {

@@ -4,7 +4,7 @@ import {
   type UseChallengeResponseOptions,
 } from '../hooks/use-challenge-response'
 import { useServerClock } from '../hooks/use-server-clock'
-import { useI18n } from '../i18n/i18n-context'
+import { useI18n } from '../i18n/use-i18n'
 import { dataFlag } from '../internal/data-attributes'
 import { CodeForm, isFieldError } from '../parts/code-form'
 import { CountdownText } from '../parts/countdown-text'

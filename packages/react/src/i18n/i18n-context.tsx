@@ -1,5 +1,5 @@
-import { createContext, useContext, useMemo, type ReactNode } from 'react'
-import { en, type MessageKey, type Messages } from '../messages/en'
+import { createContext, useContext } from 'react'
+import type { MessageKey, Messages } from '../messages/en'
 import { formatMessage, type MessageParams } from './format-message'
 
 export interface I18n {
@@ -11,8 +11,9 @@ export interface I18n {
   tMaybe: (key: string, params?: MessageParams) => string | undefined
 }
 
-function createI18n(locale: string, messages: Partial<Messages>): I18n {
-  const merged: Record<string, string> = { ...en, ...messages }
+/** Builds an `I18n` over a (merged) catalogue. */
+export function createI18n(locale: string, messages: Partial<Messages>): I18n {
+  const merged: Partial<Record<string, string>> = messages
   return {
     locale,
     t: (key, params) => formatMessage(merged[key] ?? key, params, locale),
@@ -23,27 +24,11 @@ function createI18n(locale: string, messages: Partial<Messages>): I18n {
   }
 }
 
-const defaultI18n = createI18n('en', en)
-const I18nContext = createContext<I18n>(defaultI18n)
+// This module deliberately does not import the English catalogue: the OTP field entry uses it
+// with three built-in strings and stays small. The provider and `useI18n` bring the catalogue.
+export const I18nContext = createContext<I18n | null>(null)
 
-export interface I18nProviderProps {
-  /** @default 'en' */
-  locale?: string | undefined
-  /**
-   * A catalogue (e.g. `ms` from `@centagate-kit/react`) and/or per-key overrides, merged over the
-   * English catalogue so a missing key never shows a raw key.
-   */
-  messages?: Partial<Messages> | undefined
-  children?: ReactNode
-}
-
-/** Provides messages to every kit component below it. Optional: components default to English. */
-export function I18nProvider({ locale = 'en', messages, children }: I18nProviderProps) {
-  const value = useMemo(() => createI18n(locale, messages ?? {}), [locale, messages])
-  return <I18nContext value={value}>{children}</I18nContext>
-}
-
-/** The active messages and locale. */
-export function useI18n(): I18n {
+/** The provider's messages, or `null` outside any provider. */
+export function useOptionalI18n(): I18n | null {
   return useContext(I18nContext)
 }

@@ -1,5 +1,5 @@
 import type { ReactNode, Ref } from 'react'
-import { useI18n } from '../i18n/i18n-context'
+import { useOptionalI18n } from '../i18n/i18n-context'
 import { OtpFieldDescription } from './otp-field-description'
 import { OtpFieldInput } from './otp-field-input'
 import { OtpFieldLabel } from './otp-field-label'
@@ -21,6 +21,13 @@ export interface OtpFieldProps extends Omit<OtpFieldRootProps, 'children'> {
   focusOnMount?: boolean
 }
 
+const fallback = {
+  'otp.label': () => 'Verification code',
+  'otp.hint': ({ length }: { length?: number }) => `Enter the ${length}-digit code.`,
+  'otp.attemptsLeft': ({ count }: { count?: number }) =>
+    count === 1 ? '1 attempt left.' : `${count} attempts left.`,
+}
+
 /** The composed OTP field: label, single input with painted slots, hint and live message. */
 export function OtpField({
   label,
@@ -33,7 +40,11 @@ export function OtpField({
   invalid,
   ...props
 }: OtpFieldProps) {
-  const { t } = useI18n()
+  const i18n = useOptionalI18n()
+  // Without a provider the field speaks English from three built-in strings, so this entry does
+  // not carry the whole catalogue.
+  const t = (key: keyof typeof fallback, params: { length?: number; count?: number } = {}) =>
+    i18n ? i18n.t(key, params) : fallback[key](params)
   const attempts =
     attemptsLeft !== undefined && error ? ` ${t('otp.attemptsLeft', { count: attemptsLeft })}` : ''
   return (

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import type { KitClientError } from '@centagate-kit/client'
 import { errorMessage } from '../i18n/error-message'
-import { useI18n } from '../i18n/i18n-context'
+import { useI18n } from '../i18n/use-i18n'
 import { OtpField } from '../otp-field/otp-field'
 
 /** Errors about the typed code itself: shown in the field, focus stays there. */

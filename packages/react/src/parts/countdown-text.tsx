@@ -1,6 +1,6 @@
 import type { ServerClock } from '@centagate-kit/client'
 import { formatCountdown } from '../i18n/format-time'
-import { useI18n } from '../i18n/i18n-context'
+import { useI18n } from '../i18n/use-i18n'
 import type { MessageKey } from '../messages/en'
 import { useCountdown } from '../hooks/use-countdown'
 

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react'
 import type { KitClientError } from '@centagate-kit/client'
 import { errorMessage } from '../i18n/error-message'
 import { formatClockTime } from '../i18n/format-time'
-import { useI18n } from '../i18n/i18n-context'
+import { useI18n } from '../i18n/use-i18n'
 import { useServerClock } from '../hooks/use-server-clock'
 
 export interface ErrorPanelProps {

@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query'
 import { useContext, useEffect, useState, type ReactNode } from 'react'
 import type { KitClient } from '@centagate-kit/client'
-import { I18nProvider } from '../i18n/i18n-context'
+import { I18nProvider } from '../i18n/i18n-provider'
 import type { Messages } from '../messages/en'
 import { KitClientContext } from './kit-client-context'
 

@@ -1,5 +1,5 @@
 import type { TransactionView } from '@centagate-kit/client'
-import { useI18n } from '../i18n/i18n-context'
+import { useI18n } from '../i18n/use-i18n'
 
 /**
  * "What you see is what you sign": renders exactly `transaction.fields` from the server, in order,

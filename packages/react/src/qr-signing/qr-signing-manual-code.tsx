@@ -1,5 +1,5 @@
 import { groupDigits } from '../internal/digits'
-import { useI18n } from '../i18n/i18n-context'
+import { useI18n } from '../i18n/use-i18n'
 
 /** The code to type into the app when the phone cannot scan its own screen. */
 export function QrSigningManualCode({ code }: { code: string }) {

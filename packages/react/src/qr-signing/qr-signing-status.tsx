@@ -1,4 +1,4 @@
-import { useI18n } from '../i18n/i18n-context'
+import { useI18n } from '../i18n/use-i18n'
 import type { MessageKey } from '../messages/en'
 import type { QrSigningStatus } from './qr-signing-controller'
 

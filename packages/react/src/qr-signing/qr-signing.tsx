@@ -1,7 +1,7 @@
 import { useId, useState } from 'react'
 import { useQrSigning, type UseQrSigningOptions } from '../hooks/use-qr-signing'
 import { useServerClock } from '../hooks/use-server-clock'
-import { useI18n } from '../i18n/i18n-context'
+import { useI18n } from '../i18n/use-i18n'
 import { dataFlag } from '../internal/data-attributes'
 import { CodeForm, isFieldError } from '../parts/code-form'
 import { CountdownText } from '../parts/countdown-text'

@@ -1,4 +1,4 @@
-import { useI18n } from '../i18n/i18n-context'
+import { useI18n } from '../i18n/use-i18n'
 
 /** Where the code goes: the masked phone only (never the full number), isolated LTR. */
 export function SmsOtpDestination({

@@ -1,6 +1,6 @@
 import type { ServerClock, SmsSendResponse } from '@centagate-kit/client'
 import { useCountdown } from '../hooks/use-countdown'
-import { useI18n } from '../i18n/i18n-context'
+import { useI18n } from '../i18n/use-i18n'
 import { CountdownText } from '../parts/countdown-text'
 
 export interface SmsOtpSendButtonProps {

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef } from 'react'
 import type { AuthenticatedResponse } from '@centagate-kit/client'
-import { useI18n } from '../i18n/i18n-context'
+import { useI18n } from '../i18n/use-i18n'
 import { StepUp, type StepUpProps } from './step-up'
 
 export interface StepUpDialogProps extends Omit<StepUpProps, 'onCancel' | 'onAuthenticated'> {

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef } from 'react'
 import type { KitMethod, MethodOption } from '@centagate-kit/client'
-import { useI18n } from '../i18n/i18n-context'
+import { useI18n } from '../i18n/use-i18n'
 
 export interface StepUpMethodChoiceProps {
   methods: readonly MethodOption[]

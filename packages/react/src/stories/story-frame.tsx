@@ -4,7 +4,7 @@ import { en, type Messages } from '../messages/en'
 import { id } from '../messages/id'
 import { ms } from '../messages/ms'
 import { zhCN } from '../messages/zh-CN'
-import { I18nProvider } from '../i18n/i18n-context'
+import { I18nProvider } from '../i18n/i18n-provider'
 import type { StoryBackend, StoryBackendOptions } from './backend/story-backend'
 
 export type StoryLocale = 'en' | 'ms' | 'id' | 'zh-CN'

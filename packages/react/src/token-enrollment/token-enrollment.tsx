@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import type { TokensRegisterResponse } from '@centagate-kit/client'
 import { useTokenEnrollment } from '../hooks/use-token-enrollment'
-import { useI18n } from '../i18n/i18n-context'
+import { useI18n } from '../i18n/use-i18n'
 import { useControllableState } from '../internal/use-controllable-state'
 import { ErrorPanel } from '../parts/error-panel'
 import { StepHeading } from '../parts/step-heading'

@@ -1,5 +1,0 @@
-export { en } from './en'
-export type { MessageKey, Messages } from './en'
-export { id } from './id'
-export { ms } from './ms'
-export { zhCN } from './zh-CN'
