@@ -28,8 +28,8 @@ export function AccountsPage() {
                 </p>
                 <p className="demo-balance">
                   <span className="demo-muted">{t('accounts.balance')}</span>{' '}
-                  <strong data-testid={`balance-${account.id}`} dir="ltr">
-                    {account.balance}
+                  <strong data-testid={`balance-${account.id}`}>
+                    <bdi dir="ltr">{account.balance}</bdi>
                   </strong>
                 </p>
               </li>
@@ -47,7 +47,9 @@ export function AccountsPage() {
                       {transfer.id}
                     </span>
                     <bdi>{transfer.payeeName}</bdi>
-                    <strong dir="ltr">{transfer.amount}</strong>
+                    <strong>
+                      <bdi dir="ltr">{transfer.amount}</bdi>
+                    </strong>
                     <span className="demo-muted">{t(`transfer.status.${transfer.status}`)}</span>
                   </li>
                 ))}
