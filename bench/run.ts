@@ -5,7 +5,7 @@
  *
  * Options (environment): BENCH_ROUNDS (default 5), BENCH_SECONDS (7 per measurement),
  * BENCH_WARMUP_SECONDS (1), BENCH_CONNECTIONS (10), BENCH_BROWSER_RUNS (10), BENCH_PROFILE=1 to
- * always profile the kit server, BENCH_KIT_POOL=0 to skip the diagnostic kit-pool shape. `--only=bundle,server,browser,demo` runs a subset; `--readme` also
+ * always profile the kit server, BENCH_KIT_POOL=0 / BENCH_KIT_SUCCESS=0 skip the diagnostic kit-pool / success-path shapes. `--only=bundle,server,browser,demo` runs a subset; `--readme` also
  * copies the table into bench/README.md. Parts: bundle, server, browser (the bench page), demo
  * (the built apps/demo).
  */
@@ -186,10 +186,13 @@ if (only.has('server')) {
     connections: env('BENCH_CONNECTIONS', 10),
     profileBelowRatio: 0.85,
     kitPool: process.env.BENCH_KIT_POOL !== '0',
+    kitSuccess: process.env.BENCH_KIT_SUCCESS !== '0',
     log,
   })
   const measuredShapes: ShapeId[] = ['bare', 'proxy', 'kit']
-  if (server.shapes['kit-pool'] || server.missing['kit-pool']) measuredShapes.push('kit-pool')
+  for (const extra of ['kit-success', 'kit-pool'] as const) {
+    if (server.shapes[extra] || server.missing[extra]) measuredShapes.push(extra)
+  }
   for (const shape of measuredShapes) {
     const summary = server.shapes[shape]
     if (!summary) {
@@ -233,6 +236,15 @@ if (only.has('server')) {
     0.9,
   )
   ratioRow('ratio b/a (pass-through proxy / bare node:http req/s)', server.ratioBA, 0.3)
+  if (server.ratioC2B !== undefined) {
+    rows.push({
+      part: '2 server',
+      what: 'ratio c2/b (kit success path with seal / pass-through proxy)',
+      figure: server.ratioC2B.toFixed(3),
+      target: '>= 0.85 (same target as c/b)',
+      verdict: verdict(server.ratioC2B >= 0.85),
+    })
+  }
   if (server.ratioCpoolB !== undefined) {
     rows.push({
       part: '2 server',

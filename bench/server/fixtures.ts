@@ -2,6 +2,10 @@
  * Shared fixtures of the server benchmark: what the upstream answers, the request every shape
  * receives, and the kit's configuration.
  *
+ * Success-path variant (shape `kit-success`): every request carries a fresh flow cookie minted
+ * with the kit's own sealer (a distinct SMS challenge each), the upstream accepts the code and asks
+ * for another factor, so the kit consumes the challenge and seals a new cookie.
+ *
  * Keeping `sms/verify` repeatable under load: every verification sends a wrong code, the upstream
  * answers 23008 "Invalid SMS OTP" (one fixed envelope), and the kit's attempt limits are configured
  * high, so each request does the full work (validation, cookie unseal, limit checks, signing, one
@@ -32,10 +36,28 @@ const loginEnvelope = envelope('0', 'Success', {
 })
 const smsEnvelope = envelope('0', 'Success', { phone: '+60123456789', timeout: '300' })
 
+/**
+ * The answer to a RIGHT code for the success-path variant: another factor is required, so the kit
+ * seals a new flow cookie (unseal + seal in one request) and answers `factor_required`.
+ */
+export const rightCodeEnvelope = envelope('0', 'Success', {
+  authToken: 'bench-auth-token-rotated-0123456789abcdef0123456789',
+  secretCode: '',
+  authMethods: 'SMS,CROTP',
+  multiStepAuth: 'true',
+})
+
+/** Users of the minted success-path flows (see servers.ts `kit-success`). */
+export const successUserPrefix = 'bench.ok'
+
 /** The stand-in CENTAGATE: success for the calls that open a flow, the fixed envelope otherwise. */
-export function upstreamAnswers(url: string): string {
+export function upstreamAnswers(url: string, body: unknown): string {
   if (url.endsWith('/auth/authBasic')) return loginEnvelope
   if (url.endsWith('/req/requestSmsOtp')) return smsEnvelope
+  const username = (body as { username?: unknown }).username
+  if (typeof username === 'string' && username.startsWith(successUserPrefix)) {
+    return rightCodeEnvelope
+  }
   return wrongCodeEnvelope
 }
 

@@ -17,14 +17,25 @@ import { basePath, verifyBody } from './fixtures'
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const serversScript = path.join(repoRoot, 'bench/server/servers.ts')
 
-export type ShapeId = 'bare' | 'proxy' | 'kit' | 'kit-pool'
+export type ShapeId = 'bare' | 'proxy' | 'kit' | 'kit-pool' | 'kit-success'
 export const shapeLabels: Record<ShapeId, string> = {
   bare: '(a) bare node:http JSON server',
   proxy: '(b) node:http -> undici Pool -> upstream',
   kit: '(c) kit handler, sms/verify (toNodeHandler, Node default fetch)',
   'kit-pool': "(c') diagnostic: kit with centagate.fetch on undici Pool.request",
+  'kit-success':
+    '(c2) kit, sms/verify success path (right code -> factor_required: unseal + seal), fresh flow per request',
 }
-const isKit = (shape: ShapeId) => shape === 'kit' || shape === 'kit-pool'
+/** Kit shapes whose flows are opened over HTTP (wrong-code path, reusable). */
+const opensFlows = (shape: ShapeId) => shape === 'kit' || shape === 'kit-pool'
+
+/** Cookies a load run takes round-robin; `next` carries over from the warm-up to the measurement. */
+interface CookiePool {
+  cookies: string[]
+  next: number
+  /** Apply Set-Cookie answers to the slot (flows that continue). */
+  follow: boolean
+}
 
 export interface RoundFigures {
   rps: number
@@ -65,6 +76,8 @@ export interface ServerBenchResult {
   ratioBA?: number
   /** Diagnostic: kit with a Pool.request fetch / pass-through proxy. */
   ratioCpoolB?: number
+  /** Success path (unseal + seal) / pass-through proxy. */
+  ratioC2B?: number
   addedP50?: number
   addedP99?: number
   /** What the kit answered in the probe request (status + body excerpt). */
@@ -220,7 +233,7 @@ async function openKitFlow(origin: string, index: number): Promise<string> {
 function load(
   origin: string,
   route: string,
-  cookies: string[],
+  pool: CookiePool,
   connections: number,
   seconds: number,
 ): Promise<{
@@ -235,7 +248,7 @@ function load(
     let latencies = new Float64Array(1 << 18)
     let count = 0
     const statuses: Record<string, number> = {}
-    let next = 0
+    const { cookies } = pool
     const baseHeaders = kitHeaders(origin)
     const instance = autocannon(
       {
@@ -252,14 +265,15 @@ function load(
             // Round-robin over a pool of flows far larger than the connections, so two requests in
             // flight never share one challenge. Same work for every shape.
             setupRequest(request, context) {
-              const slot = next++ % cookies.length
+              const slot = pool.next++ % cookies.length
               context.slot = slot
               request.headers = { ...baseHeaders, cookie: cookies[slot]! }
               return request
             },
             onResponse(_status, _body, context, headers) {
               const setCookie = headers['set-cookie']
-              if (setCookie === undefined || typeof context.slot !== 'number') return
+              if (!pool.follow || setCookie === undefined || typeof context.slot !== 'number')
+                return
               const list = Array.isArray(setCookie) ? setCookie : [setCookie]
               const merged = mergeCookies(cookies[context.slot], list)
               if (merged.length > 0) cookies[context.slot] = merged
@@ -295,6 +309,8 @@ function load(
 export interface ServerBenchOptions {
   /** Also measure the diagnostic kit-pool shape. */
   kitPool: boolean
+  /** Also measure the success path (minted flows). */
+  kitSuccess: boolean
   rounds: number
   seconds: number
   warmupSeconds: number
@@ -315,12 +331,15 @@ export async function runServerBench(options: ServerBenchOptions): Promise<Serve
     missing: {},
     repeatability:
       'wrong code: the upstream answers authSmsOtp with 23008 (Invalid SMS OTP), attempt limits ' +
-      'configured high, 256 pre-opened flows (login/start + sms/send) used round-robin',
+      'configured high, 128 pre-opened flows (login/start + sms/send) used round-robin; (c2) ' +
+      'success path: one flow cookie minted with the kit sealer per request, the upstream accepts ' +
+      'the code and asks for another factor (the kit consumes the challenge and seals a new cookie)',
   }
 
   const upstream = await start('upstream')
   const servers: Partial<Record<ShapeId, Child>> = {}
   const shapes: ShapeId[] = ['bare', 'proxy', 'kit']
+  if (options.kitSuccess) shapes.push('kit-success')
   if (options.kitPool) shapes.push('kit-pool')
   for (const shape of shapes) {
     try {
@@ -332,9 +351,9 @@ export async function runServerBench(options: ServerBenchOptions): Promise<Serve
   }
 
   // Flows for the kit: opened over HTTP before any measurement.
-  const flowCount = 256
+  const flowCount = 128
   const kitCookies: Partial<Record<ShapeId, string[]>> = {}
-  for (const shape of shapes.filter(isKit)) {
+  for (const shape of shapes.filter(opensFlows)) {
     const server = servers[shape]
     if (!server) continue
     try {
@@ -362,8 +381,40 @@ export async function runServerBench(options: ServerBenchOptions): Promise<Serve
       delete servers[shape]
     }
   }
-  const otherCookies = Array.from({ length: flowCount }, () => 'bench=1')
-  const cookiesFor = (shape: ShapeId) => kitCookies[shape] ?? otherCookies
+  const pools: Partial<Record<ShapeId, CookiePool>> = {}
+  for (const shape of shapes) {
+    pools[shape] = {
+      cookies: kitCookies[shape] ?? Array.from({ length: flowCount }, () => 'bench=1'),
+      next: 0,
+      follow: opensFlows(shape),
+    }
+  }
+  // kit-success: one minted flow per request, minted by the server before each round.
+  let successRps = 3000
+  const mintFor = async (origin: string) => {
+    const count = Math.ceil(successRps * (options.warmupSeconds + seconds) * 1.6) + 2000
+    const response = await fetch(`${origin}/__mint?count=${count}`)
+    if (!response.ok) throw new Error(`mint: ${response.status}`)
+    return { cookies: (await response.json()) as string[], next: 0, follow: false }
+  }
+  if (servers['kit-success']) {
+    try {
+      const origin = servers['kit-success'].origin
+      const { cookies } = await mintFor(origin)
+      const probe = await fetch(`${origin}${route}`, {
+        method: 'POST',
+        headers: kitHeaders(origin, cookies[0]),
+        body: verifyBody,
+      })
+      log(`kit-success probe: ${probe.status} ${(await probe.text()).slice(0, 200)}`)
+      if (!probe.ok) throw new Error(`the success path answered ${probe.status}`)
+    } catch (error) {
+      result.missing['kit-success'] = `success path unavailable: ${(error as Error).message}`
+      log(result.missing['kit-success'])
+      await stop(servers['kit-success'])
+      delete servers['kit-success']
+    }
+  }
 
   const order = shapes.filter((shape) => servers[shape])
   const perRound: Array<Partial<Record<ShapeId, RoundFigures>>> = []
@@ -372,11 +423,18 @@ export async function runServerBench(options: ServerBenchOptions): Promise<Serve
     const rotated = order.map((_, index) => order[(index + round) % order.length]!)
     for (const shape of rotated) {
       const server = servers[shape]!
-      const cookies = cookiesFor(shape)
-      await load(server.origin, route, cookies, connections, options.warmupSeconds)
+      if (shape === 'kit-success') pools[shape] = await mintFor(server.origin)
+      const pool = pools[shape]!
+      await load(server.origin, route, pool, connections, options.warmupSeconds)
       const before = await stats(server.origin)
       const upstreamBefore = await stats(upstream.origin)
-      const run = await load(server.origin, route, cookies, connections, seconds)
+      const run = await load(server.origin, route, pool, connections, seconds)
+      if (shape === 'kit-success') {
+        successRps = run.rps
+        if (pool.next > pool.cookies.length) {
+          log(`kit-success: ${pool.next - pool.cookies.length} requests reused a consumed flow`)
+        }
+      }
       const after = await stats(server.origin)
       const upstreamAfter = await stats(upstream.origin)
       const served = after.requests - before.requests
@@ -442,6 +500,10 @@ export async function runServerBench(options: ServerBenchOptions): Promise<Serve
     both(r['kit-pool'], r.proxy) ? r['kit-pool']!.rps / r.proxy!.rps : undefined,
   )
   if (ratioCpoolB !== undefined) result.ratioCpoolB = ratioCpoolB
+  const ratioC2B = within((r) =>
+    both(r['kit-success'], r.proxy) ? r['kit-success']!.rps / r.proxy!.rps : undefined,
+  )
+  if (ratioC2B !== undefined) result.ratioC2B = ratioC2B
   const addedP50 = within((r) => (both(r.kit, r.proxy) ? r.kit!.p50 - r.proxy!.p50 : undefined))
   const addedP99 = within((r) => (both(r.kit, r.proxy) ? r.kit!.p99 - r.proxy!.p99 : undefined))
   if (ratioCB !== undefined) result.ratioCB = ratioCB
@@ -481,7 +543,7 @@ async function profileKit(upstreamOrigin: string, options: ServerBenchOptions) {
   const dir = mkdtempSync(path.join(tmpdir(), 'centagate-bench-prof-'))
   const kit = await start('kit', upstreamOrigin, ['--cpu-prof', `--cpu-prof-dir=${dir}`])
   const cookies: string[] = []
-  for (let index = 0; index < 256; index += 16) {
+  for (let index = 0; index < 64; index += 16) {
     cookies.push(
       ...(await Promise.all(
         Array.from({ length: 16 }, (_, offset) => openKitFlow(kit.origin, 1000 + index + offset)),
@@ -489,9 +551,10 @@ async function profileKit(upstreamOrigin: string, options: ServerBenchOptions) {
     )
   }
   const route = `${basePath}/sms/verify`
-  await load(kit.origin, route, cookies, options.connections, options.warmupSeconds)
+  const pool: CookiePool = { cookies, next: 0, follow: true }
+  await load(kit.origin, route, pool, options.connections, options.warmupSeconds)
   const before = await stats(kit.origin)
-  await load(kit.origin, route, cookies, options.connections, options.seconds)
+  await load(kit.origin, route, pool, options.connections, options.seconds)
   const after = await stats(kit.origin)
   await stop(kit)
   const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'))

@@ -10,6 +10,8 @@
  *   body re-stringified and returns the upstream's JSON (a fast pass-through proxy).
  * - kit: @centagate-kit/server's handler through its Node adapter (toNodeHandler), Node defaults.
  * - kit-pool (diagnostic): the same with a fetch built on undici Pool.request (the client of b).
+ * - kit-success: the kit on the success path (right code, another factor required: unseal + seal),
+ *   one freshly minted flow cookie per request (`GET /__mint`).
  *
  * Every shape binds 127.0.0.1 on a free port, prints `READY <port>` and answers `GET /__stats`
  * with its request count and process CPU time, so the driver computes CPU microseconds per request.
@@ -17,8 +19,9 @@
 import http from 'node:http'
 import { createRequire } from 'node:module'
 import path from 'node:path'
+import { randomBytes } from 'node:crypto'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { authSmsOtpPath, kitBenchConfig, upstreamAnswers } from './fixtures'
+import { authSmsOtpPath, kitBenchConfig, successUserPrefix, upstreamAnswers } from './fixtures'
 
 const [shape, upstreamUrl] = process.argv.slice(2)
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -99,13 +102,57 @@ function createPoolFetch(origin: string) {
   }
 }
 
+/**
+ * `GET /__mint?count=N` (kit-success only): N flow cookies sealed with the kit's own sealer and
+ * secret, each an SMS login flow awaiting a code with its own challenge, exactly what `sms/send`
+ * leaves behind. Minted before the measured window (not counted in the CPU figures).
+ */
+async function createMinter(secrets: readonly { id: string; secret: string }[]) {
+  const { createFlowSealer } = (await import(
+    pathToFileURL(path.join(repoRoot, 'packages/server/src/flow/flow-cookie.ts')).href
+  )) as {
+    createFlowSealer: (secrets: readonly { id: string; secret: string }[]) => {
+      seal(state: unknown, now: number): Promise<string>
+    }
+  }
+  const sealer = createFlowSealer(secrets)
+  let minted = 0
+  const id = () => randomBytes(16).toString('base64url')
+  return (url: URL, response: http.ServerResponse) => {
+    if (url.pathname !== '/__mint') return false
+    const count = Math.min(200_000, Number(url.searchParams.get('count') ?? 0))
+    void (async () => {
+      const now = Date.now()
+      const cookies: string[] = []
+      for (let index = 0; index < count; index++) {
+        const state = {
+          fid: id(),
+          flow: 'login',
+          step: 'awaiting_code',
+          username: `${successUserPrefix}${minted++ % 256}`,
+          authToken: 'bench-auth-token-0123456789abcdef0123456789abcdef',
+          methods: ['sms', 'challenge'],
+          challenge: { id: id(), method: 'sms', expiresAt: now + 300_000, issuedAt: now },
+          expiresAt: now + 600_000,
+        }
+        cookies.push(`centagate-flow=${await sealer.seal(state, now)}`)
+      }
+      sendJson(response, 200, JSON.stringify(cookies))
+    })()
+    return true
+  }
+}
+
 type Handler = (request: http.IncomingMessage, response: http.ServerResponse) => void
 
-/** A node:http server with the stats route in front of `handler`. */
-function listen(handler: Handler) {
+/** A node:http server with the stats route (and `extra` bench routes) in front of `handler`. */
+function listen(handler: Handler, extra?: (url: URL, response: http.ServerResponse) => boolean) {
   const server = http.createServer((request, response) => {
     if (request.method === 'GET' && request.url === '/__stats') {
       return sendJson(response, 200, statsBody())
+    }
+    if (request.method === 'GET' && extra?.(new URL(request.url ?? '/', 'http://x'), response)) {
+      return
     }
     requests++
     handler(request, response)
@@ -138,7 +185,7 @@ function jsonShape(answer: (body: unknown, url: string) => Promise<string> | str
 
 switch (shape) {
   case 'upstream': {
-    listen(jsonShape((_body, url) => upstreamAnswers(url)))
+    listen(jsonShape((body, url) => upstreamAnswers(url, body)))
     break
   }
   case 'bare': {
@@ -168,7 +215,8 @@ switch (shape) {
     break
   }
   case 'kit':
-  case 'kit-pool': {
+  case 'kit-pool':
+  case 'kit-success': {
     if (!upstreamUrl) throw new Error('kit needs the upstream URL')
     const node = (await import(
       pathToFileURL(serverRequire.resolve('@centagate-kit/server/node')).href
@@ -183,7 +231,9 @@ switch (shape) {
     // kit-pool (diagnostic): the same handler with a fetch built on undici Pool.request, the
     // client (b) uses, to show what the HTTP client choice costs inside the kit.
     const fetch = shape === 'kit-pool' ? createPoolFetch(upstreamUrl) : undefined
-    listen(toNodeHandler(createHandler(kitBenchConfig(upstreamUrl, fetch))))
+    const config = kitBenchConfig(upstreamUrl, fetch)
+    const extra = shape === 'kit-success' ? await createMinter(config.cookieSecrets) : undefined
+    listen(toNodeHandler(createHandler(config)), extra)
     break
   }
   default:
