@@ -46,3 +46,8 @@ export async function deriveKey(secret: string, info: string): Promise<Uint8Arra
   )
   return new Uint8Array(bits)
 }
+
+/** A short, stable pseudonym of a username for logs (never the name itself). */
+export async function userHash(username: string): Promise<string> {
+  return (await sha256Hex(`centagate-kit user:${username.toLowerCase()}`)).slice(0, 16)
+}

@@ -22,6 +22,8 @@ const options: CentagateKitViteOptions = {
   },
   getTransaction: (_request, id) => Promise.resolve(serverTransactions[id] ?? null),
   appRoutes: {
+    '/api/accounts/*': (request) =>
+      Promise.resolve(Response.json({ path: new URL(request.url).pathname })),
     '/api/transfer': async (request, kit) => {
       const result = await kit.requireStepUp({ maxAgeSeconds: 300 })(request)
       return result.ok ? Response.json({ ok: true }) : result.response
@@ -44,6 +46,9 @@ describe('centagateKit() Vite plugin', () => {
       await runSmsStepUp({ appUrl: url, emulatorUrl: url, protectedPath: '/api/transfer' })
       const stats = (await (await fetch(`${url}/__emulator/stats`)).json()) as { total: number }
       expect(stats.total).toBeGreaterThan(0)
+      expect(await (await fetch(`${url}/api/accounts/42`)).json()).toEqual({
+        path: '/api/accounts/42',
+      })
       // Other paths still reach Vite.
       expect((await fetch(`${url}/`)).status).toBe(200)
     } finally {

@@ -33,7 +33,7 @@ export interface CentagateKitViteOptions extends Partial<
   emulator?: EmulatorOptions
   /** Mount `/__emulator/*` when the emulator runs. Default true. */
   emulatorControlApi?: boolean
-  /** The app's own API: exact path -> handler (e.g. `/api/transfer`). */
+  /** The app's own API: path -> handler; `/api/transfer` matches exactly, `/api/transfers/*` by prefix. */
   appRoutes?: Record<string, AppRoute>
   /** Environment to read. Default `process.env`. */
   env?: Readonly<Record<string, string | undefined>>
@@ -84,6 +84,15 @@ async function mount(options: CentagateKitViteOptions): Promise<Mounted> {
   return { kit, emulator }
 }
 
+function findAppRoute(routes: Record<string, AppRoute> | undefined, pathname: string) {
+  if (routes === undefined) return undefined
+  if (Object.prototype.hasOwnProperty.call(routes, pathname)) return routes[pathname]
+  const prefix = Object.keys(routes)
+    .filter((key) => key.endsWith('/*') && pathname.startsWith(key.slice(0, -1)))
+    .sort((a, b) => b.length - a.length)[0]
+  return prefix === undefined ? undefined : routes[prefix]
+}
+
 export function centagateKit(options: CentagateKitViteOptions = {}): Plugin {
   let mounted: Promise<Mounted> | undefined
   const ready = () => (mounted ??= mount(options))
@@ -107,7 +116,7 @@ export function centagateKit(options: CentagateKitViteOptions = {}): Plugin {
           response,
         )
       }
-      const route = options.appRoutes?.[pathname]
+      const route = findAppRoute(options.appRoutes, pathname)
       if (route !== undefined) {
         return writeWebResponse(
           await route(await toWebRequest(request, { maxBodyBytes: 1 << 16 }), kit),

@@ -10,7 +10,7 @@ import {
   type TransactionView,
   kitMethodsFromAuthMethods,
 } from '@centagate-kit/protocol'
-import { randomId } from '../encoding'
+import { randomId, userHash } from '../encoding'
 import { cookieMode, serializeCookie } from '../flow/cookies'
 import type { FlowState } from '../flow/flow-state'
 import { KitFailure } from '../http/kit-failure'
@@ -116,6 +116,7 @@ export async function completeFlow(
   }
   runtime.logger.info('authentication completed', {
     requestId: context.requestId,
+    user: await userHash(flow.username),
     flow: flow.flow,
     method,
     outcome: 'success',

@@ -15,7 +15,7 @@ import {
   maskPhone,
 } from '@centagate-kit/protocol'
 import { CentagateCodeError } from '../centagate-client/errors'
-import { base64Utf8, randomId } from '../encoding'
+import { base64Utf8, randomId, userHash } from '../encoding'
 import type { FlowChallenge, FlowState } from '../flow/flow-state'
 import { KitFailure, failureFromUpstream } from '../http/kit-failure'
 import { continueAfterAuthResult, completeFlow } from './complete-flow'
@@ -208,6 +208,7 @@ async function verifyWith(
       })
       runtime.logger.info('verification failed', {
         requestId: context.requestId,
+        user: await userHash(flow.username),
         method,
         returnCode: error.code,
         outcome: 'failure',

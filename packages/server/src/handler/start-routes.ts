@@ -9,7 +9,7 @@ import {
   transactionView,
 } from '@centagate-kit/protocol'
 import { CentagateCodeError } from '../centagate-client/errors'
-import { randomId } from '../encoding'
+import { randomId, userHash } from '../encoding'
 import type { FlowState } from '../flow/flow-state'
 import { KitFailure } from '../http/kit-failure'
 import { transactionHash } from '../receipts/step-up-receipt'
@@ -60,6 +60,8 @@ export async function loginStart(
       const outcome = await runtime.limiter.recordFailure({ username, ip: context.ip })
       runtime.logger.info('login failed', {
         requestId: context.requestId,
+        user: await userHash(username),
+        method: input.password === undefined ? 'adaptive' : 'password',
         returnCode: error.code,
         outcome: 'failure',
       })

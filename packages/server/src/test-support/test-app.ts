@@ -33,14 +33,19 @@ export function appSessionUser(request: Request): { username: string } | null {
   return user === undefined ? null : { username: user }
 }
 
-export function createTestApp(overrides: Partial<CentagateHandlerConfig> = {}, now?: () => number) {
+/** Overrides; an explicit `undefined` removes a default (e.g. `{ admin: undefined }`). */
+export type TestAppOverrides = {
+  [K in keyof CentagateHandlerConfig]?: CentagateHandlerConfig[K] | undefined
+}
+
+export function createTestApp(overrides: TestAppOverrides = {}, now?: () => number) {
   const fake = createFakeCentagate({
     secretKey: testSecrets.secretKey,
     integrationKey: testSecrets.integrationKey,
     ...(now === undefined ? {} : { now }),
   })
   const authenticated: { flow: string; username: string; method: string }[] = []
-  const handler = createCentagateHandler({
+  const config: TestAppOverrides = {
     centagate: {
       baseUrl: 'https://centagate.test',
       integrationKey: testSecrets.integrationKey,
@@ -60,6 +65,10 @@ export function createTestApp(overrides: Partial<CentagateHandlerConfig> = {}, n
     },
     ...(now === undefined ? {} : { now }),
     ...overrides,
-  })
+  }
+  for (const key of Object.keys(config) as (keyof typeof config)[]) {
+    if (config[key] === undefined) delete config[key]
+  }
+  const handler = createCentagateHandler(config as CentagateHandlerConfig)
   return { handler, fake, authenticated }
 }
