@@ -77,3 +77,20 @@ test('method switch: from SMS to the hardware token', async ({ page, emulator, n
   await stepUp.enterCode(await emulator.tokenRespond('CR0000001', challenge))
   await login.expectLoggedIn()
 })
+
+test('expiry: an unanswered QR code expires (emulator clock)', async ({
+  page,
+  emulator,
+  network,
+}) => {
+  void network
+  const login = new LoginPage(page)
+  await login.goto()
+  await login.submitCredentials('alice')
+  const stepUp = new StepUpPanel(page)
+  await stepUp.choose('qr')
+  await expect(stepUp.qrImage()).toBeVisible()
+  await emulator.advanceClock(301)
+  await expect(stepUp.root.getByText('This QR code has expired.')).toBeVisible({ timeout: 20_000 })
+  await expect(stepUp.root.getByRole('button', { name: 'Show a new QR code' })).toBeVisible()
+})

@@ -32,3 +32,24 @@ test('challenge-response login: the response comes from the token simulator', as
   await stepUp.enterCode(response)
   await login.expectLoggedIn()
 })
+
+test('wrong password and unknown user get the same answer (no enumeration)', async ({
+  page,
+  emulator,
+  network,
+}) => {
+  void network
+  void emulator
+  const login = new LoginPage(page)
+  const messageFor = async (username: string, password: string) => {
+    await login.goto()
+    await login.submitCredentials(username, password)
+    const alert = page.locator('main').getByRole('region', { name: 'Confirm it is you' })
+    await expect(alert.getByRole('button', { name: 'Try again' })).toBeVisible()
+    return (await alert.innerText()).trim()
+  }
+  const wrongPassword = await messageFor('alice', 'not-her-password')
+  const unknownUser = await messageFor('nobody-here', 'whatever-password')
+  expect(wrongPassword).toBe(unknownUser)
+  expect(wrongPassword.length).toBeGreaterThan(0)
+})
