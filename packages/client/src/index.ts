@@ -2,7 +2,7 @@
  * `@centagate-kit/client`: the headless browser core of centagate-kit (no React). SSR-safe: nothing
  * here touches a browser global at import time.
  */
-export { createKitClient } from './kit-client'
+export { createKitClient, normalizeCode } from './kit-client'
 export type { KitCallOptions, KitClient, KitClientOptions, TokensRegisterInput } from './kit-client'
 export { KitClientError, isKitClientError } from './kit-client-error'
 export type { KitClientErrorCode, KitClientErrorInit } from './kit-client-error'
