@@ -65,4 +65,24 @@ describe('emulator TOTP window (accept t and t-1 only)', () => {
     expect(matchTotpStep(token, at(1), now)).toBeNull()
     expect(matchTotpStep(token, '000000x', now)).toBeNull()
   })
+
+  // T-A5: a table of boundary cases: first and last second of a step, for several steps, with the
+  // code of steps t-2, t-1, t and t+1.
+  const times = [
+    0, 29, 30, 59, 1_111_111_109, 1_111_111_110, 1_700_000_000, 1_700_000_009, 2_000_000_000,
+    20_000_000_000,
+  ]
+  const table = times.flatMap((seconds) =>
+    [-2, -1, 0, 1].map((delta) => [seconds, delta, delta === 0 || delta === -1] as const),
+  )
+  it.each(table)('at %i s, the code of step t%+i accepted: %s', (seconds, delta, accepted) => {
+    const timeMs = seconds * 1000
+    const step = totpStep(token, timeMs)
+    const code = generateTotp(token, (step + delta) * 30_000)
+    const matched = matchTotpStep(token, code, timeMs)
+    // A code of another step can collide by chance (1 in 10^6): then it matches that step, never t+1.
+    if (accepted) expect(matched).toBe(step + delta)
+    else expect(matched === null || matched === step || matched === step - 1).toBe(true)
+    if (!accepted) expect(matched).not.toBe(step + delta)
+  })
 })
