@@ -95,5 +95,48 @@ for (const width of [1280, 375] as const) {
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rekening Anda')
       await shot(page, '12-accounts-dark-rtl-id')
     })
+
+    test('error states', async ({ page, emulator, network }) => {
+      void network
+      const login = new LoginPage(page)
+      await login.goto()
+      await login.submitCredentials('alice', 'not-her-password')
+      await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible()
+      await shot(page, '13-wrong-password')
+
+      await page.getByRole('button', { name: 'Start again' }).click()
+      await login.submitCredentials('bob')
+      const stepUp = new StepUpPanel(page)
+      await stepUp.sendSmsIfNeeded()
+      const code = await emulator.latestSmsCode('bob')
+      const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0')
+      await stepUp.enterCode(wrong)
+      await expect(stepUp.root).toContainText('4 attempts left')
+      await shot(page, '14-wrong-code')
+      for (let attempt = 2; attempt <= 5; attempt += 1) {
+        await stepUp.enterCode(wrong)
+        await expect(stepUp.root).toContainText(`${5 - attempt} attempt`)
+      }
+      await emulator.advanceClock(61)
+      await page.getByRole('button', { name: 'Start again' }).click()
+      await login.submitCredentials('bob')
+      await stepUp.sendSmsIfNeeded()
+      await emulator.latestSmsCode('bob', 1)
+      for (let attempt = 1; attempt <= 5; attempt += 1) await stepUp.enterCode(wrong)
+      await expect(stepUp.root).toContainText(/Too many failed attempts/)
+      await shot(page, '15-locked')
+
+      await page.getByRole('button', { name: 'Start again' }).click()
+      await login.submitCredentials('alice')
+      await stepUp.choose('qr')
+      await expect(stepUp.qrImage()).toBeVisible()
+      const app = new DeviceDrawer(page).app()
+      await app.getByRole('button', { name: 'Scan the QR code on screen' }).click()
+      await app.getByRole('button', { name: 'Reject' }).click()
+      await expect(stepUp.root.getByText('The request was declined in the app.')).toBeVisible({
+        timeout: 15_000,
+      })
+      await shot(page, '16-qr-rejected')
+    })
   })
 }
