@@ -136,6 +136,29 @@ export const LockedOut: Story = {
   },
 }
 
+export const HourlyQuotaUsed: Story = {
+  parameters: {
+    backend: {
+      user: 'bob',
+      startStepUp: true,
+      limits: { smsCooldownMs: 1_000, smsPerHour: 2 },
+      emulatorSettings: { smsCooldownSeconds: 1 },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    await sendCode(canvasElement)
+    const button = await sendButton(canvasElement)
+    await waitFor(() => expect(button).toBeEnabled(), { timeout: 3000 })
+    await userEvent.click(button)
+    await waitFor(() =>
+      expect(canvasElement.querySelector('[data-part="sends-left"]')).toHaveTextContent(
+        '0 texts left this hour.',
+      ),
+    )
+    await expect(await sendButton(canvasElement)).toBeDisabled()
+  },
+}
+
 export const UpstreamUnavailable: Story = {
   parameters: {
     backend: {

@@ -132,6 +132,33 @@ export const SwitchingMethodStopsPolling: Story = {
   },
 }
 
+export const DeclinedInTheApp: Story = {
+  args: { transactionId: storyTransaction.id },
+  play: async ({ canvasElement, loaded }) => {
+    const backend = backendOf({ loaded })
+    await userEvent.click(await methodButton(canvasElement, 'qr'))
+    await untilState(canvasElement, 'step-up', 'awaiting-approval')
+    const svg = await untilElement(canvasElement, '[data-part="code"] svg')
+    await backend.device.scanQr(svg.getAttribute('data-qr-value')!)
+    await backend.device.decide('reject')
+    await untilState(canvasElement, 'step-up', 'denied', 10_000)
+    await expect(canvasElement.querySelector('[data-part="status"]')).toHaveTextContent('declined')
+  },
+}
+
+export const QrExpired: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    const backend = backendOf({ loaded })
+    await userEvent.click(await methodButton(canvasElement, 'qr'))
+    await untilState(canvasElement, 'step-up', 'awaiting-approval')
+    await backend.device.advanceClock(301)
+    await untilState(canvasElement, 'step-up', 'expired', 10_000)
+    await expect(await untilElement(canvasElement, '[data-part="send-button"]')).toHaveTextContent(
+      'Show a new QR code',
+    )
+  },
+}
+
 export const LockedUser: Story = {
   parameters: { backend: { user: 'bob', limits: { userMaxFailures: 1 } } },
   play: async ({ canvasElement }) => {
