@@ -8,7 +8,7 @@
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify'
 import type { CentagateHandler } from '../handler/create-centagate-handler'
 import { defaultMaxBodyBytes } from '../http/read-json-body'
-import { toWebRequest } from './node-bridge.node'
+import { toWebRequest } from './node-bridge'
 
 export function centagateFastify(
   kit: CentagateHandler,

@@ -10,15 +10,15 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { CentagateHandlerConfig } from '../config/handler-config'
-import { createNodeFetch } from '../default-fetch.node'
+import { createNodeFetch } from './node-fetch'
 import {
   type CentagateHandler,
   createCentagateHandler as createCoreHandler,
 } from '../handler/create-centagate-handler'
-import { toWebRequest, writeWebResponse } from './node-bridge.node'
+import { toWebRequest, writeWebResponse } from './node-bridge'
 
-export { type NodeFetchOptions, createNodeFetch } from '../default-fetch.node'
-export { toWebRequest, writeWebResponse } from './node-bridge.node'
+export { type NodeFetchOptions, createNodeFetch } from './node-fetch'
+export { toWebRequest, writeWebResponse } from './node-bridge'
 export * from '../index'
 
 /**

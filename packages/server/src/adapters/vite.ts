@@ -17,7 +17,7 @@ import { randomId } from '../encoding'
 import type { CentagateHandler } from '../handler/create-centagate-handler'
 import { consoleJsonLogger } from '../logger'
 import { createCentagateHandler, toNodeHandler } from './node'
-import { toWebRequest, writeWebResponse } from './node-bridge.node'
+import { toWebRequest, writeWebResponse } from './node-bridge'
 
 /** An app route served next to the kit: a Web handler that may use the kit (requireStepUp). */
 export type AppRoute = (request: Request, kit: CentagateHandler) => Promise<Response>

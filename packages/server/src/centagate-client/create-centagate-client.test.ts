@@ -1,6 +1,6 @@
 import { endpoints } from '@centagate-kit/protocol'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createNodeFetch } from '../default-fetch.node'
+import { createNodeFetch } from '../adapters/node-fetch'
 import type { LogFields, Logger } from '../logger'
 import { startChaosUpstream } from '../test-support/chaos-upstream'
 import { createCentagateClient } from './create-centagate-client'

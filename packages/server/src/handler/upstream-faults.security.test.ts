@@ -3,7 +3,7 @@
 // success and no upstream text in the browser body.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCentagateHandler } from './create-centagate-handler'
-import { createNodeFetch } from '../default-fetch.node'
+import { createNodeFetch } from '../adapters/node-fetch'
 import { type ChaosMode, startChaosUpstream } from '../test-support/chaos-upstream'
 import { createKitBrowser } from '../test-support/kit-browser'
 

@@ -2,7 +2,7 @@
 // dispatcher reached ~19.9k req/s where Node 20's global fetch reached ~3.1k
 // (shared/reference/anchors-performance.md 2.2). Kept out of the core so browser builds never see it.
 import { Agent, fetch as undiciFetch } from 'undici'
-import type { FetchLike } from './centagate-client/create-centagate-client'
+import type { FetchLike } from '../centagate-client/create-centagate-client'
 
 export interface NodeFetchOptions {
   /** Max sockets per origin. Default 64. */
