@@ -236,6 +236,15 @@ if (only.has('server')) {
     0.9,
   )
   ratioRow('ratio b/a (pass-through proxy / bare node:http req/s)', server.ratioBA, 0.3)
+  if (server.cpuRatioCB !== undefined || server.cpuRatioBA !== undefined) {
+    rows.push({
+      part: '2 server',
+      what: 'CPU-bound estimate of the ratios: total CPU per request (server + upstream + load generator), b/c and a/b',
+      figure: `c/b ${server.cpuRatioCB?.toFixed(3) ?? '-'}, b/a ${server.cpuRatioBA?.toFixed(3) ?? '-'}`,
+      target: '(cross-check; steadier than req/s on a busy machine)',
+      verdict: '',
+    })
+  }
   if (server.ratioC2B !== undefined) {
     rows.push({
       part: '2 server',
@@ -404,13 +413,13 @@ if (server) {
   }
   lines.push(
     '',
-    '| shape | round | req/s | p50 ms | p99 ms | server CPU us/req | upstream CPU us/req | upstream calls/req |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| shape | round | req/s | p50 ms | p99 ms | server CPU us/req | upstream CPU us/req | load generator CPU us/req | upstream calls/req |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   )
   for (const summary of Object.values(server.shapes)) {
     summary.rounds.forEach((round, index) => {
       lines.push(
-        `| ${summary.shape} | ${index + 1} | ${Math.round(round.rps)} | ${round.p50.toFixed(3)} | ${round.p99.toFixed(3)} | ${round.cpuUs.toFixed(1)} | ${round.upstreamCpuUs?.toFixed(1) ?? ''} | ${round.upstreamCallsPerRequest?.toFixed(2) ?? ''} |`,
+        `| ${summary.shape} | ${index + 1} | ${Math.round(round.rps)} | ${round.p50.toFixed(3)} | ${round.p99.toFixed(3)} | ${round.cpuUs.toFixed(1)} | ${round.upstreamCpuUs?.toFixed(1) ?? ''} | ${round.loadgenCpuUs.toFixed(1)} | ${round.upstreamCallsPerRequest?.toFixed(2) ?? ''} |`,
       )
     })
   }

@@ -45,6 +45,8 @@ export interface RoundFigures {
   cpuUs: number
   /** Upstream process CPU per request, microseconds (proxies only). */
   upstreamCpuUs?: number
+  /** Load generator (this process) CPU per request, microseconds. */
+  loadgenCpuUs: number
   /** Upstream calls per request (1.00 = every request reached the upstream). */
   upstreamCallsPerRequest?: number
   requests: number
@@ -78,6 +80,9 @@ export interface ServerBenchResult {
   ratioCpoolB?: number
   /** Success path (unseal + seal) / pass-through proxy. */
   ratioC2B?: number
+  /** CPU-bound estimates: total CPU per request (server + upstream + load generator) ratios. */
+  cpuRatioCB?: number
+  cpuRatioBA?: number
   addedP50?: number
   addedP99?: number
   /** What the kit answered in the probe request (status + body excerpt). */
@@ -428,7 +433,9 @@ export async function runServerBench(options: ServerBenchOptions): Promise<Serve
       await load(server.origin, route, pool, connections, options.warmupSeconds)
       const before = await stats(server.origin)
       const upstreamBefore = await stats(upstream.origin)
+      const loadgenBefore = process.cpuUsage()
       const run = await load(server.origin, route, pool, connections, seconds)
+      const loadgen = process.cpuUsage(loadgenBefore)
       if (shape === 'kit-success') {
         successRps = run.rps
         if (pool.next > pool.cookies.length) {
@@ -443,6 +450,7 @@ export async function runServerBench(options: ServerBenchOptions): Promise<Serve
         p50: run.p50,
         p99: run.p99,
         cpuUs: (after.cpuUs - before.cpuUs) / served,
+        loadgenCpuUs: (loadgen.user + loadgen.system) / run.requests,
         requests: run.requests,
         errors: run.errors,
         statuses: run.statuses,
@@ -496,6 +504,17 @@ export async function runServerBench(options: ServerBenchOptions): Promise<Serve
   const both = <T>(a: T | undefined, b: T | undefined) => a !== undefined && b !== undefined
   const ratioCB = within((r) => (both(r.kit, r.proxy) ? r.kit!.rps / r.proxy!.rps : undefined))
   const ratioBA = within((r) => (both(r.proxy, r.bare) ? r.proxy!.rps / r.bare!.rps : undefined))
+  // What c/b would be if the run were CPU-bound on an otherwise idle machine: total CPU per request
+  // (server + upstream + load generator) of b over that of c. Steadier than req/s on a busy box.
+  const totalCpu = (row: RoundFigures) => row.cpuUs + (row.upstreamCpuUs ?? 0) + row.loadgenCpuUs
+  const cpuRatioCB = within((r) =>
+    both(r.kit, r.proxy) ? totalCpu(r.proxy!) / totalCpu(r.kit!) : undefined,
+  )
+  const cpuRatioBA = within((r) =>
+    both(r.proxy, r.bare) ? totalCpu(r.bare!) / totalCpu(r.proxy!) : undefined,
+  )
+  if (cpuRatioCB !== undefined) result.cpuRatioCB = cpuRatioCB
+  if (cpuRatioBA !== undefined) result.cpuRatioBA = cpuRatioBA
   const ratioCpoolB = within((r) =>
     both(r['kit-pool'], r.proxy) ? r['kit-pool']!.rps / r.proxy!.rps : undefined,
   )
