@@ -1,17 +1,20 @@
 /**
  * The kit API client: one typed method per kit route. Every call is a same-origin JSON POST with
  * the custom `x-centagate-kit` header (so it is always CORS-preflighted), carries the device
- * signals, is validated with the protocol schemas on the way out and on the way back, and fails
- * only with a {@link KitClientError}.
+ * signals, is checked against the contract on the way out and on the way back, and fails only
+ * with a {@link KitClientError}. The checks are protocol's dependency-free shape checks (proved to
+ * agree with the zod schemas the server validates with), so no schema library ships to browsers.
  */
 import {
   defaultBasePath,
-  kitErrorBody,
+  isKitErrorBody,
+  isKitResponse,
   kitHeaderName,
   kitHeaderValue,
+  kitRequestProblems,
   kitRoutes,
-  kitRouteSchemas,
   kitRouteUrl,
+  normalizeKitRequest,
 } from '@centagate-kit/protocol'
 import type {
   ChallengeSendResponse,
@@ -19,6 +22,7 @@ import type {
   FlowResponse,
   KitResponse,
   KitRoute,
+  KitRouteSchemas,
   QrSendResponse,
   QrStatusResponse,
   SmsSendResponse,
@@ -74,7 +78,7 @@ export interface KitClient {
   readonly deviceSignals: DeviceSignals
 }
 
-type RouteName = keyof typeof kitRouteSchemas
+type RouteName = keyof KitRouteSchemas
 
 /**
  * Creates a kit API client.
@@ -106,13 +110,11 @@ export function createKitClient(options: KitClientOptions = {}): KitClient {
     const device = await readDeviceSignals(deviceSignals)
     throwIfAborted(signal)
 
-    const parsedRequest = kitRouteSchemas[route].request.safeParse({ ...input, device })
-    if (!parsedRequest.success) {
+    const requestBody = normalizeKitRequest(route, { ...input, device })
+    const problems = kitRequestProblems(route, requestBody)
+    if (problems.length > 0) {
       // Caught before the network: the user gets the same typed error the server would give.
-      throw new KitClientError('invalid_input', {
-        status: 0,
-        fields: [...new Set(parsedRequest.error.issues.map((issue) => issue.path.join('.')))],
-      })
+      throw new KitClientError('invalid_input', { status: 0, fields: problems })
     }
 
     let response: Response
@@ -121,7 +123,7 @@ export function createKitClient(options: KitClientOptions = {}): KitClient {
         method: 'POST',
         headers: { 'content-type': 'application/json', [kitHeaderName]: kitHeaderValue },
         credentials: 'same-origin',
-        body: JSON.stringify(parsedRequest.data),
+        body: JSON.stringify(requestBody),
         ...(signal ? { signal } : {}),
       })
     } catch (error) {
@@ -138,25 +140,23 @@ export function createKitClient(options: KitClientOptions = {}): KitClient {
     }
     if (!response.ok) throw errorFromBody(response, json)
 
-    const parsed = kitRouteSchemas[route].response.safeParse(json)
-    if (!parsed.success) {
+    if (!isKitResponse(route, json)) {
       throw new KitClientError('bad_response', {
         status: response.status,
         requestId: response.headers.get('x-request-id') ?? undefined,
       })
     }
-    const body = parsed.data as KitResponse<R>
+    const body: KitResponse<R> = json
     clock.observe(body.serverTime)
     return { body, response }
   }
 
   function errorFromBody(response: Response, json: unknown): KitClientError {
-    const parsed = kitErrorBody.safeParse(json)
-    if (!parsed.success) {
+    if (!isKitErrorBody(json)) {
       // A proxy's HTML page, a truncated body: nothing the kit server would send.
       return new KitClientError('bad_response', { status: response.status })
     }
-    const { error, requestId, serverTime } = parsed.data
+    const { error, requestId, serverTime } = json
     if (serverTime !== undefined) clock.observe(serverTime)
     return new KitClientError(error.code as KitClientError['code'], {
       status: response.status,

@@ -4,7 +4,7 @@
  * `step_up_required` kit error body. {@link createStepUpFetch} catches that, opens the step-up UI
  * and, once the user stepped up, repeats the original request exactly once.
  */
-import { isStepUpChallenge, kitErrorBody } from '@centagate-kit/protocol'
+import { isKitErrorBody, isStepUpChallenge } from '@centagate-kit/protocol'
 
 /** What the app route asked for. */
 export interface StepUpChallenge {
@@ -22,9 +22,9 @@ export async function isStepUpRequired(response: Response): Promise<StepUpChalle
   const fromHeader = isStepUpChallenge(header)
   let fromBody: StepUpChallenge | undefined
   try {
-    const parsed = kitErrorBody.safeParse(await response.clone().json())
-    if (parsed.success && parsed.data.error.code === 'step_up_required') {
-      const { transactionId, maxAgeSeconds } = parsed.data.error
+    const body: unknown = await response.clone().json()
+    if (isKitErrorBody(body) && body.error.code === 'step_up_required') {
+      const { transactionId, maxAgeSeconds } = body.error
       fromBody = {
         ...(transactionId !== undefined ? { transactionId } : {}),
         ...(maxAgeSeconds !== undefined ? { maxAgeSeconds } : {}),

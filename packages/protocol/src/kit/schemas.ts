@@ -3,48 +3,58 @@
  * contract"). Requests are strict (unknown keys are rejected: nothing the browser adds reaches
  * CENTAGATE); responses are strict too, so a server that starts leaking a field fails its tests.
  *
+ * Written with `zod/mini` (tree-shakable functional checks) because these schemas ship to browsers:
+ * the client validates every response, and classic zod would cost ~25 KB gzip of the widget budget.
+ *
  * Times are epoch milliseconds of the server's clock. Every response carries `serverTime` so the
  * browser can correct its own clock before showing countdowns.
  */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { kitErrorCodes } from './errors'
 import { kitMethods } from './methods'
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks
 
+/** A string of `min` to `max` characters. */
+const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max))
+const count = () => z.int().check(z.nonnegative())
+
 /** Epoch milliseconds. */
-export const epochMs = z.number().int().nonnegative()
+export const epochMs = z.int().check(z.nonnegative())
 
 /** Device signals the browser sends with every call; the server adds the IP itself. */
 export const deviceSignals = z.strictObject({
   /** `navigator.userAgent`, truncated by the client to 512 characters. */
-  userAgent: z.string().max(512),
+  userAgent: text(0, 512),
   /** FingerprintJS visitor id, or `""` when it was not ready in time. */
   browserFp: z
     .string()
-    .max(64)
-    .regex(/^[A-Za-z0-9_-]*$/, 'visitor id characters only'),
+    .check(z.maxLength(64), z.regex(/^[A-Za-z0-9_-]*$/, 'visitor id characters only')),
 })
 export type DeviceSignals = z.infer<typeof deviceSignals>
 
 /** A CENTAGATE username: printable, no control characters, no separators that break paths. */
 export const username = z
   .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .regex(/^[\p{L}\p{N}._@+-]+$/u, 'letters, digits and . _ @ + - only')
+  .check(
+    z.trim(),
+    z.minLength(1),
+    z.maxLength(64),
+    z.regex(/^[\p{L}\p{N}._@+-]+$/u, 'letters, digits and . _ @ + - only'),
+  )
 
 /** A one-time code as typed (the client strips spaces and dashes): 4 to 10 ASCII digits. */
-export const otpCode = z.string().regex(/^[0-9]{4,10}$/, '4 to 10 digits')
+export const otpCode = z.string().check(z.regex(/^[0-9]{4,10}$/, '4 to 10 digits'))
 
 /** An app transaction id (the app's own, passed through `getTransaction`). */
 export const transactionId = z
   .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : - only')
+  .check(
+    z.minLength(1),
+    z.maxLength(64),
+    z.regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : - only'),
+  )
 
 export const kitMethod = z.enum(kitMethods)
 
@@ -52,7 +62,7 @@ export const kitMethod = z.enum(kitMethods)
 export const methodOption = z.strictObject({
   method: kitMethod,
   /** For `sms`: the masked destination when known (`•••• 4567`). */
-  hint: z.string().max(64).optional(),
+  hint: z.optional(text(0, 64)),
 })
 export type MethodOption = z.infer<typeof methodOption>
 
@@ -60,17 +70,11 @@ export type MethodOption = z.infer<typeof methodOption>
 export const transactionView = z.strictObject({
   id: transactionId,
   /** One-line summary, also the text sent to CENTAGATE as `details`. */
-  summary: z.string().min(1).max(512),
+  summary: text(1, 512),
   /** Labelled details shown in the panel, in order (amount, payee, reference...). */
   fields: z
-    .array(
-      z.strictObject({
-        name: z.string().min(1).max(64),
-        label: z.string().min(1).max(128),
-        value: z.string().max(256),
-      }),
-    )
-    .max(20),
+    .array(z.strictObject({ name: text(1, 64), label: text(1, 128), value: text(0, 256) }))
+    .check(z.maxLength(20)),
 })
 export type TransactionView = z.infer<typeof transactionView>
 
@@ -84,12 +88,12 @@ const withDevice = { device: deviceSignals }
 export const loginStartRequest = z.strictObject({
   username,
   /** Password for a CENTAGATE password login; omitted for a passwordless (adaptive) start. */
-  password: z.string().min(1).max(256).optional(),
+  password: z.optional(text(1, 256)),
   ...withDevice,
 })
 export const stepUpStartRequest = z.strictObject({
   /** The app transaction to sign; its details come from the server's `getTransaction`, never from here. */
-  transactionId: transactionId.optional(),
+  transactionId: z.optional(transactionId),
   ...withDevice,
 })
 /** `sms/send`, `challenge/send`, `qr/send`, `qr/status`, `flow/cancel`: nothing but device signals. */
@@ -101,7 +105,9 @@ export const tokensRegisterRequest = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('sms'),
     /** E.164 phone number: `+` then 8 to 15 digits. */
-    phoneNumber: z.string().regex(/^\+[1-9][0-9]{7,14}$/, 'E.164 number, e.g. +60123456789'),
+    phoneNumber: z
+      .string()
+      .check(z.regex(/^\+[1-9][0-9]{7,14}$/, 'E.164 number, e.g. +60123456789')),
     ...withDevice,
   }),
   z.strictObject({
@@ -109,9 +115,7 @@ export const tokensRegisterRequest = z.discriminatedUnion('kind', [
     /** Serial printed on the token. */
     serial: z
       .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z0-9]{4,32}$/, '4 to 32 letters and digits'),
+      .check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z0-9]{4,32}$/, '4 to 32 letters and digits')),
     ...withDevice,
   }),
 ])
@@ -127,14 +131,16 @@ export type TokensRegisterRequest = z.input<typeof tokensRegisterRequest>
 // ---------------------------------------------------------------------------------------------
 // Responses (kit server -> browser)
 
+const flowKind = z.enum(['login', 'stepup'])
+
 /** A flow that needs a (further) second factor. */
 export const factorRequiredResponse = z.strictObject({
   status: z.literal('factor_required'),
-  flow: z.enum(['login', 'stepup']),
+  flow: flowKind,
   /** The methods the user may use, in preference order (never empty). */
-  methods: z.array(methodOption).min(1),
+  methods: z.array(methodOption).check(z.minLength(1)),
   /** The transaction being signed (step-up with a transaction id). */
-  transaction: transactionView.optional(),
+  transaction: z.optional(transactionView),
   /** When the flow itself ends if not completed. */
   flowExpiresAt: epochMs,
   ...serverTime,
@@ -144,7 +150,7 @@ export type FactorRequiredResponse = z.infer<typeof factorRequiredResponse>
 /** The user is authenticated (login) or has stepped up. */
 export const authenticatedResponse = z.strictObject({
   status: z.literal('authenticated'),
-  flow: z.enum(['login', 'stepup']),
+  flow: flowKind,
   /** The factor that completed the flow (`password` for a login without a second factor). */
   method: z.enum([...kitMethods, 'password']),
   authTime: epochMs,
@@ -152,11 +158,11 @@ export const authenticatedResponse = z.strictObject({
    * Step-up only: the receipt now held in an HttpOnly cookie, described (never the token itself):
    * when it stops being accepted, and which transaction it is bound to.
    */
-  receipt: z
-    .strictObject({ expiresAt: epochMs, transactionId: transactionId.optional() })
-    .optional(),
+  receipt: z.optional(
+    z.strictObject({ expiresAt: epochMs, transactionId: z.optional(transactionId) }),
+  ),
   /** Whatever the app's `onAuthenticated` hook chose to return to the browser (JSON). */
-  app: z.record(z.string(), z.unknown()).optional(),
+  app: z.optional(z.record(z.string(), z.unknown())),
   ...serverTime,
 })
 export type AuthenticatedResponse = z.infer<typeof authenticatedResponse>
@@ -171,20 +177,20 @@ export type FlowResponse = z.infer<typeof flowResponse>
 /** Attempt budget of the current code: server-authoritative. */
 const attempts = {
   /** Wrong codes still allowed for this code/challenge before a new one is needed. */
-  attemptsLeft: z.number().int().nonnegative(),
+  attemptsLeft: count(),
 }
 
 export const smsSendResponse = z.strictObject({
   status: z.literal('sent'),
   method: z.literal('sms'),
   /** Masked destination (`•••• 4567`); never the full number. */
-  maskedPhone: z.string().max(32),
+  maskedPhone: text(0, 32),
   /** When the code stops being valid. */
   expiresAt: epochMs,
   /** When another SMS may be requested (resend cooldown): a different clock from `expiresAt`. */
   resendAvailableAt: epochMs,
   /** SMS sends left in the current window (hourly quota). */
-  sendsLeft: z.number().int().nonnegative(),
+  sendsLeft: count(),
   ...attempts,
   ...serverTime,
 })
@@ -194,25 +200,27 @@ export const challengeSendResponse = z.strictObject({
   status: z.literal('sent'),
   method: z.literal('challenge'),
   /** The challenge to key into the token (digits, shown grouped and LTR). */
-  challenge: z.string().min(1).max(32),
+  challenge: text(1, 32),
   expiresAt: epochMs,
   ...attempts,
   ...serverTime,
 })
 export type ChallengeSendResponse = z.infer<typeof challengeSendResponse>
 
+const pollDelay = () => z.int().check(z.positive())
+
 export const qrSendResponse = z.strictObject({
   status: z.literal('sent'),
   method: z.literal('qr'),
   /** Text to render as the QR image. */
-  qrValue: z.string().min(1).max(2048),
+  qrValue: text(1, 2048),
   /** The code to type into the app when the phone cannot scan its own screen. */
-  manualCode: z.string().min(1).max(32),
+  manualCode: text(1, 32),
   /** The transaction the QR carries (step-up with a transaction). */
-  transaction: transactionView.optional(),
+  transaction: z.optional(transactionView),
   expiresAt: epochMs,
   /** Suggested delay before the first `qr/status` poll. */
-  pollAfterMs: z.number().int().positive(),
+  pollAfterMs: pollDelay(),
   ...attempts,
   ...serverTime,
 })
@@ -230,7 +238,7 @@ export const qrStatusResponse = z.discriminatedUnion('status', [
     status: z.literal('pending'),
     expiresAt: epochMs,
     /** When to poll again (also sent as `Retry-After`). */
-    pollAfterMs: z.number().int().positive(),
+    pollAfterMs: pollDelay(),
     ...serverTime,
   }),
   z.strictObject({ status: z.literal('rejected'), ...serverTime }),
@@ -244,7 +252,7 @@ export const tokensRegisterResponse = z.strictObject({
   status: z.literal('registered'),
   kind: z.enum(['sms', 'hardware']),
   /** `sms`: the masked number; `hardware`: the serial. */
-  label: z.string().max(64),
+  label: text(0, 64),
   ...serverTime,
 })
 export type TokensRegisterResponse = z.infer<typeof tokensRegisterResponse>
@@ -261,24 +269,24 @@ export const kitErrorBody = z.strictObject({
   error: z.strictObject({
     code: kitErrorCode,
     /** i18n key of the message to show (`centagate.<key>` for CENTAGATE codes, `kit.<code>` otherwise). */
-    messageKey: z.string().max(96),
+    messageKey: text(0, 96),
     /** The CENTAGATE return code behind the error, where there is one. */
-    returnCode: z.string().max(12).optional(),
+    returnCode: z.optional(text(0, 12)),
     /** Wrong codes still allowed for the current code. */
-    attemptsLeft: z.number().int().nonnegative().optional(),
+    attemptsLeft: z.optional(count()),
     /** When the user may try again (rate limit, cooldown). */
-    retryAt: epochMs.optional(),
+    retryAt: z.optional(epochMs),
     /** When a lockout ends. */
-    lockedUntil: epochMs.optional(),
+    lockedUntil: z.optional(epochMs),
     /** For `invalid_input`: the offending field paths (names only, never values). */
-    fields: z.array(z.string().max(64)).max(20).optional(),
+    fields: z.optional(z.array(text(0, 64)).check(z.maxLength(20))),
     /** For `step_up_required`: the transaction to step up for, and the accepted age. */
-    transactionId: transactionId.optional(),
-    maxAgeSeconds: z.number().int().positive().optional(),
+    transactionId: z.optional(transactionId),
+    maxAgeSeconds: z.optional(z.int().check(z.positive())),
   }),
   /** Correlates the browser error with the server's log line. */
-  requestId: z.string().max(64),
-  serverTime: epochMs.optional(),
+  requestId: text(0, 64),
+  serverTime: z.optional(epochMs),
 })
 export type KitErrorBody = z.infer<typeof kitErrorBody>
 
