@@ -576,7 +576,9 @@ async function profileKit(upstreamOrigin: string, options: ServerBenchOptions) {
   await load(kit.origin, route, pool, options.connections, options.seconds)
   const after = await stats(kit.origin)
   await stop(kit)
-  const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'))
+  // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: thread 0 is the main thread (tsx's module
+  // hooks run on a worker thread that writes its own, idle, profile).
+  const file = readdirSync(dir).find((name) => /\.\d+\.0\.\d+\.cpuprofile$/.test(name))
   if (!file) throw new Error('no .cpuprofile written')
   const { readFileSync } = await import('node:fs')
   const profile = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as CpuProfile
