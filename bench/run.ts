@@ -3,7 +3,7 @@
  * this run, printed as ONE table and written to bench/results.md (with the command, date, machine
  * and the detail behind each figure).
  *
- * Options (environment): BENCH_ROUNDS (default 5), BENCH_SECONDS (6 per measurement),
+ * Options (environment): BENCH_ROUNDS (default 7), BENCH_SECONDS (4 per measurement),
  * BENCH_WARMUP_SECONDS (1), BENCH_CONNECTIONS (10), BENCH_BROWSER_RUNS (10), BENCH_PROFILE=1 to
  * always profile the kit server, BENCH_KIT_POOL=0 / BENCH_KIT_SUCCESS=0 skip the diagnostic kit-pool / success-path shapes. `--only=bundle,server,browser,demo` runs a subset; `--readme` also
  * copies the table into bench/README.md. Parts: bundle, server, browser (the bench page), demo
@@ -180,8 +180,8 @@ let server: ServerBenchResult | undefined
 if (only.has('server')) {
   log('server overhead (autocannon on loopback)...')
   server = await runServerBench({
-    rounds: env('BENCH_ROUNDS', 5),
-    seconds: env('BENCH_SECONDS', 6),
+    rounds: env('BENCH_ROUNDS', 7),
+    seconds: env('BENCH_SECONDS', 4),
     warmupSeconds: env('BENCH_WARMUP_SECONDS', 1),
     connections: env('BENCH_CONNECTIONS', 10),
     profileBelowRatio: 0.85,
