@@ -82,7 +82,8 @@ export default tseslint.config(
   {
     // protocol stays isomorphic (no Node-only API) except its explicit node-condition file.
     files: ['packages/protocol/src/**/*.ts'],
-    ignores: ['**/*.node.ts', '**/*.test.ts'],
+    // The `node` export condition's files may use node:crypto.
+    ignores: ['**/*.node.ts', '**/node-crypto-engine.ts', '**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

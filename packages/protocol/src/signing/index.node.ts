@@ -1,6 +1,6 @@
 // The `node` condition of @centagate-kit/protocol/signing: same API as ./index.ts on node:crypto.
 import { createSigningApi } from './create-signing'
-import { nodeCryptoEngine } from './node-crypto-engine.node'
+import { nodeCryptoEngine } from './node-crypto-engine'
 
 export { canonicalString, describeSignedFields, fieldText } from './canonical-string'
 export type { FieldValue, FieldValues } from './canonical-string'

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { canonicalString } from './canonical-string'
 import { createSigningApi } from './create-signing'
-import { nodeCryptoEngine } from './node-crypto-engine.node'
+import { nodeCryptoEngine } from './node-crypto-engine'
 import { webCryptoEngine } from './web-crypto-engine'
 import * as webSigning from './index'
 import * as nodeSigning from './index.node'
