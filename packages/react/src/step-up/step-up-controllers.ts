@@ -5,6 +5,14 @@ import type { SmsOtpController } from '../sms-otp/sms-otp-controller'
 
 type Send = (event: StepUpEvent) => void
 
+/**
+ * A challenge lock (too many wrong codes for this code) is recoverable with a new code, so the
+ * method views treat it as an error with "send a new code"; only a user lock is `locked`.
+ */
+function lockedStatus<T extends string>(snapshot: StepUpSnapshot, locked: T): T | 'error' {
+  return snapshot.lockScope === 'challenge' ? 'error' : locked
+}
+
 /** The SMS view's controller, read from the step-up machine's snapshot. */
 export function smsControllerFrom(snapshot: StepUpSnapshot, send: Send): SmsOtpController {
   const map: Partial<Record<StepUpSnapshot['state'], SmsOtpController['status']>> = {
@@ -14,6 +22,7 @@ export function smsControllerFrom(snapshot: StepUpSnapshot, send: Send): SmsOtpC
     approved: 'verified',
     locked: 'locked',
   }
+  if (snapshot.state === 'locked') map.locked = lockedStatus(snapshot, 'locked')
   return {
     status: map[snapshot.state] ?? (snapshot.error ? 'error' : 'idle'),
     sent: snapshot.sms,
@@ -38,6 +47,7 @@ export function challengeControllerFrom(
     approved: 'verified',
     locked: 'locked',
   }
+  if (snapshot.state === 'locked') map.locked = lockedStatus(snapshot, 'locked')
   return {
     status: map[snapshot.state] ?? (snapshot.error ? 'error' : 'idle'),
     challenge: snapshot.challenge,
@@ -61,6 +71,7 @@ export function qrControllerFrom(snapshot: StepUpSnapshot, send: Send): QrSignin
     locked: 'locked',
     error: 'error',
   }
+  if (snapshot.state === 'locked') map.locked = lockedStatus(snapshot, 'locked')
   return {
     status: map[snapshot.state] ?? 'idle',
     qr: snapshot.qr,

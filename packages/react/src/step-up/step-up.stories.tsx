@@ -159,6 +159,39 @@ export const QrExpired: Story = {
   },
 }
 
+export const TooManyWrongCodesNeedsANewCode: Story = {
+  parameters: {
+    backend: {
+      user: 'bob',
+      limits: { challengeMaxFailures: 1, smsCooldownMs: 1_000 },
+      emulatorSettings: { smsCooldownSeconds: 1 },
+    },
+  },
+  play: async ({ canvasElement, loaded }) => {
+    const backend = backendOf({ loaded })
+    await untilState(canvasElement, 'step-up', 'awaiting-otp')
+    await userEvent.keyboard('000000')
+    // The first wrong code uses the budget (0 left); the next one finds the code exhausted.
+    await untilElement(canvasElement, '[data-part="message"]:not(:empty)')
+    await waitFor(() =>
+      expect(document.activeElement?.getAttribute('autocomplete')).toBe('one-time-code'),
+    )
+    await userEvent.keyboard('000001')
+    await untilState(canvasElement, 'step-up', 'locked')
+    const error = await untilElement(canvasElement, '[data-part="error"]')
+    await expect(error).toHaveAttribute('data-error-code', 'challenge_locked')
+    await expect(canvasElement.querySelector('input[autocomplete="one-time-code"]')).toBeNull()
+    const resend = await untilElement<HTMLButtonElement>(canvasElement, '[data-part="send-button"]')
+    await waitFor(() => expect(resend).toBeEnabled(), { timeout: 3000 })
+    await userEvent.click(resend)
+    await untilState(canvasElement, 'step-up', 'awaiting-otp')
+    await waitFor(async () => expect(await backend.device.smsCount()).toBe(2))
+    await userEvent.click(await untilElement(canvasElement, 'input[autocomplete="one-time-code"]'))
+    await userEvent.keyboard((await backend.device.latestSmsCode())!)
+    await untilState(canvasElement, 'step-up', 'approved')
+  },
+}
+
 export const LockedUser: Story = {
   parameters: { backend: { user: 'bob', limits: { userMaxFailures: 1 } } },
   play: async ({ canvasElement }) => {
