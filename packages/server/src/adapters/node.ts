@@ -15,10 +15,13 @@ import {
   type CentagateHandler,
   createCentagateHandler as createCoreHandler,
 } from '../handler/create-centagate-handler'
-import { toWebRequest, writeWebResponse } from './node-bridge'
+import { randomId } from '../encoding'
+import { errorResponse } from '../http/json-response'
+import { KitFailure } from '../http/kit-failure'
+import { readWebRequest, writeWebResponse } from './node-bridge'
 
 export { type NodeFetchOptions, createNodeFetch } from './node-fetch'
-export { toWebRequest, writeWebResponse } from './node-bridge'
+export { readWebRequest, toWebRequest, writeWebResponse } from './node-bridge'
 export * from '../index'
 
 /**
@@ -56,10 +59,12 @@ export function toNodeHandler(
       response.end()
       return
     }
+    // Read before the body: the socket is the connection's, whatever happens to the stream.
+    const clientAddress = request.socket?.remoteAddress
     void (async () => {
       const parsed = (request as IncomingMessage & { body?: unknown }).body
       const already = request.readableEnded && parsed !== undefined
-      const webRequest = await toWebRequest(request, {
+      const { request: webRequest, closeConnection } = await readWebRequest(request, {
         ...options,
         ...(already
           ? {
@@ -70,16 +75,18 @@ export function toNodeHandler(
             }
           : {}),
       })
-      const clientAddress = request.socket.remoteAddress
       const webResponse = await handler(
         webRequest,
         clientAddress === undefined ? {} : { clientAddress },
       )
-      await writeWebResponse(webResponse, response)
-    })().catch((error: unknown) => {
-      if (next) return next(error)
-      response.statusCode = 500
-      response.end()
+      await writeWebResponse(webResponse, response, { closeConnection })
+    })().catch(() => {
+      // A typed JSON 500 (never a framework's HTML error page, never a stack).
+      if (response.headersSent) return void response.destroy()
+      const failure = new KitFailure('internal_error')
+      void writeWebResponse(errorResponse(failure, randomId(12), Date.now()), response, {
+        closeConnection: true,
+      })
     })
   }
 }
