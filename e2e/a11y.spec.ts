@@ -22,6 +22,9 @@ for (const mode of ['light', 'dark'] as const) {
     await login.goto()
     if (mode === 'dark') await page.getByRole('button', { name: 'Dark mode' }).click()
     await expectNoViolations(page, 'login')
+    await login.submitCredentials('alice', 'not-her-password')
+    await expect(page.getByRole('alert')).toBeFocused()
+    await expectNoViolations(page, 'login with a wrong password')
 
     await login.submitCredentials('alice')
     const stepUp = new StepUpPanel(page)

@@ -1,49 +1,73 @@
-import { StepUp } from '@centagate-kit/react/step-up'
+import { type StepUpMachine, createStepUpMachine } from '@centagate-kit/client'
+import { StepUp, useKitClient } from '@centagate-kit/react/step-up'
 import { useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useId, useState } from 'react'
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { PageHeading } from '../components/PageHeading'
 import { usePreferences } from '../lib/preferences'
 
 /**
- * Login: the bank's form collects username and password; the kit's `StepUp` (in login mode) checks
- * them with CENTAGATE and asks for the second factor the user picks. On success the kit server's
- * `onAuthenticated` hook has already set the bank's session cookie: we just refresh the session.
+ * Login: the bank's form collects username and password; the kit's step-up machine (login mode)
+ * checks them with CENTAGATE, and `StepUp` asks for the second factor the user picks. The page
+ * drives the machine itself only to send a wrong password back to the form. On success the kit
+ * server's `onAuthenticated` hook has already set the bank's session cookie: refresh the session.
  */
 export function LoginPage() {
   const { t } = usePreferences()
+  const client = useKitClient()
   const queryClient = useQueryClient()
-  const [credentials, setCredentials] = useState<{ username: string; password: string } | null>(
-    null,
-  )
-  const [attempt, setAttempt] = useState(0)
+  const [machine, setMachine] = useState<StepUpMachine | null>(null)
+  const [rejected, setRejected] = useState(false)
   const usernameId = useId()
   const passwordId = useId()
+  const errorRef = useRef<HTMLParagraphElement>(null)
+
+  // The machine lives as long as this page shows it (stops polls and requests when it goes).
+  useEffect(() => {
+    if (!machine) return
+    return machine.subscribe(() => {
+      const { state, error } = machine.getSnapshot()
+      if (state === 'error' && error?.code === 'invalid_credentials') {
+        setRejected(true)
+        setMachine(null)
+      }
+    })
+  }, [machine])
+  // Disposed one task later, so React StrictMode's unmount-remount keeps it alive.
+  const disposeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  useEffect(() => {
+    if (!machine) return
+    clearTimeout(disposeTimer.current)
+    return () => {
+      disposeTimer.current = setTimeout(() => machine.dispose(), 0)
+    }
+  }, [machine])
+  useEffect(() => {
+    if (rejected) errorRef.current?.focus()
+  }, [rejected])
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
     const form = new FormData(event.currentTarget)
-    setCredentials({
+    const next = createStepUpMachine({
+      client,
+      onAuthenticated: () => void queryClient.invalidateQueries({ queryKey: ['session'] }),
+    })
+    next.send({
+      type: 'START.LOGIN',
       username: String(form.get('username') ?? '').trim(),
       password: String(form.get('password') ?? ''),
     })
-    setAttempt((value) => value + 1)
+    setRejected(false)
+    setMachine(next)
   }
 
-  if (credentials) {
+  if (machine) {
     return (
       <>
         <PageHeading>{t('login.title')}</PageHeading>
-        <StepUp
-          key={attempt}
-          login={credentials}
-          onAuthenticated={() => void queryClient.invalidateQueries({ queryKey: ['session'] })}
-        />
+        <StepUp machine={machine} />
         <p>
-          <button
-            type="button"
-            className="demo-button-secondary"
-            onClick={() => setCredentials(null)}
-          >
+          <button type="button" className="demo-button-secondary" onClick={() => setMachine(null)}>
             {t('login.back')}
           </button>
         </p>
@@ -59,6 +83,11 @@ export function LoginPage() {
         <h2 id="login-form-title" className="demo-visually-hidden">
           {t('login.title')}
         </h2>
+        {rejected && (
+          <p ref={errorRef} tabIndex={-1} role="alert" className="demo-error" id="login-error">
+            {t('login.rejected')}
+          </p>
+        )}
         <div className="demo-field">
           <label htmlFor={usernameId}>{t('login.username')}</label>
           <input
@@ -68,6 +97,7 @@ export function LoginPage() {
             autoCapitalize="none"
             spellCheck={false}
             required
+            {...(rejected ? { 'aria-describedby': 'login-error', 'aria-invalid': true } : {})}
           />
         </div>
         <div className="demo-field">
@@ -78,6 +108,7 @@ export function LoginPage() {
             type="password"
             autoComplete="current-password"
             required
+            {...(rejected ? { 'aria-invalid': true } : {})}
           />
         </div>
         <button type="submit">{t('login.submit')}</button>
