@@ -228,6 +228,47 @@ describe('upstream fault matrix', () => {
     },
   )
 
+  it('a real clock skew (kit clock +10 min): clock_skew, one attempt, offset logged within ±2 s', async () => {
+    const skewMs = 10 * 60_000
+    const log = createCapturingLogger('server')
+    const upstream = countingFetch(fetchImplementations['node default (undici Agent)'])
+    const handler = createCentagateHandler({
+      ...kitConfig(
+        canaries,
+        {
+          baseUrl: server.url,
+          integrationKey: canaries.integrationKey,
+          secretKey: canaries.secretKey,
+          fetch: upstream,
+          timeoutMs,
+        },
+        log,
+      ),
+      now: () => Date.now() + skewMs,
+    })
+    const response = await traffic.wrap(handler)(
+      kitRequest('login/start', { body: { username: 'bob', password: 'bob-password', device } }),
+    )
+    const body = (await response.json()) as { error?: { code?: string } }
+    const line = log.lines.find((entry) => entry.includes('23023') && entry.includes('offsetMs'))
+    const offset = line === undefined ? Number.NaN : Number(/"offsetMs":(-?\d+)/.exec(line)?.[1])
+    table.push({
+      fetch: 'node default',
+      step: 'authBasic',
+      fault: 'kit clock +600 s (real 23023)',
+      status: response.status,
+      error: body.error?.code ?? '?',
+      ms: '-',
+      'fetch attempts': upstream.calls,
+      'emulator attempts': `logged offset ${offset} ms`,
+    })
+    expect(response.status).toBe(503)
+    expect(body.error?.code).toBe('clock_skew')
+    expect(upstream.calls).toBe(1)
+    expect(Math.abs(offset + skewMs)).toBeLessThanOrEqual(2_000)
+    serverLog.lines.push(...log.lines)
+  })
+
   it('recovers: after the faults, 20 normal logins in a row succeed (no poisoned pool)', async () => {
     const { handle, upstream } = handlerFor(server.url)
     let ok = 0
