@@ -50,3 +50,19 @@ test('the static Storybook, when built, contains none of the configured secrets'
   test.skip(!existsSync(dir), 'storybook-static/ not built (pnpm build-storybook)')
   expect(leaksIn(dir)).toEqual([])
 })
+
+test('the built demo JavaScript carries no signing or emulator code', () => {
+  const scripts = shippedFiles(path.join(root, 'apps/demo/dist')).filter((file) =>
+    file.endsWith('.js'),
+  )
+  const code = scripts.map((file) => readFileSync(file, 'utf8')).join('\n')
+  // Signing happens on the server only; the emulator runs in the server process.
+  for (const marker of [
+    'crypto.subtle',
+    'importKey',
+    'x-centagate-emulator-signed-order',
+    'OCRA-1:',
+  ]) {
+    expect(code.includes(marker), `dist contains ${marker}`).toBe(false)
+  }
+})
