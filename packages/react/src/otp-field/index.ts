@@ -1,3 +1,4 @@
+'use client'
 export { OtpField, type OtpFieldProps } from './otp-field'
 export { OtpFieldDescription } from './otp-field-description'
 export { OtpFieldInput, type OtpFieldInputProps } from './otp-field-input'

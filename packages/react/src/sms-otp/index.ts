@@ -1,3 +1,4 @@
+'use client'
 export { SmsOtp, SmsOtpView, type SmsOtpProps, type SmsOtpViewProps } from './sms-otp'
 export { SmsOtpRoot, type SmsOtpRootProps } from './sms-otp-root'
 export { SmsOtpDestination } from './sms-otp-destination'

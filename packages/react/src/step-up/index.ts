@@ -1,3 +1,4 @@
+'use client'
 export { StepUp, type StepUpProps } from './step-up'
 export { StepUpDialog, type StepUpDialogProps } from './step-up-dialog'
 export { StepUpBoundary, useStepUpFetch, type StepUpBoundaryProps } from './step-up-boundary'

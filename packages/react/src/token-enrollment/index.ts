@@ -1,3 +1,4 @@
+'use client'
 export { TokenEnrollment, type EnrollmentKind, type TokenEnrollmentProps } from './token-enrollment'
 export { TokenEnrollmentField, type TokenEnrollmentFieldProps } from './token-enrollment-field'
 export {
