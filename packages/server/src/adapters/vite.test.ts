@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { createServer, preview } from 'vite'
 import { readCookie } from '../flow/cookies'
 import { serverTransactions } from '../test-support/emulator-harness'
+import { createKitBrowser } from '../test-support/kit-browser'
 import { runSmsStepUp } from '../test-support/sms-step-up'
 import { type CentagateKitViteOptions, centagateKit } from './vite'
 
@@ -49,6 +50,16 @@ describe('centagateKit() Vite plugin', () => {
       expect(await (await fetch(`${url}/api/accounts/42`)).json()).toEqual({
         path: '/api/accounts/42',
       })
+      // One clock: after the emulator's clock jumps an hour the kit still signs valid timestamps.
+      await fetch(`${url}/__emulator/clock`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ advanceSeconds: 3600 }),
+      })
+      const after = createKitBrowser((request) => fetch(request), { origin: url })
+      expect(
+        (await after.post('login/start', { username: 'bob', password: 'bob-password' })).status,
+      ).toBe(200)
       // Other paths still reach Vite.
       expect((await fetch(`${url}/`)).status).toBe(200)
     } finally {

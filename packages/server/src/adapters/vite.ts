@@ -9,7 +9,7 @@
  * plugins: [react(), centagateKit({ identify, getTransaction, appRoutes: (kit) => ({ ... }) })]
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { EmulatorOptions } from '@centagate-kit/emulator'
+import type { Emulator, EmulatorOptions } from '@centagate-kit/emulator'
 import type { Plugin, PreviewServer, ViteDevServer } from 'vite'
 import type { CentagateHandlerConfig } from '../config/handler-config'
 import { configFromEnv } from '../config/config-from-env'
@@ -20,7 +20,11 @@ import { createCentagateHandler, toNodeHandler } from './node'
 import { toWebRequest, writeWebResponse } from './node-bridge'
 
 /** An app route served next to the kit: a Web handler that may use the kit (requireStepUp). */
-export type AppRoute = (request: Request, kit: CentagateHandler) => Promise<Response>
+export type AppRoute = (
+  request: Request,
+  kit: CentagateHandler,
+  context: { emulator?: Emulator },
+) => Promise<Response>
 
 export interface CentagateKitViteOptions extends Partial<
   Omit<CentagateHandlerConfig, 'centagate' | 'cookieSecrets'>
@@ -41,7 +45,7 @@ export interface CentagateKitViteOptions extends Partial<
 
 interface Mounted {
   kit: CentagateHandler
-  emulator?: { fetch(request: Request): Promise<Response> }
+  emulator?: Emulator
 }
 
 async function mount(options: CentagateKitViteOptions): Promise<Mounted> {
@@ -73,6 +77,9 @@ async function mount(options: CentagateKitViteOptions): Promise<Mounted> {
   const kit = createCentagateHandler({
     admin: { username: 'admin', password: 'admin-password' },
     logger: consoleJsonLogger({ minLevel: 'warn' }),
+    // One clock: when the device drawer advances the emulator's clock, the kit's timestamps,
+    // cooldowns and lockouts move with it (otherwise CENTAGATE would answer 23023).
+    now: () => emulator.clock.now(),
     ...rest,
     centagate: {
       baseUrl: 'http://centagate-emulator.internal',
@@ -119,14 +126,20 @@ export function centagateKit(options: CentagateKitViteOptions = {}): Plugin {
       const route = findAppRoute(options.appRoutes, pathname)
       if (route !== undefined) {
         return writeWebResponse(
-          await route(await toWebRequest(request, { maxBodyBytes: 1 << 16 }), kit),
+          await route(
+            await toWebRequest(request, { maxBodyBytes: 1 << 16 }),
+            kit,
+            emulator === undefined ? {} : { emulator },
+          ),
           response,
         )
       }
       next()
     })().catch(next)
   }
-  const install = (server: ViteDevServer | PreviewServer) => {
+  // Built at startup so that a bad configuration stops the server with every problem named.
+  const install = async (server: ViteDevServer | PreviewServer) => {
+    await ready()
     server.middlewares.use(middleware)
   }
   return {
