@@ -5,6 +5,8 @@
  */
 import type { Page } from '@playwright/test'
 import { DeviceDrawer } from './models/device-drawer'
+import { AppShell } from './models/app-shell'
+import { LoginPage } from './models/login-page'
 import { StepUpPanel } from './models/step-up'
 import { TransferPage } from './models/transfer-page'
 import { loginWithToken } from './support/journeys'
@@ -105,4 +107,53 @@ test('the device drawer plays the phone: scan, check the details, approve', asyn
   await expect(app.getByTestId('app-scan')).toContainText('Mei Ling')
   await app.getByRole('button', { name: 'Approve' }).click()
   await expect(transfer.result()).toContainText('to Mei Ling completed', { timeout: 15_000 })
+})
+
+test('QR signing by typing the one-time code the app shows', async ({
+  page,
+  emulator,
+  network,
+}) => {
+  void network
+  const shell = await loginWithToken(page, emulator)
+  await shell.goTo('Transfer')
+  const transfer = new TransferPage(page)
+  await transfer.fill({ ...payee, payeeName: 'Farid Osman', amount: '42.00' })
+  await transfer.submit()
+  const stepUp = new StepUpPanel(page, page.getByRole('region', { name: 'Confirm the transfer' }))
+  await stepUp.choose('qr')
+  const scanned = await emulator.scan(await stepUp.scanQrPixels())
+  await stepUp.root.getByRole('button', { name: 'Enter the code shown in the app instead' }).click()
+  await stepUp.enterCode(scanned.otp)
+  await expect(transfer.result()).toContainText('to Farid Osman completed', { timeout: 15_000 })
+})
+
+test('a transfer signed by SMS: the text carries the transfer details', async ({
+  page,
+  emulator,
+  network,
+}) => {
+  void network
+  const login = new LoginPage(page)
+  await login.goto()
+  await login.submitCredentials('bob')
+  const stepUp = new StepUpPanel(page)
+  await stepUp.sendSmsIfNeeded()
+  await stepUp.enterCode(await emulator.latestSmsCode('bob'))
+  await login.expectLoggedIn()
+
+  await new AppShell(page).goTo('Transfer')
+  const transfer = new TransferPage(page)
+  await transfer.fill({ ...payee, payeeName: 'Kavitha Raj', amount: '75.25' })
+  // Past the login SMS's resend cooldown (60 s) on the clock the kit shares with the emulator.
+  await emulator.advanceClock(61)
+  await transfer.submit()
+  const signing = new StepUpPanel(page, page.getByRole('region', { name: 'Confirm the transfer' }))
+  await signing.sendSmsIfNeeded()
+  const code = await emulator.latestSmsCode('bob', 1)
+  const text = (await emulator.outbox('bob')).at(-1)?.text ?? ''
+  expect(text).toContain('75.25')
+  expect(text).toContain('Kavitha Raj')
+  await signing.enterCode(code)
+  await expect(transfer.result()).toContainText('to Kavitha Raj completed', { timeout: 15_000 })
 })
