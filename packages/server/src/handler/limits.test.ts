@@ -173,6 +173,15 @@ describe('attempt and send limits', () => {
     expect(fake.count()).toBe(calls)
   })
 
+  it('without a known client address there is no shared per-IP bucket', async () => {
+    const { handler } = createTestApp()
+    for (let index = 0; index < 101; index++) {
+      await createKitBrowser(handler).post('login/start', { username: `u${index}`, password: 'x' })
+    }
+    const next = await createKitBrowser(handler).post('login/start', start)
+    expect(next.status).toBe(200)
+  })
+
   it('with a trusted proxy the hop it appended is the client IP', async () => {
     const { handler, fake } = createTestApp({ trustedProxyCount: 1 })
     const browser = createKitBrowser((request) => handler(request, { clientAddress: '10.0.0.1' }))

@@ -50,6 +50,9 @@ export const defaultLimits: Limits = {
 
 const hourMs = 60 * 60_000
 
+/** The client IP when the adapter knows no address. */
+export const unknownIp = 'unknown'
+
 export type LimitRefusal =
   | { code: 'locked'; lockedUntil: number }
   | { code: 'rate_limited'; retryAt: number }
@@ -71,6 +74,9 @@ export class Limiter {
       const lock = await this.store.get(`lock:user:${this.userKey(username)}`)
       if (lock !== null) return { code: 'locked', lockedUntil: lock.resetAt }
     }
+    // Without a known address (e.g. Next.js without a trusted proxy) there is no per-IP bucket:
+    // one shared "unknown" bucket would let anyone lock everyone out.
+    if (ip === unknownIp) return null
     const ipFailures = await this.store.get(`fail:ip:${ip}`)
     if (ipFailures !== null && ipFailures.count >= this.limits.ipMaxFailures) {
       return { code: 'rate_limited', retryAt: ipFailures.resetAt }
@@ -101,7 +107,8 @@ export class Limiter {
       )
       result.attemptsLeft = Math.max(0, this.limits.challengeMaxFailures - challenge.count)
     }
-    await this.store.increment(`fail:ip:${input.ip}`, this.limits.ipWindowMs)
+    if (input.ip !== unknownIp)
+      await this.store.increment(`fail:ip:${input.ip}`, this.limits.ipWindowMs)
     const user = this.userKey(input.username)
     const failures = await this.store.increment(
       `fail:user:${user}`,
