@@ -157,3 +157,23 @@ test('a transfer signed by SMS: the text carries the transfer details', async ({
   await signing.enterCode(code)
   await expect(transfer.result()).toContainText('to Kavitha Raj completed', { timeout: 15_000 })
 })
+
+test('a transfer signed with the hardware token (transaction challenge)', async ({
+  page,
+  emulator,
+  network,
+}) => {
+  void network
+  const shell = await loginWithToken(page, emulator)
+  await shell.goTo('Transfer')
+  const transfer = new TransferPage(page)
+  await transfer.fill({ ...payee, payeeName: 'Nurul Huda', amount: '5.00' })
+  await transfer.submit()
+  const signing = new StepUpPanel(page, page.getByRole('region', { name: 'Confirm the transfer' }))
+  await signing.choose('challenge')
+  // The transfer being signed is shown next to the challenge.
+  await expect(signing.root).toContainText('Nurul Huda')
+  const challenge = await signing.readChallenge()
+  await signing.enterCode(await emulator.tokenRespond('CR0000001', challenge))
+  await expect(transfer.result()).toContainText('to Nurul Huda completed', { timeout: 15_000 })
+})
