@@ -58,9 +58,11 @@ export class TrafficRecorder {
   readonly exchanges: CapturedExchange[] = []
 
   /** Wraps `handler`: same behaviour, every response copied into {@link exchanges}. */
-  wrap(handler: (request: Request) => Promise<Response>): (request: Request) => Promise<Response> {
-    return async (request) => {
-      const response = await handler(request)
+  wrap<Context>(
+    handler: (request: Request, context?: Context) => Promise<Response>,
+  ): (request: Request, context?: Context) => Promise<Response> {
+    return async (request, context) => {
+      const response = await (context === undefined ? handler(request) : handler(request, context))
       const body = await response.clone().text()
       const headers = [...response.headers].map(([name, value]) => `${name}: ${value}`).join('\n')
       this.exchanges.push({ url: request.url, status: response.status, headers, body })

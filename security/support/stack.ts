@@ -57,6 +57,8 @@ export interface StackOptions {
   loadUsers?: number
   /** Extra handler configuration (limits, store, identify...). */
   handler?: Partial<HandlerConfig>
+  /** One clock (epoch ms) for the emulator and the kit, so a test can move time. Default real time. */
+  now?: () => number
   /** The username `identify` returns for step-up (the app's session). Default `alice`. */
   identifiedUser?: string | null
 }
@@ -69,7 +71,7 @@ export interface Stack {
   readonly emulatorLog: EmulatorLogCapture
   readonly traffic: TrafficRecorder
   /** The kit handler, recorded. */
-  readonly handle: (request: Request) => Promise<Response>
+  readonly handle: (request: Request, context?: { clientAddress?: string }) => Promise<Response>
   /** The emulator's control API (`/__emulator/...`), JSON in and out. */
   control(path: string, init?: { method?: string; body?: unknown }): Promise<unknown>
   /** Every canary hit in recorded traffic and captured logs. */
@@ -107,6 +109,7 @@ export function createStack(options: StackOptions = {}): Stack {
   const emulator = createEmulator({
     fixtures: suiteFixtures(canaries, { loadUsers: options.loadUsers ?? 0 }),
     logger: emulatorLog,
+    ...(options.now === undefined ? {} : { now: options.now }),
   })
   const upstream = countingFetch((input, init) => emulator.fetch(new Request(input, init)))
   const serverLog = createCapturingLogger('server')
@@ -124,6 +127,7 @@ export function createStack(options: StackOptions = {}): Stack {
       serverLog,
       options.identifiedUser === undefined ? 'alice' : options.identifiedUser,
     ),
+    ...(options.now === undefined ? {} : { now: options.now }),
     ...options.handler,
   })
   return {
