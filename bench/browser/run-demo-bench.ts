@@ -91,6 +91,16 @@ export async function runDemoBench(options: {
     stdio: 'ignore',
     detached: true, // its own process group: stopped with everything it started, by our PID
   })
+  const stopPreview = () => {
+    // The preview (pnpm -> node vite preview) runs in its own group, which we created.
+    if (preview.pid === undefined || preview.exitCode !== null) return
+    try {
+      process.kill(-preview.pid, 'SIGTERM')
+    } catch {
+      // already gone
+    }
+  }
+  process.once('exit', stopPreview)
   const origin = `http://127.0.0.1:${port}`
   const result: DemoBenchResult = { runs: [], failures: [] }
   try {
@@ -142,14 +152,8 @@ export async function runDemoBench(options: {
       }
     }
   } finally {
-    // The preview (pnpm -> node vite preview) runs in its own group, which we created.
-    if (preview.pid !== undefined) {
-      try {
-        process.kill(-preview.pid, 'SIGTERM')
-      } catch {
-        // already gone
-      }
-    }
+    stopPreview()
+    process.off('exit', stopPreview)
   }
   return result
 }
