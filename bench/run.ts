@@ -147,6 +147,25 @@ if (only.has('bundle')) {
       verdict: verdict(clean),
     })
   }
+  // The floors the kit builds on, measured the same way (context for the figures above).
+  const floors: string[] = []
+  for (const [id, code] of [
+    ['input-otp OTPInput', "export { OTPInput } from 'input-otp'"],
+    ['qrcode.react QRCodeSVG', "export { QRCodeSVG } from 'qrcode.react'"],
+  ] as const) {
+    try {
+      const floor = await measureEntry({
+        id: id.replace(/\W+/g, '-'),
+        label: id,
+        subpath: '.',
+        code,
+      })
+      floors.push(`${id} ${fmtKb(floor.costGzipBytes)}`)
+    } catch (error) {
+      floors.push(`${id}: ${(error as Error).message.split('\n')[0]}`)
+    }
+  }
+  details.push(`- Dependency floors, same build: ${floors.join(', ')} (gzip).`)
   let fingerprintSource = results.get('WholeKit')
   if (!fingerprintSource || fingerprintSource.fingerprint.files.length === 0) {
     fingerprintSource = await measureEntry(deviceSignalsEntry)
