@@ -96,6 +96,25 @@ describe('framework adapters (real frameworks, real emulator)', () => {
       // Express's own routes keep working and unknown kit paths get the kit's 404.
       const missing = await fetch(`${url}/api/centagate/nope`, { method: 'POST' })
       expect(missing.status).toBe(404)
+      // Mounted under its base path, Express strips the prefix from req.url: still served.
+      const mounted = express()
+      mounted.use('/api/centagate', centagateExpress(kit))
+      const second = createServer(mounted)
+      const secondUrl = await listen(second)
+      try {
+        const answer = await fetch(`${secondUrl}/api/centagate/flow/cancel`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            origin: secondUrl,
+            'x-centagate-kit': '1',
+          },
+          body: JSON.stringify({ device: { userAgent: 'a', browserFp: '' } }),
+        })
+        expect(await answer.json()).toMatchObject({ status: 'cancelled' })
+      } finally {
+        await close(second)
+      }
     } finally {
       await close(server)
     }

@@ -72,7 +72,9 @@ export async function readWebRequest(
 ): Promise<{ request: Request; closeConnection: boolean }> {
   const encrypted = (request.socket as TLSSocket | null)?.encrypted === true
   const host = request.headers.host ?? 'localhost'
-  const url = new URL(request.url ?? '/', `${encrypted ? 'https' : 'http'}://${host}`)
+  // Express strips its mount path from `url`; `originalUrl` keeps the full path.
+  const path = (request as IncomingMessage & { originalUrl?: string }).originalUrl ?? request.url
+  const url = new URL(path ?? '/', `${encrypted ? 'https' : 'http'}://${host}`)
   const headers = new Headers()
   for (const [name, value] of Object.entries(request.headers)) {
     // The body is re-framed below; hop-by-hop framing headers must not carry over.

@@ -52,7 +52,8 @@ export function toNodeHandler(
   options: { maxBodyBytes?: number } = {},
 ): NodeListener {
   return (request, response, next) => {
-    const pathname = new URL(request.url ?? '/', 'http://x').pathname
+    const path = (request as IncomingMessage & { originalUrl?: string }).originalUrl ?? request.url
+    const pathname = new URL(path ?? '/', 'http://x').pathname
     if (!handler.handles(pathname)) {
       if (next) return next()
       response.statusCode = 404
