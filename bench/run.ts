@@ -29,6 +29,7 @@ import {
   measureEntry,
   sourceFileOf,
 } from './bundle/measure-bundles'
+import { type MicroResult, runMicro } from './server/micro'
 import {
   type ServerBenchResult,
   type ShapeId,
@@ -315,6 +316,16 @@ if (only.has('server')) {
   }
 }
 
+// 2b. Micro-benchmarks of the steps the profile points at ----------------------------------------
+let micro: MicroResult[] | undefined
+if (only.has('server')) {
+  try {
+    micro = await runMicro()
+  } catch (error) {
+    log(`micro-benchmarks failed: ${(error as Error).message.slice(0, 300)}`)
+  }
+}
+
 // 3. Browser timings -----------------------------------------------------------------------------
 let browser: BrowserBenchResult | undefined
 if (only.has('browser')) {
@@ -487,6 +498,18 @@ if (server) {
       '',
     )
   }
+}
+if (micro) {
+  lines.push(
+    '## Per-step micro-benchmarks (one core, awaited one at a time, median of 5 batches)',
+    '',
+    '| step | CPU us/op | wall us/op |',
+    '|---|---:|---:|',
+    ...micro.map(
+      (row) => `| ${row.name} | ${row.cpuUsPerOp.toFixed(1)} | ${row.wallUsPerOp.toFixed(1)} |`,
+    ),
+    '',
+  )
 }
 if (demo) {
   lines.push(
