@@ -27,8 +27,9 @@ test('lockout: 5 wrong codes void the code, 10 lock the user', async ({
   await stepUp.enterCode(code)
   await expect(stepUp.root).toContainText('Too many wrong codes. Request a new code.')
 
-  // The kit offers no resend once the code is void (reported): start the login again, after the
-  // resend cooldown on the shared emulator clock. The user's failure count carries over.
+  // A new code: the kit's "Send a new code" counts the 60 s cooldown down on the browser's copy of
+  // the server clock, which only learns of the emulator clock jump from the next response; so
+  // start the login again instead. The user's failure count carries over.
   await emulator.advanceClock(61)
   await page.getByRole('button', { name: 'Start again' }).click()
   await login.submitCredentials('bob')
