@@ -102,15 +102,11 @@ function expectTyped(answer: RawAnswer, status: number, code: string) {
   expect(answer.headers['x-content-type-options']).toBe('nosniff')
 }
 
-// KNOWN BUGS (reported to the server owner; `it.fails` until fixed — remove `.fails` then):
-// packages/server/src/adapters/node.ts:73 reads `request.socket.remoteAddress` AFTER the capped
-// body read; `readCapped` (adapters/node-bridge.node.ts:10-21) breaks out of `for await` over the
-// IncomingMessage once the cap is passed, which destroys it, so `request.socket` is null: a
-// TypeError, caught as a bare 500 with an empty body (or `next(error)` under Express) instead of
-// the typed 413; and the connection stays open with `Connection: keep-alive` but is never read
-// again, so a client or proxy reusing it waits forever.
+// Regression tests for a bug found here and fixed in the server package: the capped body read
+// destroyed the request (adapters/node.ts read `request.socket.remoteAddress` afterwards → a bare
+// 500 instead of the typed 413, and a dead keep-alive connection).
 describe('Node adapter: raw bytes', () => {
-  it.fails('a 100 KB body with Content-Length → 413, no reset, 0 upstream calls', async () => {
+  it('a 100 KB body with Content-Length → 413, no reset, 0 upstream calls', async () => {
     const before = stack.upstream.calls
     const body = text(`{"pad":"${'x'.repeat(100_000)}"}`)
     const answer = await raw('/api/centagate/login/start', [body], {
@@ -121,7 +117,7 @@ describe('Node adapter: raw bytes', () => {
     expect(stack.upstream.calls - before).toBe(0)
   })
 
-  it.fails('a 1 MB chunked body (no length) → 413, no reset, 0 upstream calls', async () => {
+  it('a 1 MB chunked body (no length) → 413, no reset, 0 upstream calls', async () => {
     const before = stack.upstream.calls
     const chunk = text('x'.repeat(64 * 1024))
     const answer = await raw('/api/centagate/login/start', [
@@ -134,44 +130,41 @@ describe('Node adapter: raw bytes', () => {
     expect(stack.upstream.calls - before).toBe(0)
   })
 
-  it.fails(
-    'after an oversized body the connection is closed or still answers (never a dead keep-alive)',
-    async () => {
-      // The kit answers with `Connection: keep-alive`; a client or reverse proxy reusing that
-      // connection must get an answer (or see it closed), not wait forever.
-      const port = new URL(base).port
-      const head = (path: string, length: number) =>
-        `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\norigin: ${base}\r\n` +
-        `x-centagate-kit: 1\r\ncontent-type: application/json\r\ncontent-length: ${length}\r\n\r\n`
-      const big = `{"pad":"${'x'.repeat(1_000_000)}"}`
-      const small = '{"device":{"userAgent":"second request","browserFp":""}}'
-      const outcome = await new Promise<string>((resolve) => {
-        const socket = connect(Number(port), '127.0.0.1')
-        let data = ''
-        let sentSecond = false
-        socket.on('data', (chunk: Buffer) => {
-          data += chunk.toString('latin1')
-          if (!sentSecond && /\r\n\r\n/.test(data)) {
-            sentSecond = true
-            socket.write(head('/api/centagate/flow/cancel', small.length) + small)
-          }
-          if ((data.match(/HTTP\/1\.1 /g) ?? []).length >= 2) {
-            socket.destroy()
-            resolve('answered twice')
-          }
-        })
-        socket.on('close', () => resolve(sentSecond ? 'closed after the first answer' : 'closed'))
-        socket.on('error', () => resolve('reset'))
-        setTimeout(() => {
+  it('after an oversized body the connection is closed or still answers (never a dead keep-alive)', async () => {
+    // The kit answers with `Connection: keep-alive`; a client or reverse proxy reusing that
+    // connection must get an answer (or see it closed), not wait forever.
+    const port = new URL(base).port
+    const head = (path: string, length: number) =>
+      `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\norigin: ${base}\r\n` +
+      `x-centagate-kit: 1\r\ncontent-type: application/json\r\ncontent-length: ${length}\r\n\r\n`
+    const big = `{"pad":"${'x'.repeat(1_000_000)}"}`
+    const small = '{"device":{"userAgent":"second request","browserFp":""}}'
+    const outcome = await new Promise<string>((resolve) => {
+      const socket = connect(Number(port), '127.0.0.1')
+      let data = ''
+      let sentSecond = false
+      socket.on('data', (chunk: Buffer) => {
+        data += chunk.toString('latin1')
+        if (!sentSecond && /\r\n\r\n/.test(data)) {
+          sentSecond = true
+          socket.write(head('/api/centagate/flow/cancel', small.length) + small)
+        }
+        if ((data.match(/HTTP\/1\.1 /g) ?? []).length >= 2) {
           socket.destroy()
-          resolve(sentSecond ? 'second request never answered (dead keep-alive)' : 'no answer')
-        }, 2_000)
-        socket.write(head('/api/centagate/login/start', big.length) + big)
+          resolve('answered twice')
+        }
       })
-      figures.push({ case: 'reuse of the connection after 413', status: outcome })
-      expect(['answered twice', 'closed after the first answer']).toContain(outcome)
-    },
-  )
+      socket.on('close', () => resolve(sentSecond ? 'closed after the first answer' : 'closed'))
+      socket.on('error', () => resolve('reset'))
+      setTimeout(() => {
+        socket.destroy()
+        resolve(sentSecond ? 'second request never answered (dead keep-alive)' : 'no answer')
+      }, 2_000)
+      socket.write(head('/api/centagate/login/start', big.length) + big)
+    })
+    figures.push({ case: 'reuse of the connection after 413', status: outcome })
+    expect(['answered twice', 'closed after the first answer']).toContain(outcome)
+  })
 
   it('empty body and invalid UTF-8 → 400 invalid_input', async () => {
     const empty = await raw('/api/centagate/login/start', [], { 'content-length': '0' })
