@@ -129,8 +129,6 @@ function start(shape: string, upstream?: string, nodeFlags: string[] = []): Prom
       '--conditions=@centagate-kit/source',
       '--import',
       'tsx',
-      '--import',
-      path.join(repoRoot, 'bench/server/register-node-suffix-hook.mjs'),
       serversScript,
       shape,
     ]
