@@ -42,6 +42,16 @@ import { type RouteContext, clearFlow, createRuntime, openFlow } from './runtime
 export interface HandlerContext {
   /** The peer address of the TCP connection. */
   clientAddress?: string
+  /**
+   * The request's cookies, for hosts that cannot put a `Cookie` header on a Request (a handler
+   * running inside a browser, e.g. Storybook). Default: the request's `Cookie` header.
+   */
+  cookies?: string
+  /**
+   * Receives the `Set-Cookie` values of the answer, for hosts where a script-built Response drops
+   * them (browsers). Default: none (they are on the Response).
+   */
+  onSetCookie?: (setCookies: string[]) => void
 }
 
 export interface CentagateHandler {
@@ -149,11 +159,18 @@ export function createCentagateHandler(config: CentagateHandlerConfig): Centagat
         now,
         device: input.device,
         headers,
-        flow: await openFlow(runtime, request, now),
+        flow: await openFlow(
+          runtime,
+          request,
+          now,
+          handlerContext.cookies ?? request.headers.get('cookie'),
+        ),
       }
       const body = await routes[route](context, input as never)
+      handlerContext.onSetCookie?.(headers.getSetCookie())
       return jsonResponse(body, 200, headers)
     } catch (error) {
+      handlerContext.onSetCookie?.(headers.getSetCookie())
       return errorResponse(toFailure(error, requestId), requestId, now, headers)
     }
   }

@@ -72,9 +72,14 @@ export interface RouteContext {
   flow: FlowState | null
 }
 
-export async function openFlow(runtime: KitRuntime, request: Request, now: number) {
+export async function openFlow(
+  runtime: KitRuntime,
+  request: Request,
+  now: number,
+  cookieHeader: string | null = request.headers.get('cookie'),
+) {
   const { prefix } = cookieMode(request.url)
-  const token = readCookie(request.headers.get('cookie'), prefix + flowCookieBaseName)
+  const token = readCookie(cookieHeader, prefix + flowCookieBaseName)
   return runtime.sealer.open(token, now)
 }
 

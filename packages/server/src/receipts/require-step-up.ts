@@ -35,12 +35,16 @@ export interface StepUpReceiptInfo {
 export type StepUpGuardResult =
   { ok: true; receipt: StepUpReceiptInfo } | { ok: false; response: Response }
 
-export type StepUpGuard = (request: Request) => Promise<StepUpGuardResult>
+/** `context.cookies`: the cookies when the host cannot put a Cookie header on a Request (browsers). */
+export type StepUpGuard = (
+  request: Request,
+  context?: { cookies?: string },
+) => Promise<StepUpGuardResult>
 
 export function createStepUpGuard(runtime: KitRuntime, options: RequireStepUpOptions): StepUpGuard {
   const maxAge = Math.max(1, Math.floor(options.maxAgeSeconds))
   const identify = options.identify ?? runtime.config.identify
-  return async (request) => {
+  return async (request, context = {}) => {
     const now = runtime.now()
     const transactionId = options.transactionId?.(request)
     const refuse = (reason: string): StepUpGuardResult => {
@@ -55,7 +59,10 @@ export function createStepUpGuard(runtime: KitRuntime, options: RequireStepUpOpt
       return { ok: false, response: errorResponse(failure, randomId(12), now, headers) }
     }
     const { prefix } = cookieMode(request.url)
-    const token = readCookie(request.headers.get('cookie'), prefix + receiptCookieBaseName)
+    const token = readCookie(
+      context.cookies ?? request.headers.get('cookie'),
+      prefix + receiptCookieBaseName,
+    )
     const claims = await verifyReceipt(await runtime.receiptKey, token, now)
     if (claims === null) return refuse('missing_or_invalid')
     if (now / 1000 - claims.auth_time > maxAge) return refuse('too_old')
