@@ -70,6 +70,8 @@ export interface Stack {
   readonly serverLog: ReturnType<typeof createCapturingLogger>
   readonly emulatorLog: EmulatorLogCapture
   readonly traffic: TrafficRecorder
+  /** The kit handler itself (for `requireStepUp`). */
+  readonly handler: ReturnType<typeof createCentagateHandler>
   /** The kit handler, recorded. */
   readonly handle: (request: Request, context?: { clientAddress?: string }) => Promise<Response>
   /** The emulator's control API (`/__emulator/...`), JSON in and out. */
@@ -137,6 +139,7 @@ export function createStack(options: StackOptions = {}): Stack {
     serverLog,
     emulatorLog,
     traffic,
+    handler,
     handle: traffic.wrap(handler),
     async control(path, init = {}) {
       const method = init.method ?? (init.body === undefined ? 'GET' : 'POST')
