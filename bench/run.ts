@@ -553,7 +553,9 @@ if (updateReadme) {
   const readme = readFileSync(readmePath, 'utf8')
   const begin = '<!-- bench:table:begin -->'
   const end = '<!-- bench:table:end -->'
-  const header = `Measured ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC on nproc ${machine.nproc}, ${machine.cpuModel}, Node ${machine.node}:`
+  const header =
+    `Measured ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC on nproc ${machine.nproc}, ${machine.cpuModel}, Node ${machine.node}; ` +
+    `load average ${loadBefore[0]!.toFixed(1)} at start (the cores were shared with other jobs; see [results.md](./results.md)):`
   const updated = readme.replace(
     new RegExp(`${begin}[\\s\\S]*${end}`),
     `${begin}\n${header}\n\n${table}\n${end}`,
