@@ -235,3 +235,50 @@ describe('client IP: X-Forwarded-For is ignored without a trusted proxy', () => 
     expect(beforeLimited).toBe(0)
   })
 })
+
+describe('client IP behind one trusted proxy', () => {
+  it('only the hop the proxy appended counts: rotating the client-supplied part does not escape', async () => {
+    const proxied = createStack()
+    const handler = createCentagateHandler({
+      ...kitConfig(
+        proxied.canaries,
+        {
+          baseUrl: upstreamBaseUrl,
+          integrationKey: proxied.canaries.integrationKey,
+          secretKey: proxied.canaries.secretKey,
+          fetch: proxied.upstream,
+        },
+        proxied.serverLog,
+      ),
+      trustedProxyCount: 1,
+    })
+    let limitedAt = -1
+    for (let index = 0; index < 110 && limitedAt < 0; index += 1) {
+      const request = new Request(`${base}/api/centagate/login/start`, {
+        method: 'POST',
+        headers: {
+          origin: base,
+          'sec-fetch-site': 'same-origin',
+          'x-centagate-kit': '1',
+          'content-type': 'application/json',
+          // Client-supplied entries rotate; the proxy appended the real address last.
+          'x-forwarded-for': `10.0.${index % 250}.1, 192.0.2.${index % 200}, 203.0.113.77`,
+        },
+        body: JSON.stringify({
+          username: `nobody-${index}`,
+          password: 'wrong-password',
+          device: { userAgent: 'proxy rotation', browserFp: '' },
+        }),
+      })
+      // The connection comes from the proxy.
+      const response = await handler(request, { clientAddress: '127.0.0.1' })
+      const code = ((await response.json()) as { error?: { code?: string } }).error?.code
+      if (code === 'rate_limited') limitedAt = index
+    }
+    figures.push({
+      case: 'trusted proxy, rotating client part of X-Forwarded-For',
+      status: `rate_limited at attempt #${limitedAt + 1}`,
+    })
+    expect(limitedAt).toBe(100)
+  })
+})
