@@ -50,6 +50,31 @@ export const ChooseMethod: Story = {
   },
 }
 
+export const LoginSecondFactor: Story = {
+  args: { login: { username: 'bob', password: 'bob-password' } },
+  // The device helpers read bob's outbox (a login needs no app session).
+  parameters: { backend: { user: 'bob' } },
+  play: async ({ canvasElement, loaded }) => {
+    const backend = backendOf({ loaded })
+    await untilState(canvasElement, 'step-up', 'awaiting-otp')
+    await waitFor(() =>
+      expect(document.activeElement?.getAttribute('autocomplete')).toBe('one-time-code'),
+    )
+    await userEvent.keyboard((await backend.device.latestSmsCode())!)
+    await untilState(canvasElement, 'step-up', 'approved')
+    await expect(backend.calls.get('login/start')).toBe(1)
+  },
+}
+
+export const WrongPassword: Story = {
+  args: { login: { username: 'bob', password: 'not-the-password' } },
+  play: async ({ canvasElement }) => {
+    await untilState(canvasElement, 'step-up', 'error')
+    const error = await untilElement(canvasElement, '[data-part="error"]')
+    await expect(error).toHaveAttribute('data-error-code', 'invalid_credentials')
+  },
+}
+
 export const Starting: Story = {
   parameters: { backend: { user: 'alice', latencyMs: Infinity } },
   play: async ({ canvasElement }) => {
