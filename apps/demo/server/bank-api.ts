@@ -109,8 +109,10 @@ export function transferView(transfer: Transfer) {
   }
 }
 
-/** The bank API handler; answers `null` for paths outside /api/bank/. */
-export function createBankApi(options: BankApiOptions) {
+/** The bank API: a Web handler that answers `null` for paths outside /api/bank/. */
+export type BankApi = (request: Request) => Promise<Response | null>
+
+export function createBankApi(options: BankApiOptions): BankApi {
   const { store } = options
 
   return async function bankApi(request: Request): Promise<Response | null> {

@@ -1,78 +1,69 @@
 /**
  * The whole server-side integration of centagate-kit in the demo bank: read this file to wire the
- * kit into your own app.
+ * kit into your own app. It configures the kit's Vite plugin (`centagateKit` from
+ * `@centagate-kit/server/vite`, used for `vite dev` and `vite preview`):
  *
- * 1. CENTAGATE: a real tenant when CENTAGATE_BASE_URL, CENTAGATE_INTEGRATION_KEY and
- *    CENTAGATE_SECRET_KEY are set; otherwise the built-in emulator, in this process.
- * 2. The kit handler (`createCentagateHandler`) with three hooks into the app:
+ * 1. CENTAGATE: a real tenant when CENTAGATE_BASE_URL, CENTAGATE_INTEGRATION_KEY,
+ *    CENTAGATE_SECRET_KEY and CENTAGATE_COOKIE_SECRET are set (the plugin reads them and names
+ *    every missing one at startup); otherwise the built-in emulator, in this process, with its
+ *    /__emulator/* control API for the device drawer.
+ * 2. Three hooks into the bank:
  *    - identify: who is logged in (the bank's own session cookie), for step-up;
  *    - getTransaction: what a transfer really is (server truth, never the browser's word);
  *    - onAuthenticated: after a login, start the bank's own session.
- * 3. The bank's own API, whose "execute transfer" route requires a fresh step-up (`requireStepUp`).
+ * 3. The bank's own API (/api/bank/*), whose "execute transfer" route requires a fresh step-up
+ *    bound to that transfer (`kit.requireStepUp`).
  */
-import type { Emulator } from '@centagate-kit/emulator'
-import {
-  type CentagateHandler,
-  type CentagateHandlerConfig,
-  configFromEnv,
-  createCentagateHandler,
-} from '@centagate-kit/server/node'
-import { createBankApi, sessionCookie, sessionUser, transferIdOf } from './bank-api'
-import { type BankStore, createBankStore, formatAmount } from './bank-store'
-
-export interface DemoServer {
-  /** The kit routes under /api/centagate. */
-  kit: CentagateHandler
-  /** The bank's own routes under /api/bank (answers null for other paths). */
-  bankApi: (request: Request) => Promise<Response | null>
-  /** The built-in emulator, or null when a real CENTAGATE is configured. */
-  emulator: Emulator | null
-  store: BankStore
-}
+import type { CentagateHandler } from '@centagate-kit/server'
+import type { CentagateKitViteOptions } from '@centagate-kit/server/vite'
+import { type BankApi, createBankApi, sessionCookie, sessionUser, transferIdOf } from './bank-api'
+import { createBankStore, formatAmount } from './bank-store'
 
 type Env = Readonly<Record<string, string | undefined>>
 
-/** CENTAGATE connection + secrets: from the environment, or the built-in emulator. */
-async function centagateSettings(env: Env) {
-  if (env.CENTAGATE_BASE_URL) {
-    // configFromEnv names every missing or malformed variable (never its value).
-    return { ...configFromEnv(env), emulator: null }
-  }
-  // Dynamic import: a deployment with a real CENTAGATE never loads the emulator.
-  const { createEmulator } = await import('@centagate-kit/emulator')
-  const emulator = createEmulator({
-    ...(env.CENTAGATE_EMULATOR_INTEGRATION_KEY
-      ? { integrationKey: env.CENTAGATE_EMULATOR_INTEGRATION_KEY }
-      : {}),
-    ...(env.CENTAGATE_EMULATOR_SECRET_KEY ? { secretKey: env.CENTAGATE_EMULATOR_SECRET_KEY } : {}),
-  })
-  const cookieSecret = env.CENTAGATE_COOKIE_SECRET ?? randomSecret()
-  return {
-    emulator,
-    centagate: {
-      baseUrl: 'http://centagate-emulator.invalid',
-      ...emulator.credentials,
-      // The emulator runs in this process: the kit's upstream calls go straight to its handler.
-      fetch: (input: RequestInfo | URL, init?: RequestInit) =>
-        emulator.fetch(new Request(input, init)),
-    },
-    cookieSecrets: [{ id: 'demo', secret: cookieSecret }],
-    admin: {
-      username: env.CENTAGATE_ADMIN_USERNAME ?? 'admin',
-      password: env.CENTAGATE_ADMIN_PASSWORD ?? 'admin-password',
-    },
-  }
-}
-
-export async function createDemoServer(env: Env = process.env): Promise<DemoServer> {
+export function centagateOptions(env: Env = process.env): CentagateKitViteOptions {
   const store = createBankStore()
-  const { emulator, ...upstream } = await centagateSettings(env)
+  const emulated = !env.CENTAGATE_BASE_URL
 
-  const config: CentagateHandlerConfig = {
-    ...upstream,
+  // The bank API, once per kit handler (the plugin creates the handler at startup).
+  const bankApis = new WeakMap<CentagateHandler, BankApi>()
+  const bankApiFor = (kit: CentagateHandler): BankApi => {
+    let bankApi = bankApis.get(kit)
+    if (!bankApi) {
+      bankApi = createBankApi({
+        store,
+        emulator: emulated,
+        // Executing a transfer needs a step-up of at most 5 minutes ago, bound to that transfer.
+        requireStepUpForTransfer: kit.requireStepUp({
+          maxAgeSeconds: 300,
+          transactionId: transferIdOf,
+        }),
+      })
+      bankApis.set(kit, bankApi)
+    }
+    return bankApi
+  }
+
+  return {
+    // Built-in emulator: its app credentials and the kit's cookie secret may come from the env
+    // (the e2e journeys run with canary values); otherwise the emulator's defaults and a random
+    // per-process secret.
+    ...(emulated
+      ? {
+          emulator: {
+            ...(env.CENTAGATE_EMULATOR_INTEGRATION_KEY
+              ? { integrationKey: env.CENTAGATE_EMULATOR_INTEGRATION_KEY }
+              : {}),
+            ...(env.CENTAGATE_EMULATOR_SECRET_KEY
+              ? { secretKey: env.CENTAGATE_EMULATOR_SECRET_KEY }
+              : {}),
+          },
+          ...(env.CENTAGATE_COOKIE_SECRET
+            ? { cookieSecrets: [{ id: 'demo', secret: env.CENTAGATE_COOKIE_SECRET }] }
+            : {}),
+        }
+      : {}),
     ...(env.CENTAGATE_RECEIPT_SECRET ? { receiptSecret: env.CENTAGATE_RECEIPT_SECRET } : {}),
-    // With the emulator, the kit shares its clock, so "advance the clock" expires both sides.
-    ...(emulator ? { now: () => emulator.clock.now() } : {}),
 
     // Step-up is for the user of the bank's own session; never a name sent by the browser.
     identify: async (request) => {
@@ -111,23 +102,12 @@ export async function createDemoServer(env: Env = process.env): Promise<DemoServ
       event.headers.append('set-cookie', sessionCookie(event.request, sessionId))
       return { username: event.username }
     },
+
+    // The bank's own API, next to the kit routes.
+    appRoutes: {
+      '/api/bank/*': async (request, kit) =>
+        (await bankApiFor(kit)(request)) ??
+        Response.json({ error: { code: 'not_found' } }, { status: 404 }),
+    },
   }
-  const kit = createCentagateHandler(config)
-
-  const bankApi = createBankApi({
-    store,
-    emulator: emulator !== null,
-    // Executing a transfer needs a step-up of at most 5 minutes ago, bound to that transfer.
-    requireStepUpForTransfer: kit.requireStepUp({
-      maxAgeSeconds: 300,
-      transactionId: transferIdOf,
-    }),
-  })
-
-  return { kit, bankApi, emulator, store }
-}
-
-function randomSecret(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32))
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')
 }
