@@ -8,11 +8,17 @@ import { createEmulator } from '@centagate-kit/emulator'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createCanaries, findCanaries } from './support/canaries'
 import { suiteFixtures } from './support/fixtures'
-import { endpointList, endpointPath, parseEnvelope, returnCodes } from './support/protocol'
+import {
+  endpointList,
+  endpointPath,
+  endpoints,
+  parseEnvelope,
+  returnCodes,
+} from './support/protocol'
 import type { EndpointDefinition } from './support/protocol'
 import { createHmacSigner } from './support/signing'
 import { createEmulatorLogCapture, upstreamBaseUrl } from './support/stack'
-import { type EmulatorCase, emulatorCases } from './fuzz/emulator-requests'
+import { type EmulatorCase, emulatorCases, livePlaceholder } from './fuzz/emulator-requests'
 import { prototypeIsPolluted } from './fuzz/hostile-values'
 
 const runsPerEndpoint = 2_000
@@ -32,8 +38,11 @@ interface EndpointFigures {
   fiveXx: number
   bad: number
   codes: Map<string, number>
+  /** Codes of the correctly signed requests (right key, current timestamp, valid HMAC). */
+  signedCodes: Map<string, number>
 }
 const figures: EndpointFigures[] = []
+const primed: string[] = []
 
 const fallbackParams: Record<string, string> = {
   adminUsername: 'admin',
@@ -50,7 +59,96 @@ function pathFor(endpoint: EndpointDefinition, params: Readonly<Record<string, s
   }
 }
 
-async function toRequest(endpoint: EndpointDefinition, sample: EmulatorCase): Promise<Request> {
+type Emulator = ReturnType<typeof createEmulator>
+
+interface LiveValues {
+  TOKEN: string[]
+  CHALLENGE: string[]
+  DEVACC: string[]
+}
+
+/** A correctly signed call of `name` (what the kit server would send). */
+async function signedCall(
+  emulator: Emulator,
+  name: keyof typeof endpoints,
+  fields: Record<string, string>,
+): Promise<Record<string, unknown>> {
+  const endpoint = endpoints[name] as EndpointDefinition
+  const body: Record<string, string> = {
+    ...fields,
+    integrationKey: canaries.integrationKey,
+    unixTimestamp: String(Math.floor(Date.now() / 1000)),
+  }
+  body.hmac = await signer.signFields(endpoint.signedOrder, body)
+  const response = await emulator.fetch(
+    new Request(`${upstreamBaseUrl}${endpointPath(endpoint, {})}`, {
+      method: endpoint.method,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  )
+  const envelope = parseEnvelope(await response.text())
+  return (envelope.object ?? {}) as Record<string, unknown>
+}
+
+/** Live sessions and pending challenges, so fuzzed calls can name real ones. */
+async function primeSessions(emulator: Emulator): Promise<LiveValues> {
+  const live: LiveValues = { TOKEN: [], CHALLENGE: [], DEVACC: [] }
+  const keep = (object: Record<string, unknown>) => {
+    if (typeof object.authToken === 'string') live.TOKEN.push(object.authToken)
+    if (typeof object.otpChallenge === 'string') live.CHALLENGE.push(object.otpChallenge)
+    if (typeof object.defAccId === 'string') live.DEVACC.push(object.defAccId)
+  }
+  const sessions: Record<string, string> = {}
+  for (const [username, password] of [
+    ['alice', 'alice-password'],
+    ['bob', 'bob-password'],
+    ['dave', 'dave-password'],
+  ] as const) {
+    const object = await signedCall(emulator, 'authBasic', { username, password })
+    keep(object)
+    if (typeof object.authToken === 'string') sessions[username] = object.authToken
+  }
+  keep(
+    await signedCall(emulator, 'requestSmsOtp', { username: 'bob', authToken: sessions.bob ?? '' }),
+  )
+  keep(
+    await signedCall(emulator, 'requestOtpChallenge', {
+      username: 'dave',
+      authToken: sessions.dave ?? '',
+      otpType: 'offline',
+    }),
+  )
+  keep(
+    await signedCall(emulator, 'requestQrCode', {
+      username: 'alice',
+      authToken: sessions.alice ?? '',
+      devAccId: live.DEVACC[0] ?? '',
+      details: Buffer.from('Pay MYR 10.00 to fuzz').toString('base64'),
+    }),
+  )
+  keep(
+    await signedCall(emulator, 'requestTransactionSigningChallenge', {
+      username: 'dave',
+      details: 'Pay MYR 20.00',
+      transactionId: 'tx-fuzz-1',
+    }),
+  )
+  return live
+}
+
+function substitute(value: string | undefined, live: LiveValues): string | undefined {
+  const match = value === undefined ? null : livePlaceholder.exec(value)
+  if (match === null) return value
+  const pool = live[match[1] as keyof LiveValues]
+  return pool.length === 0 ? '' : pool[Number(match[2]) % pool.length]
+}
+
+async function toRequest(
+  endpoint: EndpointDefinition,
+  sample: EmulatorCase,
+  live: LiveValues,
+): Promise<Request> {
   const url = `${upstreamBaseUrl}${pathFor(endpoint, sample.pathParams)}`
   const headers = new Headers()
   if (sample.contentType !== null) headers.set('content-type', sample.contentType)
@@ -59,7 +157,10 @@ async function toRequest(endpoint: EndpointDefinition, sample: EmulatorCase): Pr
   }
   let body = sample.body
   if (sample.kind === 'signed') {
-    const fields: Record<string, string | undefined> = { ...sample.fields }
+    const fields: Record<string, string | undefined> = {}
+    for (const [name, value] of Object.entries(sample.fields ?? {})) {
+      fields[name] = substitute(value, live)
+    }
     if (sample.integrationKeyMode === 'right') fields.integrationKey = canaries.integrationKey
     if (sample.integrationKeyMode === 'wrong') fields.integrationKey = 'f'.repeat(64)
     const now = Math.floor(Date.now() / 1000)
@@ -89,7 +190,9 @@ function describeCase(sample: EmulatorCase): string {
 }
 
 afterAll(() => {
-  console.log(`\nemulator fuzz (seed ${seed}, ${runsPerEndpoint} per endpoint)`)
+  console.log(
+    `\nemulator fuzz (seed ${seed}, ${runsPerEndpoint} per endpoint; primed live state, e.g. ${primed[0] ?? '-'})`,
+  )
   console.table(
     figures.map((f) => ({
       endpoint: f.endpoint,
@@ -102,6 +205,11 @@ afterAll(() => {
       'top codes': [...f.codes]
         .sort((a, b) => b[1] - a[1])
         .slice(0, 5)
+        .map(([code, count]) => `${code}:${count}`)
+        .join(' '),
+      'signed: top codes': [...f.signedCodes]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 6)
         .map(([code, count]) => `${code}:${count}`)
         .join(' '),
     })),
@@ -119,6 +227,8 @@ describe('emulator fuzz', () => {
     async (name, endpoint, index) => {
       // A fresh emulator per endpoint: a fuzzed call may lock a fixture user or move state.
       const emulator = createEmulator({ fixtures: suiteFixtures(canaries), logger: logs })
+      const live = await primeSessions(emulator)
+      primed.push(`${name}: ${live.TOKEN.length} tokens, ${live.CHALLENGE.length} challenges`)
       const samples = fc.sample(emulatorCases(endpoint), {
         numRuns: runsPerEndpoint,
         seed: seed + index,
@@ -132,12 +242,13 @@ describe('emulator fuzz', () => {
         fiveXx: 0,
         bad: 0,
         codes: new Map(),
+        signedCodes: new Map(),
       }
       const problems: string[] = []
       for (const sample of samples) {
         let response: Response
         try {
-          response = await emulator.fetch(await toRequest(endpoint, sample))
+          response = await emulator.fetch(await toRequest(endpoint, sample, live))
         } catch (error) {
           result.bad += 1
           if (problems.length < 5)
@@ -166,6 +277,15 @@ describe('emulator fuzz', () => {
           }
           result.envelopes += 1
           result.codes.set(envelope.code, (result.codes.get(envelope.code) ?? 0) + 1)
+          if (
+            sample.kind === 'signed' &&
+            sample.hmacMode === 'valid' &&
+            sample.integrationKeyMode === 'right' &&
+            sample.timestampOffset === 0 &&
+            sample.contentType === 'application/json'
+          ) {
+            result.signedCodes.set(envelope.code, (result.signedCodes.get(envelope.code) ?? 0) + 1)
+          }
         } catch (error) {
           result.bad += 1
           if (problems.length < 5) {

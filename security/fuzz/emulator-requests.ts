@@ -22,8 +22,19 @@ export interface EmulatorCase {
   readonly pathParams: Readonly<Record<string, string>>
 }
 
+/**
+ * Placeholders for values of live emulator state (an authToken, a pending challenge, a device
+ * account id of a primed session), replaced at send time so that the business logic behind the
+ * session checks is fuzzed too.
+ */
+export const livePlaceholder = /^\$(TOKEN|CHALLENGE|DEVACC):(\d+)$/
+const liveValue = fc
+  .tuple(fc.constantFrom('TOKEN', 'CHALLENGE', 'DEVACC'), fc.nat(20))
+  .map(([kind, index]) => `$${kind}:${index}`)
+
 /** Values a signed field gets: mostly plausible, often hostile. */
 const signedFieldValue = fc.oneof(
+  { arbitrary: liveValue, weight: 4 },
   { arbitrary: fc.constantFrom('alice', 'bob', 'carol', 'admin', 'Alice', 'ALICE '), weight: 3 },
   { arbitrary: fc.stringMatching(/^[0-9]{6,8}$/), weight: 2 },
   {
@@ -42,6 +53,21 @@ const signedFieldValue = fc.oneof(
   },
   { arbitrary: hostileString, weight: 6 },
 )
+
+const live = (kind: 'TOKEN' | 'CHALLENGE' | 'DEVACC') =>
+  fc.nat(20).map((index) => `$${kind}:${index}`)
+
+/** The value arbitrary of one signed field, biased by what the field names. */
+function fieldValueFor(name: string): fc.Arbitrary<string> {
+  const biased = (likely: fc.Arbitrary<string>) =>
+    fc.oneof({ arbitrary: likely, weight: 4 }, { arbitrary: signedFieldValue, weight: 1 })
+  if (name === 'username') return biased(fc.constantFrom('alice', 'bob', 'carol', 'dave', 'admin'))
+  if (name === 'authToken') return biased(live('TOKEN'))
+  if (name === 'challenge') return biased(live('CHALLENGE'))
+  if (name === 'devAccId') return biased(live('DEVACC'))
+  if (/otp/i.test(name)) return biased(fc.stringMatching(/^[0-9]{6,8}$/))
+  return signedFieldValue
+}
 
 const pathParamValue = fc.oneof(
   { arbitrary: fc.constantFrom('admin', 'alice', '10001', '0'.repeat(64)), weight: 2 },
@@ -76,12 +102,16 @@ export function emulatorCases(endpoint: EndpointDefinition): fc.Arbitrary<Emulat
     method,
     pathParams: params,
   }))
+  // Each field present 6 times in 7: enough complete requests reach the business logic.
+  // Each field present 6 times in 7, known users and live tokens/challenges most of the time:
+  // enough complete, session-valid requests reach the business logic.
   const signedFields = fc.record(
-    Object.fromEntries(bodyFieldNames.map((name) => [name, signedFieldValue])) as Record<
-      string,
-      fc.Arbitrary<string>
-    >,
-    { requiredKeys: [] },
+    Object.fromEntries(
+      bodyFieldNames.map((name) => [
+        name,
+        fc.option(fieldValueFor(name), { freq: 6, nil: undefined }),
+      ]),
+    ) as Record<string, fc.Arbitrary<string | undefined>>,
   )
   const signed = fc
     .record({
