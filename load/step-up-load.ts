@@ -21,6 +21,8 @@ export interface LoadRunOptions {
    * `maxUsesPerHour` times. Default: no reuse (the run stops drawing when the pool is empty).
    */
   reuse?: { minReuseMs: number; maxUsesPerHour: number }
+  /** Sees every kit answer as the browser would (status, Set-Cookie lines, body): canary scans. */
+  onAnswer?: (answer: HttpAnswer) => void
   /** Called every `everyMs` with the running figures (soak progress). */
   onProgress?: (figures: LoadFigures) => void
   progressEveryMs?: number
@@ -136,6 +138,7 @@ export async function runStepUpLoad(options: LoadRunOptions): Promise<LoadFigure
         )
       })
     kitLatency.push(performance.now() - t0)
+    options.onAnswer?.(answer)
     kitRequests += 1
     for (const line of answer.setCookies) {
       const pair = line.split(';')[0] ?? ''

@@ -5,6 +5,7 @@
 // per request). Target: RSS growth after warm-up < 50 MB, 0 errors, open handles stable.
 import { loadavg } from 'node:os'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type CanaryHit, findCanaries } from '../security/support/canaries'
 import { loadUsername } from '../security/support/fixtures'
 import { type LoadStack, startLoadStack } from './load-stack'
 import { runStepUpLoad } from './step-up-load'
@@ -16,6 +17,8 @@ const users = 20_000
 const mb = (bytes: number) => bytes / 2 ** 20
 
 let stack: LoadStack
+let answersScanned = 0
+const responseLeaks: CanaryHit[] = []
 
 beforeAll(async () => {
   stack = await startLoadStack({ users, emulator: 'process' })
@@ -48,6 +51,12 @@ describe('soak', () => {
       durationMs,
       username: loadUsername,
       userCount: users,
+      onAnswer: (answer) => {
+        answersScanned += 1
+        const text = `${answer.setCookies.join('\n')}\n${answer.body}`
+        if (responseLeaks.length < 10)
+          responseLeaks.push(...findCanaries(stack.canaries, 'kit answer', text))
+      },
       // Both the kit and the emulator allow one SMS per user per 60 s and 5 per hour.
       reuse: { minReuseMs: 61_000, maxUsesPerHour: 5 },
       progressEveryMs: 30_000,
@@ -72,7 +81,7 @@ describe('soak', () => {
         `  latency ms: p50 ${figures.p50.toFixed(1)}, p99 ${figures.p99.toFixed(1)}, max ${figures.max.toFixed(1)}\n` +
         `  RSS after warm-up ${base.rss.toFixed(1)} MB -> end ${end.rss.toFixed(1)} MB (growth ${growth.toFixed(1)} MB, peak ${peak.toFixed(1)} MB)\n` +
         `  heap ${base.heap.toFixed(1)} -> ${end.heap.toFixed(1)} MB; active handles ${base.handles} -> ${end.handles}\n` +
-        `  log lines: server ${stack.logLines.server}, emulator ${stack.logLines.emulator}; canary hits ${stack.logLeaks.length}`,
+        `  log lines: server ${stack.logLines.server}, emulator ${stack.logLines.emulator}; canary hits ${stack.logLeaks.length} in logs, ${responseLeaks.length} in ${answersScanned} kit answers`,
     )
     if (figures.errorSamples.length > 0) log(`  first errors: ${figures.errorSamples.join('\n  ')}`)
     if (stack.logLeaks.length > 0) log(`  canary hits: ${JSON.stringify(stack.logLeaks)}`)
@@ -80,5 +89,6 @@ describe('soak', () => {
     expect(growth).toBeLessThan(50)
     expect(end.handles - base.handles).toBeLessThanOrEqual(10)
     expect(stack.logLeaks).toEqual([])
+    expect(responseLeaks).toEqual([])
   })
 })

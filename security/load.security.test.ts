@@ -7,6 +7,7 @@ import { cpus, loadavg } from 'node:os'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type LoadStack, startLoadStack } from '../load/load-stack'
 import { runStepUpLoad } from '../load/step-up-load'
+import { type CanaryHit, findCanaries } from './support/canaries'
 import { loadUsername } from './support/fixtures'
 
 const concurrency = 50
@@ -14,6 +15,8 @@ const durationMs = Number(process.env.CENTAGATE_LOAD_MS ?? 30_000)
 const users = Number(process.env.CENTAGATE_LOAD_USERS ?? 20_000)
 
 let stack: LoadStack
+let answersScanned = 0
+const responseLeaks: CanaryHit[] = []
 
 beforeAll(async () => {
   stack = await startLoadStack({ users })
@@ -34,6 +37,12 @@ describe('load on loopback', () => {
         durationMs,
         username: loadUsername,
         userCount: users,
+        onAnswer: (answer) => {
+          answersScanned += 1
+          const text = `${answer.setCookies.join('\n')}\n${answer.body}`
+          if (responseLeaks.length < 10)
+            responseLeaks.push(...findCanaries(stack.canaries, 'kit answer', text))
+        },
       })
       const rss = process.memoryUsage().rss / 2 ** 20
       const load = loadavg()
@@ -44,7 +53,8 @@ describe('load on loopback', () => {
           `  step-ups completed: ${figures.stepUps} (${figures.stepUpsPerSecond.toFixed(1)}/s), errors: ${figures.errors}\n` +
           `  kit requests: ${figures.kitRequests} (${figures.kitRequestsPerSecond.toFixed(0)} req/s)\n` +
           `  kit request latency ms: p50 ${figures.p50.toFixed(1)}, p95 ${figures.p95.toFixed(1)}, p99 ${figures.p99.toFixed(1)}, max ${figures.max.toFixed(1)}\n` +
-          `  whole step-up p99 ms: ${figures.stepUpP99.toFixed(1)}; RSS ${rss.toFixed(0)} MB; log lines server ${stack.logLines.server}, emulator ${stack.logLines.emulator}`,
+          `  whole step-up p99 ms: ${figures.stepUpP99.toFixed(1)}; RSS ${rss.toFixed(0)} MB; log lines server ${stack.logLines.server}, emulator ${stack.logLines.emulator}\n` +
+          `  canary hits: ${responseLeaks.length} in ${answersScanned} kit answers (bodies + Set-Cookie), ${stack.logLeaks.length} in log lines`,
       )
       if (figures.errorSamples.length > 0) console.log('  first errors:', figures.errorSamples)
       expect(figures.errorSamples).toEqual([])
@@ -52,6 +62,7 @@ describe('load on loopback', () => {
       expect(figures.poolExhausted).toBe(false)
       expect(figures.stepUps).toBeGreaterThan(0)
       expect(stack.logLeaks).toEqual([])
+      expect(responseLeaks).toEqual([])
     },
     durationMs + 60_000,
   )
