@@ -49,6 +49,9 @@ run('vitest (unit, browser, storybook)', 'pnpm', [
 ])
 countVitest(`${reportsDir}/vitest.json`)
 
+// The static Storybook is a shipped artefact too: build it so the e2e secret scan covers it.
+if (existsSync('.storybook/main.ts')) run('storybook static build', 'pnpm', ['build-storybook'])
+
 if (existsSync('e2e/playwright.config.ts')) {
   run('e2e (Playwright)', 'node', ['scripts/run-e2e.mjs'], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: `${reportsDir}/e2e.json`,
