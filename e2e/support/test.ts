@@ -36,9 +36,24 @@ export const test = base.extend<Fixtures>({
     await emulator.advanceClock(25 * 3600)
     await use(emulator)
   },
-  network: async ({ page, request }, use) => {
+  network: async ({ page, request }, use, testInfo) => {
     const log = recordNetwork(page)
     await use(log)
+    if (testInfo.status !== testInfo.expectedStatus) {
+      // Diagnostics: the kit and bank API answers the browser saw (secret-free: checked below).
+      const answers = log.entries
+        .filter((entry) => entry.kind === 'response' && /\/api\//.test(entry.url))
+        .map((entry) =>
+          entry.text
+            .split('\n')
+            .filter((_, index) => index !== 1)
+            .join(' '),
+        )
+      await testInfo.attach('api-answers.txt', {
+        body: answers.join('\n'),
+        contentType: 'text/plain',
+      })
+    }
     const state = await (await request.get('/__emulator/state')).json()
     const leaks = await log.findLeaks(issuedSecrets(state))
     expect(leaks, 'secrets seen by the browser').toEqual([])
