@@ -39,6 +39,8 @@ export const test = base.extend<Fixtures>({
   network: async ({ page, request }, use, testInfo) => {
     const log = recordNetwork(page)
     await use(log)
+    const state = await (await request.get('/__emulator/state')).json()
+    const leaks = await log.findLeaks(issuedSecrets(state))
     if (testInfo.status !== testInfo.expectedStatus) {
       // Diagnostics: the kit and bank API answers the browser saw (secret-free: checked below).
       const answers = log.entries
@@ -54,8 +56,6 @@ export const test = base.extend<Fixtures>({
         contentType: 'text/plain',
       })
     }
-    const state = await (await request.get('/__emulator/state')).json()
-    const leaks = await log.findLeaks(issuedSecrets(state))
     expect(leaks, 'secrets seen by the browser').toEqual([])
   },
 })
