@@ -281,30 +281,43 @@ describe('secret canaries', () => {
     }
   }, 150_000)
 
-  it('existing build outputs (apps/demo/dist, storybook-static, packages/*/dist): no server env names', () => {
-    const roots = [
-      'apps/demo/dist',
-      ...readdirSync(join(repoRoot, 'packages')).map((name) => `packages/${name}/dist`),
-    ].filter((dir) => existsSync(join(repoRoot, dir)))
-    const storybook = existsSync(join(repoRoot, 'storybook-static'))
-    const hits: string[] = []
-    let scanned = 0
-    for (const dir of roots) {
-      for (const file of filesUnder(join(repoRoot, dir))) {
-        scanned += 1
-        for (const needle of [
-          'CENTAGATE_SECRET_KEY',
-          'CENTAGATE_ADMIN_PASSWORD',
-          'CENTAGATE_COOKIE_SECRET',
-        ]) {
-          if (file.text.includes(needle)) hits.push(`${needle} in ${relative(repoRoot, file.path)}`)
-        }
-      }
+  it('existing build outputs: the demo bundle holds no server secret names or emulator keys', () => {
+    const serverOnly = [
+      'CENTAGATE_SECRET_KEY',
+      'CENTAGATE_ADMIN_PASSWORD',
+      'CENTAGATE_COOKIE_SECRET',
+      defaultSecretKey,
+      defaultIntegrationKey,
+      'admin-password',
+    ]
+    // Values of CENTAGATE_* variables in this environment (if any) must be in no artefact.
+    const envValues = Object.entries(process.env)
+      .filter(([name, value]) => name.startsWith('CENTAGATE_') && (value ?? '').length >= 8)
+      .map(([, value]) => value as string)
+    const scan = (dir: string, needles: string[]) => {
+      if (!existsSync(join(repoRoot, dir))) return null
+      const files = filesUnder(join(repoRoot, dir))
+      const hits = files.flatMap((file) =>
+        needles
+          .filter((needle) => file.text.includes(needle))
+          .map((needle) => `${needle} in ${relative(repoRoot, file.path)}`),
+      )
+      return { files: files.length, hits }
     }
+    const demo = scan('apps/demo/dist', [...serverOnly, ...envValues])
+    // Storybook runs the server handler and the emulator in the browser on purpose (its fixture
+    // keys are test values), so only real environment values are looked for there.
+    const storybook = scan('storybook-static', envValues)
     findings.push({
-      check: `present build outputs scanned: ${roots.join(', ') || 'none'}; storybook-static ${storybook ? 'present (runs the emulator in the browser by design; not scanned for its fixture keys)' : 'absent'}`,
-      value: `${scanned} files, ${hits.length} hits`,
+      check: 'apps/demo/dist (server env names, emulator keys, env values)',
+      value: demo === null ? 'absent' : `${demo.files} files, ${demo.hits.length} hits`,
     })
-    expect(hits.filter((hit) => hit.includes('apps/demo/dist'))).toEqual([])
+    findings.push({
+      check: `storybook-static (values of ${envValues.length} CENTAGATE_* env variables)`,
+      value:
+        storybook === null ? 'absent' : `${storybook.files} files, ${storybook.hits.length} hits`,
+    })
+    expect(demo?.hits ?? []).toEqual([])
+    expect(storybook?.hits ?? []).toEqual([])
   })
 })
