@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query'
 import { type FormEvent, useId, useState } from 'react'
 import { emulatorClient } from '../lib/emulator-client'
 import { usePreferences } from '../lib/preferences'
@@ -7,7 +8,17 @@ const stockSerials = ['CR0000001', 'CR0000002', 'CR0000003']
 /** A challenge-response hardware token: type the challenge, read the response (OCRA). */
 export function HardwareToken({ username }: { username: string }) {
   const { t } = usePreferences()
-  const [serial, setSerial] = useState(username === 'alice' ? 'CR0000001' : 'CR0000002')
+  // The owner's own tokens first (GET /__emulator/users/:username), then the stock ones.
+  const user = useQuery({
+    queryKey: ['emulator', 'user', username],
+    queryFn: () => emulatorClient.user(username),
+  })
+  const owned = ((user.data?.tokens ?? []) as { serial: string; kind: string }[])
+    .filter((token) => token.kind === 'cr')
+    .map((token) => token.serial)
+  const serials = [...new Set([...owned, ...stockSerials])]
+  const [chosen, setSerial] = useState<string | null>(null)
+  const serial = chosen && serials.includes(chosen) ? chosen : (serials[0] ?? '')
   const [challenge, setChallenge] = useState('')
   const [response, setResponse] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -33,7 +44,7 @@ export function HardwareToken({ username }: { username: string }) {
         <div className="demo-field">
           <label htmlFor={serialId}>{t('token.serial')}</label>
           <select id={serialId} value={serial} onChange={(event) => setSerial(event.target.value)}>
-            {stockSerials.map((value) => (
+            {serials.map((value) => (
               <option key={value} value={value}>
                 {value}
               </option>

@@ -37,8 +37,9 @@ export const emulatorClient = {
     )
     return Array.isArray(body) ? body : (body.messages ?? [])
   },
+  /** The user's enrolled factors (no secrets), for the drawer's defaults. */
   user: (username: string) =>
-    call<Record<string, unknown>>(`users/${encodeURIComponent(username)}`),
+    call<{ tokens?: { serial: string; kind: string }[] }>(`users/${encodeURIComponent(username)}`),
   scan: (input: { qrCode: string } | { manualCode: string; username: string }) =>
     call<AppScanResult>('app/scan', { method: 'POST', body: input }),
   decide: (username: string, decision: 'approve' | 'reject') =>
