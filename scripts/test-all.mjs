@@ -2,6 +2,7 @@
 // "N passed, N failed" summed over the suites' JSON reports. Exits non-zero if anything failed.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import path from 'node:path'
 
 const reportsDir = 'reports'
 rmSync(reportsDir, { recursive: true, force: true })
@@ -54,7 +55,8 @@ if (existsSync('.storybook/main.ts')) run('storybook static build', 'pnpm', ['bu
 
 if (existsSync('e2e/playwright.config.ts')) {
   run('e2e (Playwright)', 'node', ['scripts/run-e2e.mjs'], {
-    PLAYWRIGHT_JSON_OUTPUT_NAME: `${reportsDir}/e2e.json`,
+    // Absolute: Playwright resolves a relative name against its config's folder (e2e/).
+    PLAYWRIGHT_JSON_OUTPUT_NAME: path.resolve(reportsDir, 'e2e.json'),
   })
   countPlaywright(`${reportsDir}/e2e.json`)
 }
