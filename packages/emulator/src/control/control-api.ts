@@ -23,7 +23,11 @@ const decisionBody = z.strictObject({
   username: z.string().min(1),
   decision: z.enum(['approve', 'reject']),
 })
-const clockBody = z.strictObject({ advanceSeconds: z.number().finite() })
+// Bounded to ±10 years: an unbounded jump leaves the Date range and would wedge every later call.
+const maxClockJumpSeconds = 10 * 365 * 24 * 3600
+const clockBody = z.strictObject({
+  advanceSeconds: z.number().finite().min(-maxClockJumpSeconds).max(maxClockJumpSeconds),
+})
 
 const replyMarker = Symbol('reply')
 const error = (status: number, code: string, message: string): EmulatorReply =>

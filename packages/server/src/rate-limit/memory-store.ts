@@ -25,10 +25,14 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): RateLimitSt
     }
     return entry
   }
+  // Sweep when the map reaches `nextSweepAt`, then not again until it has doubled: a full scan per
+  // insert would make every new key cost O(n) while long windows keep all keys live.
+  let nextSweepAt = sweepThreshold
   const sweep = () => {
-    if (entries.size < sweepThreshold) return
+    if (entries.size < nextSweepAt) return
     const time = now()
     for (const [key, entry] of entries) if (entry.resetAt <= time) entries.delete(key)
+    nextSweepAt = Math.max(sweepThreshold, entries.size * 2)
   }
 
   return {
