@@ -11,8 +11,17 @@ export interface Limits {
   challengeMaxFailures: number
   /** Consecutive failures per user before a lock. Default 10. */
   userMaxFailures: number
-  /** Lock duration after `userMaxFailures`. Default 15 min. */
+  /** First lock duration after `userMaxFailures`; each further lock in a row doubles it. Default 15 min. */
   userLockMs: number
+  /** Longest doubled lock. Default 24 h. */
+  userMaxLockMs: number
+  /**
+   * Ceiling on consecutive failures (NIST SP 800-63B-4 3.2.2: at most 100): once the locks in a row
+   * reach it, the user stays locked for `userLockHistoryMs` (an operator may reset sooner). Default 100.
+   */
+  userMaxConsecutiveFailures: number
+  /** How long locks in a row are remembered (a success forgets them). Default 30 days. */
+  userLockHistoryMs: number
   /** Window of the consecutive-failure counter. Default 24 h. */
   userFailureWindowMs: number
   /** Failures per client IP in `ipWindowMs`. Default 100. */
@@ -37,6 +46,9 @@ export const defaultLimits: Limits = {
   challengeMaxFailures: 5,
   userMaxFailures: 10,
   userLockMs: 15 * 60_000,
+  userMaxLockMs: 24 * 60 * 60_000,
+  userMaxConsecutiveFailures: 100,
+  userLockHistoryMs: 30 * 24 * 60 * 60_000,
   userFailureWindowMs: 24 * 60 * 60_000,
   ipMaxFailures: 100,
   ipWindowMs: 24 * 60 * 60_000,
@@ -115,17 +127,27 @@ export class Limiter {
       this.limits.userFailureWindowMs,
     )
     if (failures.count >= this.limits.userMaxFailures) {
-      await this.store.claim(`lock:user:${user}`, this.limits.userLockMs)
+      // Locks in a row double (15 min, 30 min, 1 h, ...) and the consecutive failures they allow
+      // are capped: waiting out lock after lock never buys more than the ceiling of guesses.
+      const locks = await this.store.increment(`locks:user:${user}`, this.limits.userLockHistoryMs)
+      const ceilingReached =
+        locks.count * this.limits.userMaxFailures >= this.limits.userMaxConsecutiveFailures
+      const lockMs = ceilingReached
+        ? this.limits.userLockHistoryMs
+        : Math.min(this.limits.userLockMs * 2 ** (locks.count - 1), this.limits.userMaxLockMs)
+      await this.store.claim(`lock:user:${user}`, lockMs)
       await this.store.reset(`fail:user:${user}`)
       const lock = await this.store.get(`lock:user:${user}`)
-      result.lockedUntil = lock?.resetAt ?? Date.now() + this.limits.userLockMs
+      result.lockedUntil = lock?.resetAt ?? Date.now() + lockMs
     }
     return result
   }
 
-  /** A success resets the user's consecutive-failure count. */
+  /** A success resets the user's consecutive-failure count and forgets earlier locks. */
   async recordSuccess(username: string): Promise<void> {
-    await this.store.reset(`fail:user:${this.userKey(username)}`)
+    const user = this.userKey(username)
+    await this.store.reset(`fail:user:${user}`)
+    await this.store.reset(`locks:user:${user}`)
   }
 
   /**
