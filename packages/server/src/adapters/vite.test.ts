@@ -67,6 +67,26 @@ describe('centagateKit() Vite plugin', () => {
     }
   })
 
+  it('answers 404 on /__emulator/* when the control API is off (never the app page)', async () => {
+    const server = await createServer({
+      configFile: false,
+      root,
+      logLevel: 'silent',
+      plugins: [centagateKit({ ...options, emulatorControlApi: false })],
+      server: { port: 0, host: '127.0.0.1', strictPort: false, ws: false },
+    })
+    await server.listen()
+    const url = server.resolvedUrls!.local[0]!.replace(/\/$/, '')
+    try {
+      const stats = await fetch(`${url}/__emulator/stats`)
+      expect(stats.status).toBe(404)
+      expect(await stats.json()).toEqual({ error: 'not_found' })
+      expect((await fetch(`${url}/`)).status).toBe(200)
+    } finally {
+      await server.close()
+    }
+  })
+
   it('vite preview mounts the same', async () => {
     const server = await preview({
       configFile: false,

@@ -113,11 +113,15 @@ export function centagateKit(options: CentagateKitViteOptions = {}): Plugin {
     void (async () => {
       const { kit, emulator } = await ready()
       if (kit.handles(pathname)) return toNodeHandler(kit)(request, response, next)
-      if (
-        emulator !== undefined &&
-        options.emulatorControlApi !== false &&
-        pathname.startsWith('/__emulator/')
-      ) {
+      if (pathname.startsWith('/__emulator/')) {
+        // Never fall through to the app's HTML: without the emulator (a real CENTAGATE, or the
+        // control API switched off) the device simulators do not exist.
+        if (emulator === undefined || options.emulatorControlApi === false) {
+          response.statusCode = 404
+          response.setHeader('content-type', 'application/json; charset=utf-8')
+          response.end(JSON.stringify({ error: 'not_found' }))
+          return
+        }
         return writeWebResponse(
           await emulator.fetch(await toWebRequest(request, { maxBodyBytes: 1 << 20 })),
           response,
