@@ -11,10 +11,10 @@ import { respondToChallenge } from '../otp/responders'
 import { randomDigits } from '../random'
 import { userTokens } from '../state/factors'
 import { recordFailure, recordSuccess } from '../state/lockout'
-import { authResultObject, completeFactor } from '../state/sessions'
 import type { ChallengeState, Purpose, Responder, UserState } from '../state/state-schema'
 import { type CallContext, type Handler, type Outcome, fail, field, ok } from './context'
-import { authoriseTransaction, isAuthorised } from './sms'
+import { completeLoginFactor, issuedForLogin } from './login-factor'
+import { authoriseTransaction, isAuthorised } from './transaction-authorisations'
 import { activeUser, requestSession } from './user-checks'
 
 const challengeKey = (username: string, challenge: string) => `${username}\u0000${challenge}`
@@ -118,16 +118,10 @@ export const authCrOtp: Handler = async (context) => {
     user,
     field(context, 'challenge'),
     field(context, 'crOtp'),
-    (record) =>
-      record.purpose.kind === 'login' &&
-      (session.value === null || record.purpose.sessionId === session.value.id),
+    (record) => issuedForLogin(session.value, record.purpose),
   )
   if (!result.ok) return result.outcome
-  const purpose = result.record.purpose
-  const login = purpose.kind === 'login' ? context.state.sessions[purpose.sessionId] : undefined
-  if (!login || login.expiresAt <= context.now) return fail('23016')
-  completeFactor(context.state, login, 'CROTP', context.now)
-  return ok(authResultObject(context.state, login, context.settings))
+  return completeLoginFactor(context, result.record.purpose, 'CROTP')
 }
 
 export const requestTransactionSigningChallenge: Handler = (context) => {

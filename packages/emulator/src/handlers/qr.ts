@@ -15,7 +15,7 @@ import { authResultObject, completeFactor, rotateAuthToken } from '../state/sess
 import type { QrRequestState } from '../state/state-schema'
 import { type CallContext, type Handler, fail, field, ok } from './context'
 import { displayText } from './display-text'
-import { authoriseTransaction, isAuthorised } from './sms'
+import { authoriseTransaction, isAuthorised } from './transaction-authorisations'
 import { activeUser, requestSession } from './user-checks'
 
 export const requestQrCode: Handler = (context) => {

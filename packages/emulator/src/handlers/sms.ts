@@ -9,15 +9,12 @@
 import { timingSafeEqualText } from '@centagate-kit/protocol/signing'
 import { randomDigits, randomHex32 } from '../random'
 import { recordFailure, recordSuccess } from '../state/lockout'
-import { authResultObject, completeFactor, rotateAuthToken } from '../state/sessions'
 import type { Purpose, SessionState, SmsCodeState, UserState } from '../state/state-schema'
 import { type CallContext, type Handler, type Outcome, fail, field, ok } from './context'
 import { displayText } from './display-text'
+import { completeLoginFactor, issuedForLogin } from './login-factor'
+import { authoriseTransaction, isAuthorised } from './transaction-authorisations'
 import { activeUser, requestSession } from './user-checks'
-
-function transactionKey(username: string, transactionId: string): string {
-  return `${username}\u0000${transactionId}`
-}
 
 /** Sends a new code unless the cooldown or the hourly cap forbids it (23002 with phone/timeout). */
 function sendSms(context: CallContext, user: UserState, purpose: Purpose): Outcome {
@@ -103,20 +100,11 @@ export const authSmsOtp: Handler = (context) => {
   const user = checked.value
   const session = requestSession(context, user, 'none')
   if (!session.ok) return session.outcome
-  const result = checkSmsCode(
-    context,
-    user,
-    field(context, 'smsOtp'),
-    (code) =>
-      code.purpose.kind === 'login' &&
-      (session.value === null || code.purpose.sessionId === session.value.id),
+  const result = checkSmsCode(context, user, field(context, 'smsOtp'), (code) =>
+    issuedForLogin(session.value, code.purpose),
   )
   if (!result.ok) return result.outcome
-  const purpose = result.code.purpose
-  const login = purpose.kind === 'login' ? context.state.sessions[purpose.sessionId] : undefined
-  if (!login || login.expiresAt <= context.now) return fail('23016')
-  completeFactor(context.state, login, 'SMS', context.now)
-  return ok(authResultObject(context.state, login, context.settings))
+  return completeLoginFactor(context, result.code.purpose, 'SMS')
 }
 
 export const requestSmsTransOtp: Handler = (context) => {
@@ -126,48 +114,13 @@ export const requestSmsTransOtp: Handler = (context) => {
   const session = requestSession(context, user, 'none')
   if (!session.ok) return session.outcome
   const transactionId = field(context, 'transactionId')
-  if (
-    Object.hasOwn(
-      context.state.authorisedTransactions,
-      transactionKey(user.username, transactionId),
-    )
-  ) {
-    return fail('23018')
-  }
+  if (isAuthorised(context, user.username, transactionId)) return fail('23018')
   return sendSms(context, user, {
     kind: 'transaction',
     sessionId: session.value?.id ?? null,
     transactionId,
     details: field(context, 'details'),
   })
-}
-
-/** Marks a transaction authorised and builds the success object (rotated token when in a session). */
-export function authoriseTransaction(
-  context: CallContext,
-  username: string,
-  transactionId: string,
-  session: SessionState | null,
-): Outcome {
-  context.state.authorisedTransactions[transactionKey(username, transactionId)] = context.now
-  if (!session) return ok({ transactionId, status: 'approved' })
-  rotateAuthToken(context.state, session, context.now)
-  return ok({
-    ...authResultObject(context.state, session, context.settings),
-    transactionId,
-    status: 'approved',
-  })
-}
-
-export function isAuthorised(
-  context: CallContext,
-  username: string,
-  transactionId: string,
-): boolean {
-  return Object.hasOwn(
-    context.state.authorisedTransactions,
-    transactionKey(username, transactionId),
-  )
 }
 
 export const authoriseSmsTrans: Handler = (context) => {
