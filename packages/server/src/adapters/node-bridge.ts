@@ -2,6 +2,8 @@
 // Express, Fastify and Vite adapters.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { TLSSocket } from 'node:tls'
+import type { KitAnswer } from '../http/json-response'
+import type { KitRequest } from '../http/kit-request'
 import { defaultMaxBodyBytes } from '../http/read-json-body'
 
 /** Bytes past the cap that are read and discarded so the 413 reaches a still-sending client. */
@@ -19,7 +21,7 @@ interface CappedBody {
  * the connection stays usable; past cap + 1 MiB reading stops and the connection is to be closed.
  * Never destroys the request (a destroyed request loses its socket).
  */
-function readCapped(request: IncomingMessage, cap: number): Promise<CappedBody> {
+export function readCapped(request: IncomingMessage, cap: number): Promise<CappedBody> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let kept = 0
@@ -31,7 +33,11 @@ function readCapped(request: IncomingMessage, cap: number): Promise<CappedBody> 
       request.off('data', onData)
       request.off('end', onEnd)
       request.off('error', onError)
-      resolve({ bytes: Uint8Array.from(Buffer.concat(chunks)), closeConnection })
+      const joined = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)
+      resolve({
+        bytes: new Uint8Array(joined.buffer as ArrayBuffer, joined.byteOffset, joined.byteLength),
+        closeConnection,
+      })
     }
     const onData = (chunk: Buffer) => {
       seen += chunk.length
@@ -66,24 +72,78 @@ export interface NodeRequestOptions {
 }
 
 /** {@link toWebRequest} plus whether the connection must be closed after answering. */
-export async function readWebRequest(
-  request: IncomingMessage,
-  options: NodeRequestOptions = {},
-): Promise<{ request: Request; closeConnection: boolean }> {
+/** The absolute URL of a Node request (scheme from the socket, host from the Host header). */
+export function nodeRequestUrl(request: IncomingMessage): URL {
   const encrypted = (request.socket as TLSSocket | null)?.encrypted === true
   const host = request.headers.host ?? 'localhost'
   // Express strips its mount path from `url`; `originalUrl` keeps the full path.
   const path = (request as IncomingMessage & { originalUrl?: string }).originalUrl ?? request.url
-  const url = new URL(path ?? '/', `${encrypted ? 'https' : 'http'}://${host}`)
+  return new URL(path ?? '/', `${encrypted ? 'https' : 'http'}://${host}`)
+}
+
+/** The request's headers as Web `Headers`, without the framing headers (the body is re-framed). */
+function webHeaders(request: IncomingMessage): Headers {
   const headers = new Headers()
   for (const [name, value] of Object.entries(request.headers)) {
-    // The body is re-framed below; hop-by-hop framing headers must not carry over.
     if (name === 'content-length' || name === 'transfer-encoding' || name === 'connection') continue
     if (Array.isArray(value)) for (const item of value) headers.append(name, item)
     else if (value !== undefined) headers.set(name, value)
   }
+  return headers
+}
+
+/**
+ * A {@link KitRequest} read straight from the Node request: headers are looked up in
+ * `request.headers`; a Web `Request` (without body) is built only if an app callback needs one.
+ */
+export function kitRequestFromNode(
+  request: IncomingMessage,
+  url = nodeRequestUrl(request),
+): KitRequest {
   const method = request.method ?? 'GET'
-  const init: RequestInit = { method, headers }
+  let web: Request | undefined
+  return {
+    method,
+    url,
+    header(name) {
+      const value = request.headers[name.toLowerCase()]
+      if (value === undefined) return null
+      return Array.isArray(value) ? value.join(', ') : value
+    },
+    webRequest: () => (web ??= new Request(url, { method, headers: webHeaders(request) })),
+  }
+}
+
+/**
+ * Writes a kit answer to a Node response, keeping every `Set-Cookie`. With `closeConnection` the
+ * answer says `Connection: close` and the socket is ended after it.
+ */
+export function writeKitAnswer(
+  answer: KitAnswer,
+  target: ServerResponse,
+  options: { closeConnection?: boolean } = {},
+): void {
+  const headers: Record<string, string | string[]> = {}
+  for (const [name, value] of answer.headers.entries()) headers[name] = value
+  const cookies = answer.headers.getSetCookie()
+  if (cookies.length > 0) headers['set-cookie'] = cookies
+  headers['content-length'] = String(Buffer.byteLength(answer.body))
+  if (options.closeConnection === true) {
+    headers.connection = 'close'
+    target.shouldKeepAlive = false
+  }
+  target.writeHead(answer.status, headers)
+  target.end(answer.body)
+}
+
+/** {@link toWebRequest} plus whether the connection must be closed after answering. */
+export async function readWebRequest(
+  request: IncomingMessage,
+  options: NodeRequestOptions = {},
+): Promise<{ request: Request; closeConnection: boolean }> {
+  const url = nodeRequestUrl(request)
+  const method = request.method ?? 'GET'
+  const init: RequestInit = { method, headers: webHeaders(request) }
   let closeConnection = false
   if (method !== 'GET' && method !== 'HEAD') {
     if (options.body !== undefined) {

@@ -16,9 +16,11 @@ import {
   createCentagateHandler as createCoreHandler,
 } from '../handler/create-centagate-handler'
 import { randomId } from '../encoding'
-import { errorResponse } from '../http/json-response'
+import { errorAnswer } from '../http/json-response'
 import { KitFailure } from '../http/kit-failure'
-import { readWebRequest, writeWebResponse } from './node-bridge'
+import type { KitRequest } from '../http/kit-request'
+import { defaultMaxBodyBytes } from '../http/read-json-body'
+import { kitRequestFromNode, readCapped, writeKitAnswer } from './node-bridge'
 
 export { type NodeFetchOptions, createNodeFetch } from './node-fetch'
 export { readWebRequest, toWebRequest, writeWebResponse } from './node-bridge'
@@ -45,16 +47,26 @@ export type NodeListener = (
 /**
  * A node:http listener / Connect / Express middleware. Paths outside `handler.basePath` go to
  * `next()` when there is one, else 404. Mount it before any body parser (it reads the body itself,
- * capped); if a parser already ran, `req.body` is used.
+ * capped); if a parser already ran, `req.body` is used. The request is served straight from
+ * `IncomingMessage` to `ServerResponse` (no Web Request/Response on the way).
  */
 export function toNodeHandler(
   handler: CentagateHandler,
   options: { maxBodyBytes?: number } = {},
 ): NodeListener {
+  const cap = options.maxBodyBytes ?? defaultMaxBodyBytes
   return (request, response, next) => {
-    const path = (request as IncomingMessage & { originalUrl?: string }).originalUrl ?? request.url
-    const pathname = new URL(path ?? '/', 'http://x').pathname
-    if (!handler.handles(pathname)) {
+    let kitRequest: KitRequest
+    try {
+      kitRequest = kitRequestFromNode(request)
+    } catch {
+      // An unparsable Host header or path: not ours to serve.
+      if (next) return next()
+      response.statusCode = 400
+      response.end()
+      return
+    }
+    if (!handler.handles(kitRequest.url.pathname)) {
       if (next) return next()
       response.statusCode = 404
       response.end()
@@ -62,30 +74,32 @@ export function toNodeHandler(
     }
     // Read before the body: the socket is the connection's, whatever happens to the stream.
     const clientAddress = request.socket?.remoteAddress
+    const context = clientAddress === undefined ? {} : { clientAddress }
+    let closeConnection = false
     void (async () => {
+      let bytes: Uint8Array
       const parsed = (request as IncomingMessage & { body?: unknown }).body
-      const already = request.readableEnded && parsed !== undefined
-      const { request: webRequest, closeConnection } = await readWebRequest(request, {
-        ...options,
-        ...(already
-          ? {
-              body:
-                typeof parsed === 'string' || parsed instanceof Uint8Array
-                  ? parsed
-                  : JSON.stringify(parsed),
-            }
-          : {}),
-      })
-      const webResponse = await handler(
-        webRequest,
-        clientAddress === undefined ? {} : { clientAddress },
-      )
-      await writeWebResponse(webResponse, response, { closeConnection })
+      if (request.readableEnded && parsed !== undefined) {
+        bytes =
+          parsed instanceof Uint8Array
+            ? parsed
+            : new TextEncoder().encode(typeof parsed === 'string' ? parsed : JSON.stringify(parsed))
+      } else if (kitRequest.method === 'GET' || kitRequest.method === 'HEAD') {
+        bytes = new Uint8Array()
+      } else {
+        // Read (capped) before answering, whatever the answer: a body left unread on a
+        // keep-alive connection would be parsed as the next request.
+        const body = await readCapped(request, cap)
+        bytes = body.bytes
+        closeConnection = body.closeConnection
+      }
+      const answer = await handler.serve(kitRequest, () => Promise.resolve(bytes), context)
+      writeKitAnswer(answer, response, { closeConnection })
     })().catch(() => {
       // A typed JSON 500 (never a framework's HTML error page, never a stack).
       if (response.headersSent) return void response.destroy()
       const failure = new KitFailure('internal_error')
-      void writeWebResponse(errorResponse(failure, randomId(12), Date.now()), response, {
+      writeKitAnswer(errorAnswer(failure, randomId(12), Date.now()), response, {
         closeConnection: true,
       })
     })

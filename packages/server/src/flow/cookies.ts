@@ -36,9 +36,10 @@ export function serializeCookie(name: string, value: string, attributes: CookieA
  * Cookie names and the Secure flag for a request: `__Host-` + Secure everywhere except plain-http
  * localhost/127.0.0.1 development, where browsers would drop a Secure cookie.
  */
-export function cookieMode(requestUrl: string): { secure: boolean; prefix: string } {
-  const url = new URL(requestUrl)
-  const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)
+export function cookieMode(requestUrl: URL | string): { secure: boolean; prefix: string } {
+  const url = typeof requestUrl === 'string' ? new URL(requestUrl) : requestUrl
+  const local =
+    url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]'
   if (url.protocol === 'http:' && local) return { secure: false, prefix: '' }
   return { secure: true, prefix: '__Host-' }
 }

@@ -87,8 +87,7 @@ export async function completeFlow(
         : { tid: flow.transaction.id, txh: flow.transaction.hash }),
     })
     const { secure, prefix } = cookieMode(context.request.url)
-    context.headers.append(
-      'set-cookie',
+    context.headers.appendSetCookie(
       serializeCookie(prefix + receiptCookieBaseName, token, { secure, maxAge: ttl }),
     )
     receipt = {
@@ -101,17 +100,24 @@ export async function completeFlow(
     let transaction: { view: TransactionView; value?: string } | undefined
     if (flow.transaction !== undefined && runtime.config.getTransaction !== undefined) {
       transaction =
-        (await runtime.config.getTransaction(context.request, flow.transaction.id)) ?? undefined
+        (await runtime.config.getTransaction(context.request.webRequest(), flow.transaction.id)) ??
+        undefined
     }
+    // The app gets a Web Headers (public API); what it sets is copied onto the answer.
+    const appHeaders = new Headers()
     const returned = await runtime.config.onAuthenticated({
       flow: flow.flow,
       username: flow.username,
       method,
       authTime: now,
       ...(transaction === undefined ? {} : { transaction }),
-      request: context.request,
-      headers: context.headers,
+      request: context.request.webRequest(),
+      headers: appHeaders,
     })
+    appHeaders.forEach((value, name) => {
+      if (name !== 'set-cookie') context.headers.set(name, value)
+    })
+    for (const cookie of appHeaders.getSetCookie()) context.headers.appendSetCookie(cookie)
     if (returned !== undefined && returned !== null) app = returned
   }
   runtime.logger.info('authentication completed', {

@@ -15,9 +15,11 @@ import { type CentagateHandlerConfig, validateHandlerConfig } from '../config/ha
 import { randomId } from '../encoding'
 import { clientIp } from '../http/client-ip'
 import { checkCsrf } from '../http/csrf'
-import { errorResponse, jsonResponse } from '../http/json-response'
+import { type KitAnswer, errorAnswer, jsonAnswer, toWebResponse } from '../http/json-response'
 import { KitFailure, failureFromUpstream } from '../http/kit-failure'
-import { defaultMaxBodyBytes, readJsonBody } from '../http/read-json-body'
+import { type KitRequest, kitRequestFromWeb } from '../http/kit-request'
+import { defaultMaxBodyBytes, parseJsonBody, readRequestBytes } from '../http/read-json-body'
+import { ResponseHeaders } from '../http/response-headers'
 import { StoreUnavailableError } from '../rate-limit/store'
 import {
   type RequireStepUpOptions,
@@ -64,6 +66,15 @@ export interface CentagateHandler {
   requireStepUp(options: RequireStepUpOptions): StepUpGuard
   /** The CENTAGATE client the handler uses. */
   readonly client: CentagateClient
+  /**
+   * For adapters: serves one request without Web `Request`/`Response` objects. `readBody` returns
+   * the body bytes; it may stop at `maxBodyBytes + 1` bytes (more is answered 413).
+   */
+  serve(
+    request: KitRequest,
+    readBody: () => Promise<Uint8Array>,
+    context?: HandlerContext,
+  ): Promise<KitAnswer>
 }
 
 type RouteHandler = (context: RouteContext, input: never) => Promise<unknown>
@@ -122,34 +133,21 @@ export function createCentagateHandler(config: CentagateHandlerConfig): Centagat
     return new KitFailure('internal_error')
   }
 
-  const handler = async (request: Request, handlerContext: HandlerContext = {}) => {
+  const serve = async (
+    request: KitRequest,
+    readBody: () => Promise<Uint8Array>,
+    handlerContext: HandlerContext = {},
+  ): Promise<KitAnswer> => {
     const requestId = randomId(12)
     const now = runtime.now()
-    const headers = new Headers()
+    const headers = new ResponseHeaders()
     try {
-      const route = routeByPath.get(new URL(request.url).pathname)
+      const route = routeByPath.get(request.url.pathname)
       if (route === undefined) throw new KitFailure('not_found')
       checkCsrf(request, csrf)
-      const raw = await readJsonBody(request, maxBodyBytes)
+      const raw = parseJsonBody(await readBody(), maxBodyBytes)
       const parsed = kitRouteSchemas[route].request.safeParse(raw)
-      if (!parsed.success) {
-        const fields = [
-          ...new Set(
-            parsed.error.issues.flatMap((issue) => {
-              const path = issue.path.map(String)
-              // Unknown keys are named (strict schemas): nothing extra reaches CENTAGATE.
-              const names =
-                issue.code === 'unrecognized_keys'
-                  ? issue.keys.map((key) => [...path, key])
-                  : [path]
-              return names.map((name) => name.join('.') || '(body)')
-            }),
-          ),
-        ]
-          .slice(0, 20)
-          .map((field) => field.slice(0, 64))
-        throw new KitFailure('invalid_input', { fields })
-      }
+      if (!parsed.success) throw invalidInput(parsed.error.issues)
       const input = parsed.data as { device: RouteContext['device'] }
       const context: RouteContext = {
         runtime,
@@ -163,22 +161,54 @@ export function createCentagateHandler(config: CentagateHandlerConfig): Centagat
           runtime,
           request,
           now,
-          handlerContext.cookies ?? request.headers.get('cookie'),
+          handlerContext.cookies ?? request.header('cookie'),
         ),
       }
       const body = await routes[route](context, input as never)
       handlerContext.onSetCookie?.(headers.getSetCookie())
-      return jsonResponse(body, 200, headers)
+      return jsonAnswer(body, 200, headers)
     } catch (error) {
       handlerContext.onSetCookie?.(headers.getSetCookie())
-      return errorResponse(toFailure(error, requestId), requestId, now, headers)
+      return errorAnswer(toFailure(error, requestId), requestId, now, headers)
     }
   }
+
+  const handler = async (request: Request, handlerContext: HandlerContext = {}) =>
+    toWebResponse(
+      await serve(
+        kitRequestFromWeb(request),
+        () => readRequestBytes(request, maxBodyBytes),
+        handlerContext,
+      ),
+    )
 
   return Object.assign(handler, {
     basePath,
     handles: (pathname: string) => pathname === basePath || pathname.startsWith(`${basePath}/`),
     requireStepUp: (options: RequireStepUpOptions) => createStepUpGuard(runtime, options),
     client: runtime.client,
+    serve,
   })
+}
+
+/** The 400 for a body that fails the route's schema, naming (at most 20) offending fields. */
+function invalidInput(
+  issues: ReadonlyArray<{ code: string; path: readonly PropertyKey[]; keys?: readonly string[] }>,
+): KitFailure {
+  const fields = [
+    ...new Set(
+      issues.flatMap((issue) => {
+        const path = issue.path.map(String)
+        // Unknown keys are named (strict schemas): nothing extra reaches CENTAGATE.
+        const names =
+          issue.code === 'unrecognized_keys' && issue.keys !== undefined
+            ? issue.keys.map((key) => [...path, key])
+            : [path]
+        return names.map((name) => name.join('.') || '(body)')
+      }),
+    ),
+  ]
+    .slice(0, 20)
+    .map((field) => field.slice(0, 64))
+  return new KitFailure('invalid_input', { fields })
 }

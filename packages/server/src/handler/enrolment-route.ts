@@ -21,14 +21,16 @@ export async function tokensRegister(
 ): Promise<TokensRegisterResponse> {
   const { runtime } = context
   let user =
-    runtime.config.identify === undefined ? null : await runtime.config.identify(context.request)
+    runtime.config.identify === undefined
+      ? null
+      : await runtime.config.identify(context.request.webRequest())
   const enrolFlow = context.flow?.step === 'enrol' ? context.flow : null
   if (user === null && enrolFlow !== null) user = { username: enrolFlow.username }
   if (user === null) throw new KitFailure('unauthenticated')
   const allowed =
     runtime.config.authorizeEnrolment === undefined
       ? true
-      : await runtime.config.authorizeEnrolment(context.request, user)
+      : await runtime.config.authorizeEnrolment(context.request.webRequest(), user)
   if (!allowed) throw new KitFailure('forbidden')
   await enforceActor(context, user.username)
 

@@ -13,6 +13,8 @@ import { cookieMode, readCookie, serializeCookie } from '../flow/cookies'
 import { type FlowSealer, createFlowSealer, maxCookieBytes } from '../flow/flow-cookie'
 import type { FlowState } from '../flow/flow-state'
 import { KitFailure } from '../http/kit-failure'
+import type { KitRequest } from '../http/kit-request'
+import type { ResponseHeaders } from '../http/response-headers'
 import { type Logger, silentLogger } from '../logger'
 import { type Limits, Limiter, defaultLimits } from '../rate-limit/limits'
 import { createMemoryStore } from '../rate-limit/memory-store'
@@ -61,22 +63,23 @@ export function createRuntime(config: CentagateHandlerConfig): KitRuntime {
 /** One kit request being served. */
 export interface RouteContext {
   runtime: KitRuntime
-  request: Request
+  /** Method, URL and headers; `request.webRequest()` for app callbacks. */
+  request: KitRequest
   requestId: string
   ip: string
   now: number
   device: DeviceSignals
   /** Response headers (Set-Cookie goes here). */
-  headers: Headers
+  headers: ResponseHeaders
   /** The opened flow cookie, or null. */
   flow: FlowState | null
 }
 
 export async function openFlow(
   runtime: KitRuntime,
-  request: Request,
+  request: KitRequest,
   now: number,
-  cookieHeader: string | null = request.headers.get('cookie'),
+  cookieHeader: string | null = request.header('cookie'),
 ) {
   const { prefix } = cookieMode(request.url)
   const token = readCookie(cookieHeader, prefix + flowCookieBaseName)
@@ -94,13 +97,12 @@ export async function saveFlow(context: RouteContext, state: FlowState): Promise
     context.runtime.logger.error('flow cookie too large', { bytes: cookie.length })
     throw new KitFailure('internal_error')
   }
-  context.headers.append('set-cookie', cookie)
+  context.headers.appendSetCookie(cookie)
 }
 
 export function clearFlow(context: RouteContext): void {
   const { secure, prefix } = cookieMode(context.request.url)
-  context.headers.append(
-    'set-cookie',
+  context.headers.appendSetCookie(
     serializeCookie(prefix + flowCookieBaseName, '', { secure, maxAge: 0 }),
   )
 }

@@ -105,7 +105,9 @@ export async function stepUpStart(
 ): Promise<FlowResponse> {
   const { runtime } = context
   const user =
-    runtime.config.identify === undefined ? null : await runtime.config.identify(context.request)
+    runtime.config.identify === undefined
+      ? null
+      : await runtime.config.identify(context.request.webRequest())
   if (user === null) throw new KitFailure('unauthenticated')
   await enforceActor(context, user.username)
 
@@ -114,7 +116,7 @@ export async function stepUpStart(
     const found =
       runtime.config.getTransaction === undefined
         ? null
-        : await runtime.config.getTransaction(context.request, input.transactionId)
+        : await runtime.config.getTransaction(context.request.webRequest(), input.transactionId)
     if (found === null) throw new KitFailure('transaction_not_found')
     const view = transactionView.safeParse(found.view)
     if (!view.success || view.data.id !== input.transactionId) {

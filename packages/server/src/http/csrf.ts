@@ -5,6 +5,7 @@
  */
 import { kitHeaderName, kitHeaderValue } from '@centagate-kit/protocol'
 import { KitFailure } from './kit-failure'
+import type { KitRequest } from './kit-request'
 
 export interface CsrfOptions {
   /** Origins accepted besides the request's own (`https://app.example.com`). Default none. */
@@ -14,22 +15,21 @@ export interface CsrfOptions {
 }
 
 /** Throws a {@link KitFailure} (405/403/415) when the request may not reach a kit route. */
-export function checkCsrf(request: Request, options: CsrfOptions): void {
+export function checkCsrf(request: KitRequest, options: CsrfOptions): void {
   if (request.method !== 'POST') {
     throw new KitFailure('method_not_allowed', {}, 'kit.method_not_allowed', { allow: 'POST' })
   }
-  const headers = request.headers
-  if (headers.get(kitHeaderName) !== kitHeaderValue) throw new KitFailure('csrf_rejected')
-  const origin = headers.get('origin')
-  const own = new URL(request.url).origin
+  if (request.header(kitHeaderName) !== kitHeaderValue) throw new KitFailure('csrf_rejected')
+  const origin = request.header('origin')
+  const own = request.url.origin
   if (origin === null || origin === 'null') throw new KitFailure('csrf_rejected')
   if (origin !== own && !options.allowedOrigins.includes(origin)) {
     throw new KitFailure('csrf_rejected')
   }
-  const site = headers.get('sec-fetch-site')
+  const site = request.header('sec-fetch-site')
   if (site !== null && site !== 'same-origin' && !(options.allowSameSite && site === 'same-site')) {
     throw new KitFailure('csrf_rejected')
   }
-  const contentType = (headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+  const contentType = (request.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
   if (contentType !== 'application/json') throw new KitFailure('unsupported_media_type')
 }

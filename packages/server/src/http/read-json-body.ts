@@ -3,7 +3,10 @@ import { KitFailure } from './kit-failure'
 
 export const defaultMaxBodyBytes = 16 * 1024
 
-export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+/** The body bytes of a Web `Request`, refusing more than `maxBytes` without reading them all. */
+export async function readRequestBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get('content-length') ?? Number.NaN)
   if (Number.isFinite(declared) && declared > maxBytes) throw new KitFailure('payload_too_large')
   if (request.body === null) throw new KitFailure('invalid_input', { fields: ['(body)'] })
@@ -20,14 +23,21 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
     }
     chunks.push(value)
   }
+  if (chunks.length === 1) return chunks[0]!
   const bytes = new Uint8Array(total)
   let offset = 0
   for (const chunk of chunks) {
     bytes.set(chunk, offset)
     offset += chunk.byteLength
   }
+  return bytes
+}
+
+/** Parses body bytes as UTF-8 JSON; more than `maxBytes` is a 413 (adapters keep cap + 1 bytes). */
+export function parseJsonBody(bytes: Uint8Array, maxBytes: number): unknown {
+  if (bytes.byteLength > maxBytes) throw new KitFailure('payload_too_large')
   try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown
+    return JSON.parse(utf8.decode(bytes)) as unknown
   } catch {
     throw new KitFailure('invalid_input', { fields: ['(body)'] })
   }

@@ -8,6 +8,7 @@ import { formatStepUpChallenge } from '@centagate-kit/protocol'
 import { randomId } from '../encoding'
 import { cookieMode, readCookie } from '../flow/cookies'
 import { errorResponse } from '../http/json-response'
+import { ResponseHeaders } from '../http/response-headers'
 import { KitFailure } from '../http/kit-failure'
 import type { KitRuntime } from '../handler/runtime'
 import { receiptCookieBaseName, transactionHash, verifyReceipt } from './step-up-receipt'
@@ -49,9 +50,8 @@ export function createStepUpGuard(runtime: KitRuntime, options: RequireStepUpOpt
     const transactionId = options.transactionId?.(request)
     const refuse = (reason: string): StepUpGuardResult => {
       runtime.logger.info('step-up required', { reason })
-      const headers = new Headers({
-        'www-authenticate': formatStepUpChallenge({ maxAgeSeconds: maxAge }),
-      })
+      const headers = new ResponseHeaders()
+      headers.set('www-authenticate', formatStepUpChallenge({ maxAgeSeconds: maxAge }))
       const failure = new KitFailure('step_up_required', {
         maxAgeSeconds: maxAge,
         ...(transactionId === undefined ? {} : { transactionId }),
