@@ -56,12 +56,12 @@ describe('bundle budgets (gzip, React and react-query external)', () => {
     )
   })
 
-  it('importing OtpField pulls in neither qrcode.react nor @fingerprintjs', async ({ skip }) => {
+  it('importing OtpField pulls in neither the QR encoder (lean-qr) nor @fingerprintjs', async ({ skip }) => {
     skip(!entryExists('./otp-field'), missingReason('./otp-field'))
     const result = await measured('OtpField')
     const packages = new Set(result.inputs.map(inputName))
     expect(packages.has('input-otp'), 'sanity: the OtpField build contains input-otp').toBe(true)
-    expect(packages.has('qrcode.react')).toBe(false)
+    expect(packages.has('lean-qr')).toBe(false)
     expect(packages.has('@fingerprintjs/fingerprintjs')).toBe(false)
   })
 

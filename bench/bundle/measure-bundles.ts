@@ -69,7 +69,7 @@ export const kitEntries: KitEntry[] = [
   },
   {
     id: 'QrSigning',
-    label: "QrSigning ('@centagate-kit/react/qr-signing', with qrcode.react)",
+    label: "QrSigning ('@centagate-kit/react/qr-signing', with lean-qr)",
     subpath: './qr-signing',
     code: "export { QrSigning } from '@centagate-kit/react/qr-signing'",
   },

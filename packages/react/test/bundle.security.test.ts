@@ -107,7 +107,7 @@ describe('@centagate-kit/react bundles', () => {
   test('the OTP field entry pulls neither the QR encoder nor fingerprinting nor the client', () => {
     const inputs = outputs.get('./otp-field')!.inputs
     expect(
-      inputs.filter((input) => /qrcode\.react|fingerprintjs|packages\/client\//.test(input)),
+      inputs.filter((input) => /lean-qr|fingerprintjs|packages\/client\//.test(input)),
     ).toEqual([])
   })
 

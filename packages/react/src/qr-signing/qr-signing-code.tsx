@@ -1,4 +1,5 @@
-import { QRCodeSVG } from 'qrcode.react'
+import { useMemo } from 'react'
+import { qrPath } from './qr-path'
 
 export interface QrSigningCodeProps {
   value: string
@@ -8,19 +9,26 @@ export interface QrSigningCodeProps {
   size?: number
 }
 
-/** The QR image as SVG (sharp at any zoom, no canvas), named for assistive technology. */
+/**
+ * The QR image as SVG (sharp at any zoom, no canvas), black on white with a 2-module quiet zone,
+ * named for assistive technology.
+ */
 export function QrSigningCode({ value, label, size = 192 }: QrSigningCodeProps) {
+  const { size: modules, d } = useMemo(() => qrPath(value), [value])
   return (
     <div data-scope="qr-signing" data-part="code">
-      <QRCodeSVG
-        value={value}
-        size={size}
-        level="M"
-        marginSize={2}
+      <svg
+        width={size}
+        height={size}
+        viewBox={`0 0 ${modules} ${modules}`}
+        shapeRendering="crispEdges"
         role="img"
         aria-label={label}
         data-qr-value={value}
-      />
+      >
+        <path fill="#fff" d={`M0 0h${modules}v${modules}H0z`} />
+        <path fill="#000" d={d} />
+      </svg>
     </div>
   )
 }
