@@ -1,6 +1,6 @@
 // The core must run in a browser (Storybook runs this handler + the emulator in Chromium): no
-// node:*, undici, ioredis or Buffer outside the Node-only adapters (and their bridge and default
-// fetch) and the Redis store.
+// node:*, undici, ioredis or Buffer outside the Node-only adapters (and their bridge, fetch and
+// default transport) and the Redis store.
 import { readFileSync, readdirSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -15,6 +15,7 @@ const nodeOnly = new Set([
   'adapters/vite.ts',
   'adapters/node-bridge.ts',
   'adapters/node-fetch.ts',
+  'adapters/node-transport.ts',
   'rate-limit/redis-store.ts',
 ])
 

@@ -1,6 +1,6 @@
 /**
  * `@centagate-kit/server/node`: mount the handler in node:http, Express or Connect, and the Node
- * defaults (a keep-alive undici fetch for CENTAGATE calls).
+ * defaults (a keep-alive undici transport for CENTAGATE calls).
  *
  * @example
  * import { createServer } from 'node:http'
@@ -10,7 +10,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { CentagateHandlerConfig } from '../config/handler-config'
-import { createNodeFetch } from './node-fetch'
+import { createNodeTransport } from './node-transport'
 import {
   type CentagateHandler,
   createCentagateHandler as createCoreHandler,
@@ -23,18 +23,22 @@ import { defaultMaxBodyBytes } from '../http/read-json-body'
 import { kitRequestFromNode, readCapped, writeKitAnswer } from './node-bridge'
 
 export { type NodeFetchOptions, createNodeFetch } from './node-fetch'
+export { type NodeTransportOptions, createNodeTransport } from './node-transport'
 export { readWebRequest, toWebRequest, writeWebResponse } from './node-bridge'
 export * from '../index'
 
 /**
- * `createCentagateHandler` with the Node default for CENTAGATE calls: a keep-alive undici Agent
- * (about 6x the throughput of Node 20's global fetch) unless `centagate.fetch` is given.
+ * `createCentagateHandler` with the Node default for CENTAGATE calls: a keep-alive undici
+ * dispatcher transport (`createNodeTransport()`), unless `centagate.fetch` or
+ * `centagate.transport` is given.
  */
 export function createCentagateHandler(config: CentagateHandlerConfig): CentagateHandler {
   const centagate =
-    'client' in config.centagate || config.centagate.fetch !== undefined
+    'client' in config.centagate ||
+    config.centagate.fetch !== undefined ||
+    config.centagate.transport !== undefined
       ? config.centagate
-      : { ...config.centagate, fetch: createNodeFetch() }
+      : { ...config.centagate, transport: createNodeTransport() }
   return createCoreHandler({ ...config, centagate })
 }
 

@@ -1,6 +1,7 @@
 import { endpoints } from '@centagate-kit/protocol'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createNodeFetch } from '../adapters/node-fetch'
+import { createNodeTransport } from '../adapters/node-transport'
 import type { LogFields, Logger } from '../logger'
 import { startChaosUpstream } from '../test-support/chaos-upstream'
 import { createCentagateClient } from './create-centagate-client'
@@ -154,71 +155,91 @@ describe('createCentagateClient', () => {
   })
 })
 
-describe('createCentagateClient over loopback HTTP (undici keep-alive fetch)', () => {
-  let chaos: Awaited<ReturnType<typeof startChaosUpstream>>
-  const nodeFetch = createNodeFetch()
-  beforeAll(async () => {
-    chaos = await startChaosUpstream(800)
-  })
-  afterAll(async () => {
-    await chaos.close()
-    await nodeFetch.close()
-  })
-  const client = () =>
-    createCentagateClient({
-      baseUrl: chaos.url,
-      integrationKey: 'ik',
-      secretKey: 'sk',
-      fetch: nodeFetch,
-      timeoutMs: 300,
+// Both Node clients: the undici fetch (createNodeFetch) and the default dispatcher transport.
+const upstreamClients = [
+  [
+    'undici fetch',
+    () => {
+      const fetch = createNodeFetch()
+      return { option: { fetch }, close: () => fetch.close() }
+    },
+  ],
+  [
+    'undici dispatcher transport',
+    () => {
+      const transport = createNodeTransport()
+      return { option: { transport }, close: () => transport.close() }
+    },
+  ],
+] as const
+
+for (const [clientName, makeUpstream] of upstreamClients) {
+  describe(`createCentagateClient over loopback HTTP (${clientName})`, () => {
+    let chaos: Awaited<ReturnType<typeof startChaosUpstream>>
+    const upstream = makeUpstream()
+    beforeAll(async () => {
+      chaos = await startChaosUpstream(800)
     })
-
-  const cases = [
-    ['never', UpstreamTimeoutError],
-    ['late-headers', UpstreamTimeoutError],
-    ['drip', UpstreamTimeoutError],
-    ['http-500', UpstreamHttpError],
-    ['http-503', UpstreamHttpError],
-    ['html', UpstreamBadResponseError],
-    ['bad-json', UpstreamBadResponseError],
-    ['truncated', UpstreamBadResponseError],
-    ['reset', UpstreamUnavailableError],
-    ['no-code', UpstreamBadResponseError],
-    ['bad-object', UpstreamBadResponseError],
-    ['oversized', UpstreamBadResponseError],
-    ['redirect', UpstreamBadResponseError],
-    ['clock-skew', ClockSkewError],
-  ] as const
-
-  for (const [mode, errorClass] of cases) {
-    it(`${mode} → ${errorClass.name}, one attempt`, async () => {
-      chaos.setMode(mode)
-      const before = chaos.requests()
-      const started = Date.now()
-      const error = await client()
-        .authBasic({ username: 'a', password: 'b' })
-        .catch((caught: unknown) => caught)
-      expect(error).toBeInstanceOf(errorClass)
-      expect(chaos.requests() - before).toBe(1)
-      expect(Date.now() - started).toBeLessThan(300 + 250)
-      chaos.setMode('ok')
-      await expect(client().authBasic({ username: 'a', password: 'b' })).resolves.toMatchObject({
-        authToken: 'AT',
+    afterAll(async () => {
+      await chaos.close()
+      await upstream.close()
+    })
+    const client = () =>
+      createCentagateClient({
+        baseUrl: chaos.url,
+        integrationKey: 'ik',
+        secretKey: 'sk',
+        ...upstream.option,
+        timeoutMs: 300,
       })
-    })
-  }
 
-  it('connection refused → UpstreamUnavailableError', async () => {
-    const closed = await startChaosUpstream()
-    await closed.close()
-    const refused = createCentagateClient({
-      baseUrl: closed.url,
-      integrationKey: 'ik',
-      secretKey: 'sk',
-      fetch: nodeFetch,
+    const cases = [
+      ['never', UpstreamTimeoutError],
+      ['late-headers', UpstreamTimeoutError],
+      ['drip', UpstreamTimeoutError],
+      ['http-500', UpstreamHttpError],
+      ['http-503', UpstreamHttpError],
+      ['html', UpstreamBadResponseError],
+      ['bad-json', UpstreamBadResponseError],
+      ['truncated', UpstreamBadResponseError],
+      ['reset', UpstreamUnavailableError],
+      ['no-code', UpstreamBadResponseError],
+      ['bad-object', UpstreamBadResponseError],
+      ['oversized', UpstreamBadResponseError],
+      ['redirect', UpstreamBadResponseError],
+      ['clock-skew', ClockSkewError],
+    ] as const
+
+    for (const [mode, errorClass] of cases) {
+      it(`${mode} → ${errorClass.name}, one attempt`, async () => {
+        chaos.setMode(mode)
+        const before = chaos.requests()
+        const started = Date.now()
+        const error = await client()
+          .authBasic({ username: 'a', password: 'b' })
+          .catch((caught: unknown) => caught)
+        expect(error).toBeInstanceOf(errorClass)
+        expect(chaos.requests() - before).toBe(1)
+        expect(Date.now() - started).toBeLessThan(300 + 250)
+        chaos.setMode('ok')
+        await expect(client().authBasic({ username: 'a', password: 'b' })).resolves.toMatchObject({
+          authToken: 'AT',
+        })
+      })
+    }
+
+    it('connection refused → UpstreamUnavailableError', async () => {
+      const closed = await startChaosUpstream()
+      await closed.close()
+      const refused = createCentagateClient({
+        baseUrl: closed.url,
+        integrationKey: 'ik',
+        secretKey: 'sk',
+        ...upstream.option,
+      })
+      await expect(refused.authBasic({ username: 'a', password: 'b' })).rejects.toBeInstanceOf(
+        UpstreamUnavailableError,
+      )
     })
-    await expect(refused.authBasic({ username: 'a', password: 'b' })).rejects.toBeInstanceOf(
-      UpstreamUnavailableError,
-    )
   })
-})
+}

@@ -33,10 +33,20 @@ import {
   UpstreamTimeoutError,
   UpstreamUnavailableError,
 } from './errors'
-import { BodyTooLargeError, readCappedText } from './read-capped-body'
+import {
+  BodyTooLargeError,
+  type FetchLike,
+  type UpstreamResponse,
+  type UpstreamTransport,
+  fetchTransport,
+} from './upstream-transport'
 
-/** A fetch-compatible function (global fetch, undici's, or a test double). */
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
+export type {
+  FetchLike,
+  UpstreamRequest,
+  UpstreamResponse,
+  UpstreamTransport,
+} from './upstream-transport'
 
 export interface CentagateClientOptions {
   /** Origin (and optional path prefix) of CENTAGATE, e.g. `https://cloud.example.com`. */
@@ -45,8 +55,16 @@ export interface CentagateClientOptions {
   integrationKey: string
   /** The app's secret key (HMAC key; never sent). */
   secretKey: string
-  /** Default: `globalThis.fetch`. On Node pass `createNodeFetch()` from `@centagate-kit/server/node`. */
+  /**
+   * Default: `globalThis.fetch`. (`createCentagateHandler` from `@centagate-kit/server/node` uses
+   * a keep-alive undici transport instead unless a `fetch` or `transport` is given.)
+   */
   fetch?: FetchLike
+  /**
+   * How each request is sent, below `fetch` (takes precedence over it); for Node's undici
+   * dispatcher (`createNodeTransport()` from `@centagate-kit/server/node`). Default: `fetch`.
+   */
+  transport?: UpstreamTransport
   /** Per-call timeout in milliseconds, headers and body included. Default 10 000. */
   timeoutMs?: number
   /** Per-endpoint override of the catalogue's signed-field order (API.md 1.5). */
@@ -90,7 +108,9 @@ const defaultMaxResponseBytes = 64 * 1024
 
 export function createCentagateClient(options: CentagateClientOptions): CentagateClient {
   const baseUrl = options.baseUrl.replace(/\/+$/, '')
-  const fetchImpl: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
+  const transport: UpstreamTransport =
+    options.transport ??
+    fetchTransport(options.fetch ?? ((input, init) => globalThis.fetch(input, init)))
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs
   const logger = options.logger ?? silentLogger
   const now = options.now ?? Date.now
@@ -128,21 +148,19 @@ export function createCentagateClient(options: CentagateClientOptions): Centagat
       fields as Readonly<Record<string, string | undefined>>,
     )
     const signal = AbortSignal.timeout(timeoutMs)
-    const init: RequestInit = {
-      method: endpoint.method,
-      headers:
-        endpoint.method === 'GET'
-          ? { accept: 'application/json' }
-          : { 'content-type': 'application/json', accept: 'application/json' },
-      redirect: 'manual',
-      signal,
-    }
-    if (endpoint.method !== 'GET') init.body = JSON.stringify(body)
-
     const started = now()
-    let response: Response
+    let response: UpstreamResponse
     try {
-      response = await fetchImpl(url, init)
+      response = await transport({
+        url,
+        method: endpoint.method,
+        headers:
+          endpoint.method === 'GET'
+            ? { accept: 'application/json' }
+            : { 'content-type': 'application/json', accept: 'application/json' },
+        ...(endpoint.method === 'GET' ? {} : { body: JSON.stringify(body) }),
+        signal,
+      })
     } catch (error) {
       if (signal.aborted) throw new UpstreamTimeoutError(name, `${name}: upstream timeout`)
       throw new UpstreamUnavailableError(name, `${name}: upstream unavailable`, { cause: error })
@@ -150,23 +168,23 @@ export function createCentagateClient(options: CentagateClientOptions): Centagat
     const bad = (reason: BadResponseReason, cause?: unknown) =>
       new UpstreamBadResponseError(name, reason, cause === undefined ? undefined : { cause })
 
-    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-      await response.body?.cancel().catch(() => undefined)
+    if (response.redirect) {
+      await response.discard()
       throw bad('redirect')
     }
     if (response.status !== 200) {
-      await response.body?.cancel().catch(() => undefined)
+      await response.discard()
       throw new UpstreamHttpError(name, response.status)
     }
     let text: string
     try {
-      text = await readCappedText(response, maxBytes)
+      text = await response.text(maxBytes)
     } catch (error) {
       if (error instanceof BodyTooLargeError) throw bad('oversized')
       if (signal.aborted) throw new UpstreamTimeoutError(name, `${name}: upstream timeout`)
       throw bad('truncated', error)
     }
-    const contentType = response.headers.get('content-type') ?? ''
+    const contentType = response.header('content-type') ?? ''
     if (/text\/html/i.test(contentType)) throw bad('html')
 
     let envelope
@@ -180,7 +198,7 @@ export function createCentagateClient(options: CentagateClientOptions): Centagat
 
     if (envelope.code !== '0') {
       if (envelope.code === '23023') {
-        const date = Date.parse(response.headers.get('date') ?? '')
+        const date = Date.parse(response.header('date') ?? '')
         const offsetMs = Number.isFinite(date) ? date - now() : undefined
         logger.error('centagate clock skew (23023)', { endpoint: name, offsetMs })
         throw new ClockSkewError(name, offsetMs)

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCentagateHandler } from './create-centagate-handler'
 import { createNodeFetch } from '../adapters/node-fetch'
+import { createNodeTransport } from '../adapters/node-transport'
 import { type ChaosMode, startChaosUpstream } from '../test-support/chaos-upstream'
 import { createKitBrowser } from '../test-support/kit-browser'
 
@@ -26,84 +27,109 @@ const table: [ChaosMode, string, number][] = [
   ['clock-skew', 'clock_skew', 503],
 ]
 
-describe('fail closed on upstream faults (loopback chaos upstream)', () => {
-  let chaos: Awaited<ReturnType<typeof startChaosUpstream>>
-  const nodeFetch = createNodeFetch()
-  beforeAll(async () => {
-    chaos = await startChaosUpstream(800)
-  })
-  afterAll(async () => {
-    await chaos.close()
-    await nodeFetch.close()
-  })
+// Both Node clients: the undici fetch (createNodeFetch) and the default dispatcher transport.
+const upstreamClients = [
+  [
+    'undici fetch',
+    () => {
+      const fetch = createNodeFetch()
+      return { option: { fetch }, close: () => fetch.close() }
+    },
+  ],
+  [
+    'undici dispatcher transport',
+    () => {
+      const transport = createNodeTransport()
+      return { option: { transport }, close: () => transport.close() }
+    },
+  ],
+] as const
 
-  for (const [mode, code, status] of table) {
-    it(`${mode} → ${code} (${status}), one attempt, then recovery`, async () => {
+for (const [clientName, makeUpstream] of upstreamClients) {
+  describe(`fail closed on upstream faults (loopback chaos upstream, ${clientName})`, () => {
+    let chaos: Awaited<ReturnType<typeof startChaosUpstream>>
+    const upstream = makeUpstream()
+    beforeAll(async () => {
+      chaos = await startChaosUpstream(800)
+    })
+    afterAll(async () => {
+      await chaos.close()
+      await upstream.close()
+    })
+
+    for (const [mode, code, status] of table) {
+      it(`${mode} → ${code} (${status}), one attempt, then recovery`, async () => {
+        const handler = createCentagateHandler({
+          centagate: {
+            baseUrl: chaos.url,
+            integrationKey: 'ik',
+            secretKey: 'sk',
+            ...upstream.option,
+            timeoutMs: 300,
+          },
+          cookieSecrets: [{ id: 'k1', secret: 'x'.repeat(32) }],
+        })
+        chaos.setMode(mode)
+        const before = chaos.requests()
+        const answer = await createKitBrowser(handler).post('login/start', {
+          username: 'alice',
+          password: 'pw',
+        })
+        expect(answer.status).toBe(status)
+        expect(answer.body).toMatchObject({ error: { code } })
+        expect(answer.raw).not.toMatch(/upstream text|maintenance|example\.invalid/)
+        expect(answer.headers.getSetCookie()).toEqual([])
+        expect(chaos.requests() - before).toBe(1)
+        chaos.setMode('ok')
+        const next = await createKitBrowser(handler).post('login/start', {
+          username: 'alice',
+          password: 'pw',
+        })
+        expect(next.status).toBe(200)
+      })
+    }
+
+    it('connection refused → upstream_unavailable 503', async () => {
+      const closed = await startChaosUpstream()
+      await closed.close()
       const handler = createCentagateHandler({
         centagate: {
-          baseUrl: chaos.url,
+          baseUrl: closed.url,
           integrationKey: 'ik',
           secretKey: 'sk',
-          fetch: nodeFetch,
-          timeoutMs: 300,
+          ...upstream.option,
         },
         cookieSecrets: [{ id: 'k1', secret: 'x'.repeat(32) }],
       })
-      chaos.setMode(mode)
-      const before = chaos.requests()
       const answer = await createKitBrowser(handler).post('login/start', {
         username: 'alice',
         password: 'pw',
       })
-      expect(answer.status).toBe(status)
-      expect(answer.body).toMatchObject({ error: { code } })
-      expect(answer.raw).not.toMatch(/upstream text|maintenance|example\.invalid/)
-      expect(answer.headers.getSetCookie()).toEqual([])
-      expect(chaos.requests() - before).toBe(1)
-      chaos.setMode('ok')
-      const next = await createKitBrowser(handler).post('login/start', {
-        username: 'alice',
-        password: 'pw',
-      })
-      expect(next.status).toBe(200)
+      expect(answer.status).toBe(503)
+      expect(answer.body).toMatchObject({ error: { code: 'upstream_unavailable' } })
     })
-  }
 
-  it('connection refused → upstream_unavailable 503', async () => {
-    const closed = await startChaosUpstream()
-    await closed.close()
-    const handler = createCentagateHandler({
-      centagate: { baseUrl: closed.url, integrationKey: 'ik', secretKey: 'sk', fetch: nodeFetch },
-      cookieSecrets: [{ id: 'k1', secret: 'x'.repeat(32) }],
+    it('business codes are not transport errors: every CENTAGATE code maps to its kit error', async () => {
+      const { returnCodes, kitErrorForReturnCode } = await import('@centagate-kit/protocol')
+      for (const code of Object.keys(returnCodes).filter((entry) => entry !== '0')) {
+        const handler = createCentagateHandler({
+          centagate: {
+            baseUrl: 'https://cg.test',
+            integrationKey: 'ik',
+            secretKey: 'sk',
+            fetch: () =>
+              Promise.resolve(
+                new Response(JSON.stringify({ code, message: 'm', object: '' }), { status: 200 }),
+              ),
+          },
+          cookieSecrets: [{ id: 'k1', secret: 'x'.repeat(32) }],
+          identify: () => Promise.resolve({ username: 'alice' }),
+        })
+        const answer = await createKitBrowser(handler).post('stepup/start', {})
+        expect(answer.status).not.toBe(200)
+        const expected = code === '23023' ? 'clock_skew' : kitErrorForReturnCode(code).error
+        expect((answer.body.error as { code: string }).code).toBe(expected)
+      }
     })
-    const answer = await createKitBrowser(handler).post('login/start', {
-      username: 'alice',
-      password: 'pw',
-    })
-    expect(answer.status).toBe(503)
-    expect(answer.body).toMatchObject({ error: { code: 'upstream_unavailable' } })
   })
-
-  it('business codes are not transport errors: every CENTAGATE code maps to its kit error', async () => {
-    const { returnCodes, kitErrorForReturnCode } = await import('@centagate-kit/protocol')
-    for (const code of Object.keys(returnCodes).filter((entry) => entry !== '0')) {
-      const handler = createCentagateHandler({
-        centagate: {
-          baseUrl: 'https://cg.test',
-          integrationKey: 'ik',
-          secretKey: 'sk',
-          fetch: () =>
-            Promise.resolve(
-              new Response(JSON.stringify({ code, message: 'm', object: '' }), { status: 200 }),
-            ),
-        },
-        cookieSecrets: [{ id: 'k1', secret: 'x'.repeat(32) }],
-        identify: () => Promise.resolve({ username: 'alice' }),
-      })
-      const answer = await createKitBrowser(handler).post('stepup/start', {})
-      expect(answer.status).not.toBe(200)
-      const expected = code === '23023' ? 'clock_skew' : kitErrorForReturnCode(code).error
-      expect((answer.body.error as { code: string }).code).toBe(expected)
-    }
-  })
-})
+}
