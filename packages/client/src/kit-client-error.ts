@@ -24,29 +24,34 @@ export interface KitClientErrorInit {
   cause?: unknown
 }
 
-/** A failed kit call. Never carries a code the user typed or any secret. */
+/**
+ * A failed kit call. Never carries a code the user typed or any secret.
+ *
+ * The fields are `declare`d: the constructor sets only those present (no own `undefined` keys),
+ * and no class-field helper is emitted for older targets.
+ */
 export class KitClientError extends Error {
-  readonly code: KitClientErrorCode
+  declare readonly code: KitClientErrorCode
   /** HTTP status; 0 for network errors and aborts. */
-  readonly status: number
+  declare readonly status: number
   /** i18n key, e.g. `kit.otp_invalid` or `centagate.invalid_sms_otp`. */
-  readonly messageKey: string
+  declare readonly messageKey: string
   /** CENTAGATE return code behind the error, where there is one. */
-  readonly returnCode?: string
+  declare readonly returnCode?: string
   /** Wrong codes still allowed for the current code. */
-  readonly attemptsLeft?: number
+  declare readonly attemptsLeft?: number
   /** Epoch ms (server clock) when the user may try again. */
-  readonly retryAt?: number
+  declare readonly retryAt?: number
   /** Epoch ms (server clock) when a lockout ends. */
-  readonly lockedUntil?: number
+  declare readonly lockedUntil?: number
   /** For `step_up_required`: the transaction to step up for. */
-  readonly transactionId?: string
+  declare readonly transactionId?: string
   /** For `step_up_required`: the accepted age of a step-up. */
-  readonly maxAgeSeconds?: number
+  declare readonly maxAgeSeconds?: number
   /** For `invalid_input`: the offending field paths (names only, never values). */
-  readonly fields?: readonly string[]
+  declare readonly fields?: readonly string[]
   /** Server request id, to match the server's log line. */
-  readonly requestId?: string
+  declare readonly requestId?: string
 
   constructor(code: KitClientErrorCode, init: KitClientErrorInit) {
     super(

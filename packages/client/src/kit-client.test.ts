@@ -273,4 +273,9 @@ describe('helpers', () => {
     expect(isKitClientError(new Error('x'))).toBe(false)
     expect(isKitClientError({ code: 'aborted', status: 0 })).toBe(false)
   })
+  it('a KitClientError has own keys only for the details it was given', () => {
+    const error = new KitClientError('rate_limited', { status: 429, retryAt: 5 })
+    expect(Object.keys(error).sort()).toEqual(['code', 'messageKey', 'name', 'retryAt', 'status'])
+    expect('attemptsLeft' in error).toBe(false)
+  })
 })
