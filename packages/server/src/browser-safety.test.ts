@@ -17,6 +17,8 @@ const nodeOnly = new Set([
   'adapters/node-fetch.ts',
   'adapters/node-transport.ts',
   'rate-limit/redis-store.ts',
+  // The `node` condition of `#server-crypto`; browsers resolve the Web Crypto engine instead.
+  'crypto/node-server-crypto.ts',
 ])
 
 function sourceFiles(directory: string): string[] {

@@ -1,4 +1,9 @@
-/** Small browser-safe encoding helpers (Web APIs only). */
+/**
+ * Small encoding, hashing and key-derivation helpers. Browser-safe: the crypto goes through the
+ * `#server-crypto` engine (node:crypto under the `node` condition, Web Crypto otherwise).
+ */
+import { serverCrypto } from '#server-crypto'
+import type { ServerCrypto } from './crypto/server-crypto'
 
 const encoder = new TextEncoder()
 
@@ -11,40 +16,32 @@ export function base64Utf8(text: string): string {
 
 /** Unpadded base64url of bytes. */
 export function base64Url(bytes: Uint8Array): string {
-  let binary = ''
-  for (const byte of bytes) binary += String.fromCharCode(byte)
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+  return serverCrypto.base64UrlEncode(bytes)
 }
 
 /** `bytes` cryptographically random bytes as base64url (16 bytes = 128 bits by default). */
 export function randomId(bytes = 16): string {
-  return base64Url(crypto.getRandomValues(new Uint8Array(bytes)))
+  return serverCrypto.base64UrlEncode(serverCrypto.randomBytes(bytes))
 }
 
 /** Lowercase hex SHA-256 of the UTF-8 text. */
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)))
-  let hex = ''
-  for (const byte of digest) hex += byte.toString(16).padStart(2, '0')
-  return hex
+export function sha256Hex(text: string): Promise<string> {
+  return serverCrypto.sha256Hex(text)
 }
 
-/** A 32-byte key derived from a secret with HKDF-SHA256 for one purpose (`info`). */
-export async function deriveKey(secret: string, info: string): Promise<Uint8Array> {
-  const base = await crypto.subtle.importKey('raw', encoder.encode(secret), 'HKDF', false, [
-    'deriveBits',
-  ])
-  const bits = await crypto.subtle.deriveBits(
-    {
-      name: 'HKDF',
-      hash: 'SHA-256',
-      salt: encoder.encode('centagate-kit'),
-      info: encoder.encode(info),
-    },
-    base,
-    256,
-  )
-  return new Uint8Array(bits)
+/** The HKDF salt of every kit key: a fixed label, so one secret gives unrelated keys per `info`. */
+const keySalt = encoder.encode('centagate-kit')
+
+/**
+ * A 32-byte key derived from a secret with HKDF-SHA256 for one purpose (`info`). `engine` defaults
+ * to the build's crypto engine (node:crypto on Node, Web Crypto elsewhere; same bytes either way).
+ */
+export function deriveKey(
+  secret: string,
+  info: string,
+  engine: ServerCrypto = serverCrypto,
+): Promise<Uint8Array> {
+  return engine.hkdfSha256(encoder.encode(secret), keySalt, encoder.encode(info))
 }
 
 /** A short, stable pseudonym of a username for logs (never the name itself). */
