@@ -41,10 +41,7 @@ async function hkdfSha256(
 
 function createAesGcmKey(raw: Uint8Array): AesGcmKey {
   if (raw.length !== aesGcmKeyBytes) throw new TypeError('AES-256-GCM needs a 32-byte key')
-  const key = crypto.subtle.importKey('raw', buffer(raw), 'AES-GCM', false, [
-    'encrypt',
-    'decrypt',
-  ])
+  const key = crypto.subtle.importKey('raw', buffer(raw), 'AES-GCM', false, ['encrypt', 'decrypt'])
   return {
     async seal(iv, plaintext, additionalData) {
       if (iv.length !== aesGcmIvBytes) throw new TypeError('AES-GCM here uses a 12-byte IV')
