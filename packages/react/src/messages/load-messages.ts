@@ -1,11 +1,12 @@
-import type { Messages } from './en'
+import { en, type Messages } from './en'
 
 /** Locales with a built-in catalogue. */
 export type BuiltInLocale = 'en' | 'ms' | 'id' | 'zh-CN'
 
 /**
  * Loads one built-in catalogue as a lazy chunk, so an app ships only the locales it uses.
- * Unknown locales resolve to English.
+ * Unknown locales resolve to English, which is no chunk of its own: every provider already holds
+ * it as the base catalogue.
  */
 export async function loadMessages(locale: string): Promise<Messages> {
   const base = locale.toLowerCase()
@@ -13,5 +14,5 @@ export async function loadMessages(locale: string): Promise<Messages> {
   if (base.startsWith('ms')) return (await import('./ms')).ms
   if (base === 'id' || base.startsWith('id-') || base.startsWith('in'))
     return (await import('./id')).id
-  return (await import('./en')).en
+  return en
 }

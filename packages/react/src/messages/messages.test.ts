@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest'
 import { formatMessage } from '../i18n/format-message'
 import { en } from './en'
 import { id } from './id'
+import { loadMessages } from './load-messages'
 import { ms } from './ms'
 import { zhCN } from './zh-CN'
 
@@ -36,6 +37,19 @@ describe('message catalogues', () => {
       ([key, text]) => messages[key as keyof typeof en] === text && /[a-z]{4}/i.test(text),
     )
     expect(leaks.map(([key]) => key)).toEqual([])
+  })
+})
+
+describe('loadMessages', () => {
+  test.each([
+    ['ms-MY', ms],
+    ['id', id],
+    ['in-ID', id],
+    ['zh-Hant-TW', zhCN],
+    ['en-GB', en],
+    ['fr', en],
+  ])('%s loads its catalogue (English when there is none)', async (locale, expected) => {
+    await expect(loadMessages(locale)).resolves.toBe(expected)
   })
 })
 
