@@ -4,6 +4,7 @@
  * could carry secrets.
  */
 import type { ReturnCodeCategory } from '@centagate-kit/protocol'
+import { pauseStackCapture, resumeStackCapture } from '../stack-capture'
 
 export type CentagateErrorKind =
   | 'code'
@@ -39,7 +40,10 @@ export class CentagateCodeError extends CentagateError {
     /** The envelope's object, kept only for `23002` (it still carries `phone`/`timeout`). */
     readonly object?: unknown,
   ) {
+    // A business outcome (every wrong OTP): no stack.
+    const limit = pauseStackCapture()
     super(endpoint, `${endpoint}: CENTAGATE return code ${code} (${key})`)
+    resumeStackCapture(limit)
   }
 }
 

@@ -9,6 +9,7 @@ import {
   kitErrorForReturnCode,
 } from '@centagate-kit/protocol'
 import type { CentagateCodeError, CentagateError } from '../centagate-client/errors'
+import { pauseStackCapture, resumeStackCapture } from '../stack-capture'
 
 export type KitFailureDetails = Omit<KitErrorBody['error'], 'code' | 'messageKey'>
 
@@ -21,7 +22,10 @@ export class KitFailure extends Error {
     /** Extra response headers (Allow, Retry-After). */
     readonly headers: Readonly<Record<string, string>> = {},
   ) {
+    // Becomes a response body, never a log line with a stack: none is captured.
+    const limit = pauseStackCapture()
     super(code)
+    resumeStackCapture(limit)
   }
 }
 
