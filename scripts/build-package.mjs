@@ -1,6 +1,8 @@
-// Builds the package in the current directory for publishing: every `exports` entry that has a
-// source condition is bundled to dist/ with esbuild (dependencies external, ESM, modern target),
-// then tsc emits declarations. Tests, Storybook and the demo never need this: they run from source.
+// Builds the package in the current directory for publishing: every `exports` and `imports` entry
+// that has a source condition is bundled to dist/ with esbuild (dependencies external, ESM, modern
+// target), then tsc emits declarations. `#` imports stay imports in the output, so dist/ picks
+// their target at run time by condition (e.g. server's `#server-crypto`: node:crypto on Node).
+// Tests, Storybook and the demo never need this: they run from source.
 import { execFileSync } from 'node:child_process'
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -18,6 +20,7 @@ const collect = (value) => {
   }
 }
 for (const target of Object.values(pkg.exports ?? {})) collect(target)
+for (const target of Object.values(pkg.imports ?? {})) collect(target)
 
 rmSync('dist', { recursive: true, force: true })
 await build({
@@ -30,6 +33,8 @@ await build({
   target: 'es2022',
   platform: 'neutral',
   packages: 'external',
+  // Every target of a `#` import is an entry above; bundling one in would freeze its condition.
+  external: Object.keys(pkg.imports ?? {}),
   jsx: 'automatic',
   minify: false,
   sourcemap: true,
