@@ -96,6 +96,33 @@ export default tseslint.config(
     },
   },
   {
+    // The server's core also runs in browsers (Storybook, browser tests): Node-only modules only in
+    // the Node adapters, the Redis store and the `node` engine of `#server-crypto` (the same list
+    // as packages/server/src/browser-safety.test.ts).
+    files: ['packages/server/src/**/*.ts'],
+    ignores: [
+      '**/*.test.ts',
+      'packages/server/src/test-support/**',
+      'packages/server/src/adapters/{node,express,fastify,vite,node-bridge,node-fetch,node-transport}.ts',
+      'packages/server/src/rate-limit/redis-store.ts',
+      'packages/server/src/crypto/node-server-crypto.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'undici', 'ioredis'],
+              message:
+                'The server core must run in browsers: Node-only code goes in an adapter or #server-crypto.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The emulator must behave like an independent CENTAGATE: it never imports the server package.
     files: ['packages/emulator/src/**/*.ts'],
     rules: {
