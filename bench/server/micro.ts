@@ -1,14 +1,18 @@
 /**
  * Micro-benchmarks of the per-request steps the kit server profile points at, one at a time on
- * one core (awaited sequentially, like one request): the kit's own flow-cookie sealer (jose JWE on
- * Web Crypto) against node:crypto AES-256-GCM, and Web Crypto SHA-256 against node:crypto.
+ * one core (awaited sequentially, like one request): the flow-cookie sealer and sha256Hex on both
+ * `#server-crypto` engines (node:crypto, which Node runs, and Web Crypto, which browsers run),
+ * against the sealer they replaced (jose EncryptJWT / jwtDecrypt on Web Crypto) and a bare
+ * node:crypto AES-256-GCM decrypt as the floor.
  * Figures: CPU microseconds per operation (process.cpuUsage), median of 5 batches.
  */
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const serverSource = path.join(repoRoot, 'packages/server/src')
 
 export interface MicroResult {
   name: string
@@ -20,6 +24,27 @@ interface FlowSealer {
   seal(state: unknown, now: number): Promise<string>
   open(token: string | undefined, now: number): Promise<unknown>
 }
+
+/** The part of a `#server-crypto` engine the bench drives. */
+interface Engine {
+  name: string
+  sha256Hex(text: string): Promise<string>
+}
+
+/** The part of jose the "before" rows drive (its builder is chainable). */
+interface JoseEncryptJwt {
+  setProtectedHeader(header: Record<string, string>): JoseEncryptJwt
+  setIssuedAt(seconds: number): JoseEncryptJwt
+  setExpirationTime(seconds: number): JoseEncryptJwt
+  encrypt(key: Uint8Array): Promise<string>
+}
+interface Jose {
+  EncryptJWT: new (payload: Record<string, unknown>) => JoseEncryptJwt
+  jwtDecrypt(token: string, key: Uint8Array, options: Record<string, unknown>): Promise<unknown>
+}
+
+const importSource = async <T>(file: string) =>
+  (await import(pathToFileURL(path.join(serverSource, file)).href)) as T
 
 async function measure(
   name: string,
@@ -42,12 +67,22 @@ async function measure(
 }
 
 export async function runMicro(): Promise<MicroResult[]> {
-  const flowCookie = (await import(
-    pathToFileURL(path.join(repoRoot, 'packages/server/src/flow/flow-cookie.ts')).href
-  )) as { createFlowSealer: (secrets: { id: string; secret: string }[]) => FlowSealer }
-  const sealer = flowCookie.createFlowSealer([
-    { id: 'bench', secret: 'bench-cookie-secret-0123456789abcdef0123456789' },
-  ])
+  const { createFlowSealer } = await importSource<{
+    createFlowSealer: (secrets: { id: string; secret: string }[], engine?: Engine) => FlowSealer
+  }>('flow/flow-cookie.ts')
+  const { deriveKey } = await importSource<{
+    deriveKey: (secret: string, info: string) => Promise<Uint8Array>
+  }>('encoding.ts')
+  const engines = [
+    (await importSource<{ serverCrypto: Engine }>('crypto/node-server-crypto.ts')).serverCrypto,
+    (await importSource<{ serverCrypto: Engine }>('crypto/web-server-crypto.ts')).serverCrypto,
+  ]
+  // jose is the server's dependency (receipts, and the flow cookie before): resolve it from there.
+  const jose = (await import(
+    pathToFileURL(createRequire(path.join(serverSource, '..', 'package.json')).resolve('jose')).href
+  )) as Jose
+
+  const secret = { id: 'bench', secret: 'bench-cookie-secret-0123456789abcdef0123456789' }
   const now = Date.now()
   const state = {
     fid: randomBytes(16).toString('base64url'),
@@ -64,56 +99,80 @@ export async function runMicro(): Promise<MicroResult[]> {
     },
     expiresAt: now + 6e5,
   }
-  const token = await sealer.seal(state, now)
-  if ((await sealer.open(token, now)) === null)
-    throw new Error('sealer did not open its own cookie')
+  const results: MicroResult[] = []
 
+  // Before: the sealer this one replaced (jose JWE on Web Crypto), same key, header and claims.
+  const joseKey = await deriveKey(secret.secret, 'flow-cookie')
+  const joseSeal = () =>
+    new jose.EncryptJWT({ s: state })
+      .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', kid: secret.id })
+      .setIssuedAt(Math.floor(now / 1000))
+      .setExpirationTime(Math.floor(state.expiresAt / 1000))
+      .encrypt(joseKey)
+  const joseToken = await joseSeal()
+  const joseOpen = () =>
+    jose.jwtDecrypt(joseToken, joseKey, {
+      keyManagementAlgorithms: ['dir'],
+      contentEncryptionAlgorithms: ['A256GCM'],
+      currentDate: new Date(now),
+    })
+  results.push(
+    await measure('flow cookie seal, before: jose EncryptJWT (Web Crypto)', joseSeal, 3000),
+  )
+  results.push(
+    await measure('flow cookie open, before: jose jwtDecrypt (Web Crypto)', joseOpen, 3000),
+  )
+
+  for (const engine of engines) {
+    const sealer = createFlowSealer([secret], engine)
+    const token = await sealer.seal(state, now)
+    if ((await sealer.open(token, now)) === null)
+      throw new Error(`the ${engine.name} sealer did not open its own cookie`)
+    if ((await sealer.open(joseToken, now)) === null)
+      throw new Error(`the ${engine.name} sealer did not open jose's cookie`)
+    const iterations = engine.name === 'node-crypto' ? 20000 : 3000
+    results.push(
+      await measure(
+        `flow cookie seal, kit sealer on ${engine.name}`,
+        () => sealer.seal(state, now),
+        iterations,
+      ),
+    )
+    results.push(
+      await measure(
+        `flow cookie open, kit sealer on ${engine.name}`,
+        () => sealer.open(token, now),
+        iterations,
+      ),
+    )
+  }
+
+  const text = 'bench.user1'.repeat(4)
+  for (const engine of engines) {
+    results.push(
+      await measure(
+        `sha256Hex on ${engine.name}${engine.name === 'web-crypto' ? ' (before)' : ''}`,
+        () => engine.sha256Hex(text),
+        engine.name === 'node-crypto' ? 20000 : 5000,
+      ),
+    )
+  }
+
+  // The floor: one bare AES-256-GCM decrypt of the same claims plus JSON.parse, no JWE framing.
   const key = randomBytes(32)
   const iv = randomBytes(12)
   const plaintext = Buffer.from(JSON.stringify({ s: state }))
   const cipher = createCipheriv('aes-256-gcm', key, iv)
   const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()])
   const tag = cipher.getAuthTag()
-  const text = 'bench.user1'.repeat(4)
-  const bytes = new TextEncoder().encode(text)
-
-  const results: MicroResult[] = []
   results.push(
     await measure(
-      'kit flow cookie open (jose jwtDecrypt, Web Crypto AES-GCM)',
-      () => sealer.open(token, now),
-      3000,
-    ),
-  )
-  results.push(
-    await measure(
-      'kit flow cookie seal (jose EncryptJWT, Web Crypto AES-GCM)',
-      () => sealer.seal(state, now),
-      3000,
-    ),
-  )
-  results.push(
-    await measure(
-      'node:crypto AES-256-GCM decrypt + JSON.parse of the same state',
+      'floor: node:crypto AES-256-GCM decrypt + JSON.parse of the same state',
       () => {
         const decipher = createDecipheriv('aes-256-gcm', key, iv)
         decipher.setAuthTag(tag)
         return JSON.parse(Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString())
       },
-      20000,
-    ),
-  )
-  results.push(
-    await measure(
-      'Web Crypto SHA-256 (crypto.subtle.digest, awaited)',
-      () => crypto.subtle.digest('SHA-256', bytes),
-      5000,
-    ),
-  )
-  results.push(
-    await measure(
-      'node:crypto createHash SHA-256',
-      () => createHash('sha256').update(text).digest('hex'),
       20000,
     ),
   )
