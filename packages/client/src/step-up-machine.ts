@@ -349,45 +349,24 @@ type Operation =
   | { kind: 'send' }
   | { kind: 'verify'; event: Extract<StepUpEvent, { type: 'CODE.SUBMIT' | 'QR.VERIFY' }> }
 
-interface Context {
-  flow: 'login' | 'stepup' | undefined
-  methods: MethodOption[]
-  method: KitMethod | undefined
-  transaction: TransactionView | undefined
-  sms: SmsSendResponse | undefined
-  challenge: ChallengeSendResponse | undefined
-  qr: QrSendResponse | undefined
-  attemptsLeft: number | undefined
-  lockedUntil: number | undefined
-  retryAt: number | undefined
-  lockScope: 'user' | 'challenge' | undefined
-  flowExpiresAt: number | undefined
-  error: KitClientError | undefined
-  result: AuthenticatedResponse | undefined
-  /** The operation in progress or last failed, for RETRY. Holds a typed code only in memory. */
-  operation: Operation | undefined
-  /** The START event of this flow, to start over when the server lost the flow. */
-  startEvent: StartEvent | undefined
+/** The snapshot's data (`state` aside); any optional part may be cleared to `undefined`. */
+type Shown = { methods: MethodOption[] } & {
+  -readonly [K in Exclude<keyof StepUpSnapshot, 'state' | 'methods'>]?:
+    StepUpSnapshot[K] | undefined
 }
 
-const emptyContext = (): Context => ({
-  flow: undefined,
-  methods: [],
-  method: undefined,
-  transaction: undefined,
-  sms: undefined,
-  challenge: undefined,
-  qr: undefined,
-  attemptsLeft: undefined,
-  lockedUntil: undefined,
-  retryAt: undefined,
-  lockScope: undefined,
-  flowExpiresAt: undefined,
-  error: undefined,
-  result: undefined,
-  operation: undefined,
-  startEvent: undefined,
-})
+interface Context extends Shown {
+  /** The operation in progress or last failed, for RETRY. Holds a typed code only in memory. */
+  operation?: Operation | undefined
+  /** The START event of this flow, to start over when the server lost the flow. */
+  startEvent?: StartEvent | undefined
+}
+
+/** Forgets everything, in place (actions and the interpreter share this one object). */
+function resetContext(context: Context): void {
+  for (const key of Object.keys(context)) delete (context as Partial<Context>)[key as keyof Context]
+  context.methods = []
+}
 
 // ---------------------------------------------------------------------------------------------
 // Guards
@@ -486,7 +465,7 @@ const clearCodeState = (context: Context) => {
 
 const actions = {
   cancelPending: (_, __, env) => env.cancelPending(),
-  clearContext: (context) => Object.assign(context, emptyContext()),
+  clearContext: resetContext,
   clearError: (context) => {
     context.error = context.retryAt = undefined
   },
@@ -501,7 +480,7 @@ const actions = {
   restartFlow: (context, _, env) => {
     const event = context.startEvent
     env.cancelPending()
-    Object.assign(context, emptyContext())
+    resetContext(context)
     if (!event) return
     context.startEvent = event
     context.flow = event.type === 'START.LOGIN' ? 'login' : 'stepup'
@@ -705,7 +684,7 @@ export function createStepUpMachine(options: StepUpMachineOptions): StepUpMachin
   const visibility = options.visibility ?? documentVisibility()
   const listeners = new Set<() => void>()
   let state: StepUpState = 'idle'
-  const context = emptyContext()
+  const context: Context = { methods: [] }
   let snapshot = toSnapshot(state, context)
   let disposed = false
 
@@ -811,26 +790,12 @@ export function createStepUpMachine(options: StepUpMachineOptions): StepUpMachin
 }
 
 function toSnapshot(state: StepUpState, context: Context): StepUpSnapshot {
-  const snapshot: StepUpSnapshot = { state, methods: context.methods }
-  const optional = [
-    'flow',
-    'method',
-    'transaction',
-    'sms',
-    'challenge',
-    'qr',
-    'attemptsLeft',
-    'lockedUntil',
-    'retryAt',
-    'lockScope',
-    'flowExpiresAt',
-    'error',
-    'result',
-  ] as const
-  for (const key of optional) {
-    if (context[key] !== undefined) Object.assign(snapshot, { [key]: context[key] })
+  const snapshot: Record<string, unknown> = { state }
+  for (const [key, value] of Object.entries(context)) {
+    // Cleared parts are left out, never `undefined`; the machine's own memory is never shown.
+    if (value !== undefined && key !== 'operation' && key !== 'startEvent') snapshot[key] = value
   }
-  return Object.freeze(snapshot)
+  return Object.freeze(snapshot as unknown as StepUpSnapshot)
 }
 
 function toKitClientError(error: unknown): KitClientError {
