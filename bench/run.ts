@@ -31,6 +31,7 @@ import {
 } from './bundle/measure-bundles'
 import { type MicroResult, runMicro } from './server/micro'
 import {
+  type ProfileSummary,
   type ServerBenchResult,
   type ShapeId,
   median,
@@ -469,27 +470,70 @@ if (server) {
   lines.push('')
   if (server.profile) {
     const profile = server.profile
+    const proxy = server.proxyProfile
+    const perRequest = (summary: { requests: number }, ms: number) =>
+      summary.requests > 0 ? ((ms * 1000) / summary.requests).toFixed(1) : ''
     lines.push(
       '## CPU profile of (c) the kit server under the same load',
       '',
       `\`node --cpu-prof\` of the kit server process (a fresh process, same upstream, same load) for one ${server.seconds} s run after a warm-up; ` +
         `${profile.windowed ? 'only the samples of the measured window are counted' : 'all samples (startup included: the window could not be located)'} ` +
-        `(${profile.totalMs.toFixed(0)} ms; file ${profile.file}).`,
+        `(${profile.totalMs.toFixed(0)} ms, ${profile.requests} requests; file ${profile.file}).` +
+        (proxy
+          ? ` The pass-through proxy (b) was profiled the same way (${proxy.totalMs.toFixed(0)} ms, ${proxy.requests} requests; file ${proxy.file}), so each area shows its sampled time per request in both.`
+          : ''),
       '',
-      '| self time by area | ms | % |',
-      '|---|---:|---:|',
+    )
+    if (proxy) {
+      const proxyByArea = new Map(proxy.byArea.map((area) => [area.area, area.selfMs]))
+      const areas = [
+        ...new Set([...profile.byArea.map((area) => area.area), ...proxyByArea.keys()]),
+      ]
+      const kitByArea = new Map(profile.byArea.map((area) => [area.area, area.selfMs]))
+      const rows = areas
+        .map((area) => {
+          const c =
+            profile.requests > 0 ? ((kitByArea.get(area) ?? 0) * 1000) / profile.requests : 0
+          const b = proxy.requests > 0 ? ((proxyByArea.get(area) ?? 0) * 1000) / proxy.requests : 0
+          return { area, b, c }
+        })
+        .filter((row) => row.area !== '(idle)')
+        .sort((x, y) => y.c - y.b - (x.c - x.b))
+      const total = (summary: ProfileSummary) =>
+        summary.byArea
+          .filter((area) => area.area !== '(idle)')
+          .reduce((sum, area) => sum + area.selfMs, 0)
+      lines.push(
+        '| busy time per request by area (idle excluded) | (b) proxy us/req | (c) kit us/req | c - b |',
+        '|---|---:|---:|---:|',
+        `| **all** | ${perRequest(proxy, total(proxy))} | ${perRequest(profile, total(profile))} | |`,
+        ...rows
+          .slice(0, 18)
+          .map(
+            (row) =>
+              `| ${escape(row.area)} | ${row.b.toFixed(1)} | ${row.c.toFixed(1)} | ${(row.c - row.b).toFixed(1)} |`,
+          ),
+        '',
+      )
+    }
+    lines.push(
+      '| self time by area (c) | ms | % | us/req |',
+      '|---|---:|---:|---:|',
       ...profile.byArea
         .slice(0, 14)
-        .map((area) => `| ${area.area} | ${area.selfMs.toFixed(0)} | ${area.percent.toFixed(1)} |`),
+        .map(
+          (area) =>
+            `| ${area.area} | ${area.selfMs.toFixed(0)} | ${area.percent.toFixed(1)} | ${perRequest(profile, area.selfMs)} |`,
+        ),
       '',
-      '| self time charged to the nearest library / kit frame on the stack | ms | % |',
-      '|---|---:|---:|',
+      '| self time charged to the nearest library / kit frame on the stack (c) | ms | % | us/req |',
+      '|---|---:|---:|---:|',
       ...profile.byOwner.map(
         (owner) =>
-          `| ${escape(owner.owner)} | ${owner.selfMs.toFixed(0)} | ${owner.percent.toFixed(1)} |`,
+          `| ${escape(owner.owner)} | ${owner.selfMs.toFixed(0)} | ${owner.percent.toFixed(1)} | ${perRequest(profile, owner.selfMs)} |`,
       ),
       '',
-      '| top self-time functions | where | ms | % |',
+      '| top self-time functions (c) | where | ms | % |',
       '|---|---|---:|---:|',
       ...profile.top.map(
         (entry) =>

@@ -89,10 +89,14 @@ export interface ServerBenchResult {
   kitProbe?: string
   repeatability: string
   profile?: ProfileSummary
+  /** The pass-through proxy (b) profiled the same way, to compare per request. */
+  proxyProfile?: ProfileSummary
 }
 
 export interface ProfileSummary {
   file: string
+  /** Requests served inside the profiled window (0 when unknown). */
+  requests: number
   /** Whether only the samples of the measured load window were kept. */
   windowed: boolean
   totalMs: number
@@ -536,7 +540,8 @@ export async function runServerBench(options: ServerBenchOptions): Promise<Serve
     process.env.BENCH_PROFILE === '1'
   ) {
     try {
-      result.profile = await profileKit(upstream.origin, options)
+      result.profile = await profileShape('kit', upstream.origin, options)
+      result.proxyProfile = await profileShape('proxy', upstream.origin, options)
     } catch (error) {
       log(`profile failed: ${(error as Error).message.slice(0, 400)}`)
     }
@@ -556,34 +561,45 @@ interface CpuProfile {
   timeDeltas: number[]
 }
 
-async function profileKit(upstreamOrigin: string, options: ServerBenchOptions) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'centagate-bench-prof-'))
-  const kit = await start('kit', upstreamOrigin, ['--cpu-prof', `--cpu-prof-dir=${dir}`])
+/** A CPU profile of one shape's server process under the bench load (same route, same body). */
+async function profileShape(
+  shape: 'kit' | 'proxy',
+  upstreamOrigin: string,
+  options: ServerBenchOptions,
+) {
+  const dir = mkdtempSync(path.join(tmpdir(), `centagate-bench-prof-${shape}-`))
+  const server = await start(shape, upstreamOrigin, ['--cpu-prof', `--cpu-prof-dir=${dir}`])
   const cookies: string[] = []
-  for (let index = 0; index < 64; index += 16) {
-    cookies.push(
-      ...(await Promise.all(
-        Array.from({ length: 16 }, (_, offset) => openKitFlow(kit.origin, 1000 + index + offset)),
-      )),
-    )
-  }
+  if (shape === 'kit') {
+    for (let index = 0; index < 64; index += 16) {
+      cookies.push(
+        ...(await Promise.all(
+          Array.from({ length: 16 }, (_, offset) =>
+            openKitFlow(server.origin, 1000 + index + offset),
+          ),
+        )),
+      )
+    }
+  } else cookies.push(...Array.from({ length: 64 }, () => 'bench=1'))
   const route = `${basePath}/sms/verify`
-  const pool: CookiePool = { cookies, next: 0, follow: true }
-  await load(kit.origin, route, pool, options.connections, options.warmupSeconds)
-  const before = await stats(kit.origin)
-  await load(kit.origin, route, pool, options.connections, options.seconds)
-  const after = await stats(kit.origin)
-  await stop(kit)
+  const pool: CookiePool = { cookies, next: 0, follow: shape === 'kit' }
+  await load(server.origin, route, pool, options.connections, options.warmupSeconds)
+  const before = await stats(server.origin)
+  await load(server.origin, route, pool, options.connections, options.seconds)
+  const after = await stats(server.origin)
+  await stop(server)
   // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: thread 0 is the main thread (tsx's module
   // hooks run on a worker thread that writes its own, idle, profile).
   const file = readdirSync(dir).find((name) => /\.\d+\.0\.\d+\.cpuprofile$/.test(name))
   if (!file) throw new Error('no .cpuprofile written')
   const { readFileSync } = await import('node:fs')
   const profile = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as CpuProfile
-  return summarizeProfile(profile, path.join(dir, file), {
-    fromUs: before.monotonicUs,
-    toUs: after.monotonicUs,
-  })
+  return summarizeProfile(
+    profile,
+    path.join(dir, file),
+    { fromUs: before.monotonicUs, toUs: after.monotonicUs },
+    after.requests - before.requests,
+  )
 }
 
 /** Self time per function and per area (kit source, jose, zod, undici, node internals, GC...). */
@@ -591,6 +607,7 @@ export function summarizeProfile(
   profile: CpuProfile,
   file: string,
   window?: { fromUs: number; toUs: number },
+  requests = 0,
 ): ProfileSummary {
   const byNode = new Map(profile.nodes.map((node) => [node.id, node]))
   const self = new Map<number, number>()
@@ -647,6 +664,7 @@ export function summarizeProfile(
   const percent = (us: number) => (total > 0 ? (100 * us) / total : 0)
   return {
     file,
+    requests,
     windowed,
     totalMs: total / 1000,
     top: [...functions.values()]

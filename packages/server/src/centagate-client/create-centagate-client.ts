@@ -36,6 +36,7 @@ import {
 import {
   BodyTooLargeError,
   type FetchLike,
+  UpstreamDeadlineError,
   type UpstreamResponse,
   type UpstreamTransport,
   fetchTransport,
@@ -104,6 +105,17 @@ export interface CentagateClient extends EndpointMethods {
 }
 
 const defaultTimeoutMs = 10_000
+
+const knownFieldSets = new Map<string, ReadonlySet<string>>()
+/** The body fields an endpoint takes (built once per endpoint, not per call). */
+function knownFields(endpoint: EndpointDefinition): ReadonlySet<string> {
+  let known = knownFieldSets.get(endpoint.name)
+  if (known === undefined) {
+    known = new Set(endpoint.fields.map((field) => field.name))
+    knownFieldSets.set(endpoint.name, known)
+  }
+  return known
+}
 const defaultMaxResponseBytes = 64 * 1024
 
 export function createCentagateClient(options: CentagateClientOptions): CentagateClient {
@@ -121,7 +133,7 @@ export function createCentagateClient(options: CentagateClientOptions): Centagat
     endpoint: EndpointDefinition,
     fields: Readonly<Record<string, string | undefined>>,
   ): Promise<{ body: Record<string, string>; order: readonly string[] }> {
-    const known = new Set(endpoint.fields.map((field) => field.name))
+    const known = knownFields(endpoint)
     const body: Record<string, string> = {}
     for (const [name, value] of Object.entries(fields)) {
       if (known.has(name) && typeof value === 'string') body[name] = value
@@ -148,27 +160,6 @@ export function createCentagateClient(options: CentagateClientOptions): Centagat
       fields as Readonly<Record<string, string | undefined>>,
     )
     const started = now()
-    // One timer for headers and body, cleared as soon as the body is in (AbortSignal.timeout
-    // leaves a weakly held timer per call behind, which showed in the server profile).
-    const controller = new AbortController()
-    const signal = controller.signal
-    const timer = setTimeout(() => controller.abort(), timeoutMs)
-    try {
-      return await exchange(name, endpoint, url, body, order, signal, started)
-    } finally {
-      clearTimeout(timer)
-    }
-  }
-
-  async function exchange<N extends EndpointName>(
-    name: N,
-    endpoint: EndpointDefinition,
-    url: string,
-    body: Record<string, string>,
-    order: readonly string[],
-    signal: AbortSignal,
-    started: number,
-  ): Promise<EndpointPayload<N>> {
     let response: UpstreamResponse
     try {
       response = await transport({
@@ -179,10 +170,12 @@ export function createCentagateClient(options: CentagateClientOptions): Centagat
             ? { accept: 'application/json' }
             : { 'content-type': 'application/json', accept: 'application/json' },
         ...(endpoint.method === 'GET' ? {} : { body: JSON.stringify(body) }),
-        signal,
+        timeoutMs,
       })
     } catch (error) {
-      if (signal.aborted) throw new UpstreamTimeoutError(name, `${name}: upstream timeout`)
+      if (error instanceof UpstreamDeadlineError) {
+        throw new UpstreamTimeoutError(name, `${name}: upstream timeout`)
+      }
       throw new UpstreamUnavailableError(name, `${name}: upstream unavailable`, { cause: error })
     }
     const bad = (reason: BadResponseReason, cause?: unknown) =>
@@ -201,7 +194,9 @@ export function createCentagateClient(options: CentagateClientOptions): Centagat
       text = await response.text(maxBytes)
     } catch (error) {
       if (error instanceof BodyTooLargeError) throw bad('oversized')
-      if (signal.aborted) throw new UpstreamTimeoutError(name, `${name}: upstream timeout`)
+      if (error instanceof UpstreamDeadlineError) {
+        throw new UpstreamTimeoutError(name, `${name}: upstream timeout`)
+      }
       throw bad('truncated', error)
     }
     const contentType = response.header('content-type') ?? ''

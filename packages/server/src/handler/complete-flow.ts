@@ -10,12 +10,12 @@ import {
   type TransactionView,
   kitMethodsFromAuthMethods,
 } from '@centagate-kit/protocol'
-import { randomId, userHash } from '../encoding'
+import { randomId } from '../encoding'
 import { cookieMode, serializeCookie } from '../flow/cookies'
 import type { FlowState } from '../flow/flow-state'
 import { KitFailure } from '../http/kit-failure'
 import { receiptCookieBaseName, signReceipt } from '../receipts/step-up-receipt'
-import { type RouteContext, clearFlow, saveFlow } from './runtime'
+import { type RouteContext, logUser, clearFlow, saveFlow } from './runtime'
 
 /** A factor-required response for a flow. */
 export function factorRequired(
@@ -122,7 +122,7 @@ export async function completeFlow(
   }
   runtime.logger.info('authentication completed', {
     requestId: context.requestId,
-    user: await userHash(flow.username),
+    user: await logUser(runtime, flow.username),
     flow: flow.flow,
     method,
     outcome: 'success',

@@ -15,12 +15,12 @@ import {
   maskPhone,
 } from '@centagate-kit/protocol'
 import { CentagateCodeError } from '../centagate-client/errors'
-import { base64Utf8, randomId, userHash } from '../encoding'
+import { base64Utf8, randomId } from '../encoding'
 import type { FlowChallenge, FlowState } from '../flow/flow-state'
 import { KitFailure, failureFromUpstream } from '../http/kit-failure'
 import { continueAfterAuthResult, completeFlow } from './complete-flow'
 import { enforceActor } from './guards'
-import { type RouteContext, contextFields, requireFlow, saveFlow } from './runtime'
+import { type RouteContext, logUser, contextFields, requireFlow, saveFlow } from './runtime'
 
 const maxCodeLifetimeMs = 600_000
 const qrPollAfterMs = 2_000
@@ -208,7 +208,7 @@ async function verifyWith(
       })
       runtime.logger.info('verification failed', {
         requestId: context.requestId,
-        user: await userHash(flow.username),
+        user: await logUser(runtime, flow.username),
         method,
         returnCode: error.code,
         outcome: 'failure',

@@ -8,7 +8,7 @@ import {
   createCentagateClient,
 } from '../centagate-client/create-centagate-client'
 import type { CentagateHandlerConfig } from '../config/handler-config'
-import { deriveKey } from '../encoding'
+import { deriveKey, userHash } from '../encoding'
 import { cookieMode, readCookie, serializeCookie } from '../flow/cookies'
 import { type FlowSealer, createFlowSealer, maxCookieBytes } from '../flow/flow-cookie'
 import type { FlowState } from '../flow/flow-state'
@@ -120,4 +120,9 @@ export function contextFields(context: RouteContext) {
 export function requireFlow(context: RouteContext): FlowState {
   if (context.flow === null) throw new KitFailure('no_flow')
   return context.flow
+}
+
+/** The user's pseudonym for a log line; not computed when nothing is logged (the default). */
+export function logUser(runtime: KitRuntime, username: string): Promise<string> | undefined {
+  return runtime.logger === silentLogger ? undefined : userHash(username)
 }

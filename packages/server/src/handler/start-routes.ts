@@ -9,12 +9,12 @@ import {
   transactionView,
 } from '@centagate-kit/protocol'
 import { CentagateCodeError } from '../centagate-client/errors'
-import { randomId, userHash } from '../encoding'
+import { randomId } from '../encoding'
 import type { FlowState } from '../flow/flow-state'
 import { KitFailure } from '../http/kit-failure'
 import { transactionHash } from '../receipts/step-up-receipt'
 import { completeFlow, factorRequired } from './complete-flow'
-import { type RouteContext, contextFields, saveFlow } from './runtime'
+import { type RouteContext, logUser, contextFields, saveFlow } from './runtime'
 import { enforceActor } from './guards'
 
 /** Return-code categories that all read as "invalid credentials" at login (no enumeration). */
@@ -60,7 +60,7 @@ export async function loginStart(
       const outcome = await runtime.limiter.recordFailure({ username, ip: context.ip })
       runtime.logger.info('login failed', {
         requestId: context.requestId,
-        user: await userHash(username),
+        user: await logUser(runtime, username),
         method: input.password === undefined ? 'adaptive' : 'password',
         returnCode: error.code,
         outcome: 'failure',
