@@ -56,7 +56,9 @@ describe('bundle budgets (gzip, React and react-query external)', () => {
     )
   })
 
-  it('importing OtpField pulls in neither the QR encoder (lean-qr) nor @fingerprintjs', async ({ skip }) => {
+  it('importing OtpField pulls in neither the QR encoder (lean-qr) nor @fingerprintjs', async ({
+    skip,
+  }) => {
     skip(!entryExists('./otp-field'), missingReason('./otp-field'))
     const result = await measured('OtpField')
     const packages = new Set(result.inputs.map(inputName))
@@ -65,11 +67,13 @@ describe('bundle budgets (gzip, React and react-query external)', () => {
     expect(packages.has('@fingerprintjs/fingerprintjs')).toBe(false)
   })
 
-  // The whole kit does NOT meet its 25 KB target yet (31.7 KB measured: qrcode.react 6.2 and
-  // input-otp 4.0 are floors; the step-up machine, English messages and the widgets are the rest).
-  // `pnpm bench` reports it as MISSED against 25 KB; here it is held at its measured size so that
-  // it can only shrink. Lower this ceiling as it shrinks, and restore the target when it is met.
-  const wholeKitCeilingKb = 32
+  // The whole kit does NOT meet its 25 KB target yet: 26.5 KB measured. input-otp (3.4 KB in this
+  // build) is the one dependency left that is bigger than the gap; the step-up machine (3.0), the
+  // English catalogue (2.3, in the first chunk) plus the largest lazy locale (zh-CN, 2.7), the QR
+  // encoder lean-qr/nano (2.1) and the widgets are the rest. `pnpm bench` reports it as MISSED
+  // against 25 KB; here it is held at its measured size so that it can only shrink. Lower this
+  // ceiling as it shrinks, and restore the target when it is met.
+  const wholeKitCeilingKb = 26.6
   it(`whole kit without the lazy fingerprint chunk <= ${wholeKitCeilingKb} KB (target ${entry('WholeKit').budgetKb} KB, not met yet)`, async ({
     skip,
   }) => {
