@@ -83,7 +83,10 @@ export const benchLimits = {
 }
 
 /** The kit handler's configuration for the benchmark (all values are bench-only fakes). */
-export function kitBenchConfig(upstreamOrigin: string, fetch?: unknown) {
+export function kitBenchConfig(
+  upstreamOrigin: string,
+  fetch?: (input: string, init: RequestInit) => Promise<Response>,
+) {
   return {
     basePath,
     centagate: {

@@ -2,20 +2,21 @@
  * Loopback server benchmark (issue 8, part 2): autocannon against (a) a bare node:http JSON server,
  * (b) a node:http -> undici Pool pass-through proxy and (c) the kit handler doing `sms/verify`
  * through its Node adapter, both proxies in front of the same local upstream. Each server runs in
- * its own child process (TypeScript through tsx, workspace packages from source); the load
+ * its own child process (servers.ts bundled by esbuild, workspace packages from source); the load
  * generator runs here. Rounds are interleaved (a, b, c, then b, c, a, ...) and every figure is the
  * median over rounds; ratios are computed inside each round first.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync, readdirSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs'
+import { SourceMap, type SourceMapPayload } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import autocannon from 'autocannon'
+import { bundleServers } from './bundle-servers'
 import { basePath, verifyBody } from './fixtures'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const serversScript = path.join(repoRoot, 'bench/server/servers.ts')
 
 export type ShapeId = 'bare' | 'proxy' | 'kit' | 'kit-pool' | 'kit-success'
 export const shapeLabels: Record<ShapeId, string> = {
@@ -121,6 +122,9 @@ interface Child {
   origin: string
 }
 
+/** The bundled servers script (see bundle-servers.ts), built once per run. */
+let serversScript: string | undefined
+
 const children = new Set<ChildProcess>()
 process.on('exit', () => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM')
@@ -128,14 +132,8 @@ process.on('exit', () => {
 
 function start(shape: string, upstream?: string, nodeFlags: string[] = []): Promise<Child> {
   return new Promise((resolve, reject) => {
-    const args = [
-      ...nodeFlags,
-      '--conditions=@centagate-kit/source',
-      '--import',
-      'tsx',
-      serversScript,
-      shape,
-    ]
+    if (serversScript === undefined) throw new Error('bundleServers() first')
+    const args = [...nodeFlags, serversScript, shape]
     if (upstream) args.push(upstream)
     const child = spawn(process.execPath, args, {
       cwd: repoRoot,
@@ -343,6 +341,7 @@ export async function runServerBench(options: ServerBenchOptions): Promise<Serve
       'the code and asks for another factor (the kit consumes the challenge and seals a new cookie)',
   }
 
+  serversScript = await bundleServers()
   const upstream = await start('upstream')
   const servers: Partial<Record<ShapeId, Child>> = {}
   const shapes: ShapeId[] = ['bare', 'proxy', 'kit']
@@ -554,7 +553,7 @@ interface CpuProfile {
   startTime: number
   nodes: Array<{
     id: number
-    callFrame: { functionName: string; url: string; lineNumber: number }
+    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }
     children?: number[]
   }>
   samples: number[]
@@ -588,18 +587,42 @@ async function profileShape(
   await load(server.origin, route, pool, options.connections, options.seconds)
   const after = await stats(server.origin)
   await stop(server)
-  // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: thread 0 is the main thread (tsx's module
-  // hooks run on a worker thread that writes its own, idle, profile).
+  // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: thread 0 is the main thread.
   const file = readdirSync(dir).find((name) => /\.\d+\.0\.\d+\.cpuprofile$/.test(name))
   if (!file) throw new Error('no .cpuprofile written')
-  const { readFileSync } = await import('node:fs')
   const profile = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as CpuProfile
+  mapFramesToSources(profile, serversScript!)
   return summarizeProfile(
     profile,
     path.join(dir, file),
     { fromUs: before.monotonicUs, toUs: after.monotonicUs },
     after.requests - before.requests,
   )
+}
+
+/**
+ * The profiled process ran the bundle: point every frame of it back at its original source file
+ * and line (through the bundle's source map), so areas and owners name kit files and packages.
+ */
+function mapFramesToSources(profile: CpuProfile, bundleFile: string) {
+  const bundleUrl = pathToFileURL(bundleFile).href
+  const map = new SourceMap(
+    JSON.parse(readFileSync(`${bundleFile}.map`, 'utf8')) as SourceMapPayload,
+  )
+  for (const node of profile.nodes) {
+    const frame = node.callFrame
+    if (frame.url !== bundleUrl && frame.url !== bundleFile) continue
+    const entry = map.findEntry(frame.lineNumber, frame.columnNumber) as {
+      originalSource?: string
+      originalLine?: number
+    }
+    if (entry.originalSource === undefined) continue
+    const source = entry.originalSource.startsWith('file://')
+      ? fileURLToPath(entry.originalSource)
+      : path.resolve(path.dirname(bundleFile), entry.originalSource)
+    frame.url = pathToFileURL(source).href
+    frame.lineNumber = entry.originalLine ?? frame.lineNumber
+  }
 }
 
 /** Self time per function and per area (kit source, jose, zod, undici, node internals, GC...). */

@@ -15,12 +15,19 @@
  *
  * Every shape binds 127.0.0.1 on a free port, prints `READY <port>` and answers `GET /__stats`
  * with its request count and process CPU time, so the driver computes CPU microseconds per request.
+ *
+ * The driver runs this file bundled by esbuild (bench/server/bundle-servers.ts), as an app ships
+ * its server: plain JavaScript, no TypeScript loader in the measured process.
  */
 import http from 'node:http'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
+// The kit from its source (the bundler applies the package's `node` conditions, as an app's would).
+import { createCentagateHandler, toNodeHandler } from '../../packages/server/src/adapters/node'
+import { createFlowSealer } from '../../packages/server/src/flow/flow-cookie'
+import type { FlowState } from '../../packages/server/src/flow/flow-state'
 import { authSmsOtpPath, kitBenchConfig, successUserPrefix, upstreamAnswers } from './fixtures'
 
 const [shape, upstreamUrl] = process.argv.slice(2)
@@ -107,14 +114,7 @@ function createPoolFetch(origin: string) {
  * secret, each an SMS login flow awaiting a code with its own challenge, exactly what `sms/send`
  * leaves behind. Minted before the measured window (not counted in the CPU figures).
  */
-async function createMinter(secrets: readonly { id: string; secret: string }[]) {
-  const { createFlowSealer } = (await import(
-    pathToFileURL(path.join(repoRoot, 'packages/server/src/flow/flow-cookie.ts')).href
-  )) as {
-    createFlowSealer: (secrets: readonly { id: string; secret: string }[]) => {
-      seal(state: unknown, now: number): Promise<string>
-    }
-  }
+function createMinter(secrets: readonly { id: string; secret: string }[]) {
   const sealer = createFlowSealer(secrets)
   let minted = 0
   const id = () => randomBytes(16).toString('base64url')
@@ -125,7 +125,7 @@ async function createMinter(secrets: readonly { id: string; secret: string }[]) 
       const now = Date.now()
       const cookies: string[] = []
       for (let index = 0; index < count; index++) {
-        const state = {
+        const state: FlowState = {
           fid: id(),
           flow: 'login',
           step: 'awaiting_code',
@@ -218,22 +218,12 @@ switch (shape) {
   case 'kit-pool':
   case 'kit-success': {
     if (!upstreamUrl) throw new Error('kit needs the upstream URL')
-    const node = (await import(
-      pathToFileURL(serverRequire.resolve('@centagate-kit/server/node')).href
-    )) as Record<string, unknown>
-    // The Node entry's createCentagateHandler: the core handler with the Node default fetch (a
-    // keep-alive undici Agent) unless `centagate.fetch` is given. That is what a Node app runs.
-    const createHandler = node.createCentagateHandler as (config: unknown) => unknown
-    const toNodeHandler = node.toNodeHandler as (handler: unknown) => Handler
-    if (typeof createHandler !== 'function' || typeof toNodeHandler !== 'function') {
-      throw new Error('@centagate-kit/server/node has no createCentagateHandler / toNodeHandler')
-    }
     // kit-pool (diagnostic): the same handler with a fetch built on undici Pool.request, the
     // client (b) uses, to show what the HTTP client choice costs inside the kit.
     const fetch = shape === 'kit-pool' ? createPoolFetch(upstreamUrl) : undefined
     const config = kitBenchConfig(upstreamUrl, fetch)
-    const extra = shape === 'kit-success' ? await createMinter(config.cookieSecrets) : undefined
-    listen(toNodeHandler(createHandler(config)), extra)
+    const extra = shape === 'kit-success' ? createMinter(config.cookieSecrets) : undefined
+    listen(toNodeHandler(createCentagateHandler(config)), extra)
     break
   }
   default:
