@@ -29,7 +29,7 @@ import {
   measureEntry,
   sourceFileOf,
 } from './bundle/measure-bundles'
-import { type MicroResult, runMicro } from './server/micro'
+import { type MicroResult, runKitInProcess, runMicro } from './server/micro'
 import {
   type ProfileSummary,
   type ServerBenchResult,
@@ -319,11 +319,22 @@ if (only.has('server')) {
 
 // 2b. Micro-benchmarks of the steps the profile points at ----------------------------------------
 let micro: MicroResult[] | undefined
+let inProcess: { cpuUsPerRequest: number; status: number } | undefined
 if (only.has('server')) {
   try {
     micro = await runMicro()
+    inProcess = await runKitInProcess()
   } catch (error) {
     log(`micro-benchmarks failed: ${(error as Error).message.slice(0, 300)}`)
+  }
+  if (inProcess) {
+    rows.push({
+      part: '2 server',
+      what: "kit's own CPU per wrong-code sms/verify, in process (handler.serve() in a loop, in-memory upstream answer, no sockets; median of 5 batches)",
+      figure: `${inProcess.cpuUsPerRequest.toFixed(1)} us/req (answer ${inProcess.status})`,
+      target: '',
+      verdict: '',
+    })
   }
 }
 

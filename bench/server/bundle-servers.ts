@@ -11,13 +11,15 @@ import { build } from 'esbuild'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 
-/** Where the bundle is written: beside servers.ts, so its `import.meta.url`-relative paths hold. */
-export const bundledServersScript = path.join(here, 'servers.bundle.mjs')
-
-export async function bundleServers(): Promise<string> {
+/**
+ * Bundles `bench/server/<name>.ts` to `<name>.bundle.mjs` beside it (so its
+ * `import.meta.url`-relative paths hold) and returns the bundle's path.
+ */
+export async function bundleBenchScript(name: 'servers' | 'kit-in-process'): Promise<string> {
+  const outfile = path.join(here, `${name}.bundle.mjs`)
   await build({
-    entryPoints: [path.join(here, 'servers.ts')],
-    outfile: bundledServersScript,
+    entryPoints: [path.join(here, `${name}.ts`)],
+    outfile,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -32,5 +34,7 @@ export async function bundleServers(): Promise<string> {
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'warning',
   })
-  return bundledServersScript
+  return outfile
 }
+
+export const bundleServers = () => bundleBenchScript('servers')

@@ -178,3 +178,16 @@ export async function runMicro(): Promise<MicroResult[]> {
   )
   return results
 }
+
+/** The kit handler's own CPU per wrong-code `sms/verify`, no sockets (kit-in-process.ts). */
+export async function runKitInProcess(): Promise<{ cpuUsPerRequest: number; status: number }> {
+  const { bundleBenchScript } = await import('./bundle-servers')
+  const script = await bundleBenchScript('kit-in-process')
+  const { execFileSync } = await import('node:child_process')
+  const output = execFileSync(process.execPath, [script], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_ENV: 'production' },
+    timeout: 120_000,
+  })
+  return JSON.parse(output.trim().split('\n').pop()!) as { cpuUsPerRequest: number; status: number }
+}

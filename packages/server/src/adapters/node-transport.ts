@@ -108,6 +108,9 @@ export function createNodeTransport(
             body.destroy()
             throw new BodyTooLargeError(`declared ${declared} bytes`)
           }
+          // undici fails a body longer than its declared length, so a declared length within
+          // the cap bounds the read: take undici's own fast reader. Otherwise count as we go.
+          if (Number.isFinite(declared)) return await body.text()
           return await readCapped(body, maxBytes)
         } catch (error) {
           throw deadline.explain(error)
