@@ -136,14 +136,14 @@ if (only.has('bundle')) {
   const otp = results.get('OtpField')
   if (otp) {
     const packages = new Set(otp.inputs.map(inputName))
-    const clean = !packages.has('qrcode.react') && !packages.has('@fingerprintjs/fingerprintjs')
+    const clean = !packages.has('lean-qr') && !packages.has('@fingerprintjs/fingerprintjs')
     rows.push({
       part: '1 bundle',
-      what: 'OtpField import graph: qrcode.react / @fingerprintjs (esbuild metafile inputs)',
+      what: 'OtpField import graph: lean-qr / @fingerprintjs (esbuild metafile inputs)',
       figure: clean
         ? 'neither'
         : [...packages]
-            .filter((name) => name === 'qrcode.react' || name.startsWith('@fingerprintjs'))
+            .filter((name) => name === 'lean-qr' || name.startsWith('@fingerprintjs'))
             .join(' + '),
       target: 'neither',
       verdict: verdict(clean),
@@ -153,7 +153,7 @@ if (only.has('bundle')) {
   const floors: string[] = []
   for (const [id, code] of [
     ['input-otp OTPInput', "export { OTPInput } from 'input-otp'"],
-    ['qrcode.react QRCodeSVG', "export { QRCodeSVG } from 'qrcode.react'"],
+    ['lean-qr/nano generate + correction', "export { correction, generate } from 'lean-qr/nano'"],
   ] as const) {
     try {
       const floor = await measureEntry({
