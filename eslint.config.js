@@ -47,6 +47,8 @@ export default tseslint.config(
       'reports/**',
       'test-results/**',
       'playwright-report/**',
+      // The bench's esbuild bundles of its server scripts (generated, git-ignored).
+      'bench/server/*.bundle.mjs',
       '!.storybook',
     ],
   },
