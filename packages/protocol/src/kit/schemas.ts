@@ -10,7 +10,7 @@
  * browser can correct its own clock before showing countdowns.
  */
 import * as z from 'zod/mini'
-import { kitErrorCodes } from './errors'
+import { kitErrorCodes } from './kit-error-codes'
 import { kitMethods } from './methods'
 
 // ---------------------------------------------------------------------------------------------
@@ -263,7 +263,7 @@ export type FlowCancelResponse = z.infer<typeof flowCancelResponse>
 // ---------------------------------------------------------------------------------------------
 // Errors
 
-export const kitErrorCode = z.enum(kitErrorCodes as [string, ...string[]])
+export const kitErrorCode = z.enum(kitErrorCodes)
 
 export const kitErrorBody = z.strictObject({
   error: z.strictObject({

@@ -2,12 +2,11 @@
  * The kit error body check on its own: the step-up fetch interceptor needs only this one, and a
  * module of its own keeps the response and request checks out of bundles that do not use them.
  */
-import { kitErrors } from './errors'
+import { isKitErrorCode } from './kit-error-codes'
 import type { KitErrorBody } from './schemas'
 import {
   array,
   epochMs,
-  has,
   int,
   object,
   optional,
@@ -17,7 +16,7 @@ import {
 
 const errorBody = object({
   error: object({
-    code: (value) => typeof value === 'string' && has(kitErrors, value),
+    code: isKitErrorCode,
     messageKey: str(0, 96),
     returnCode: optional(str(0, 12)),
     attemptsLeft: optional(int(0)),
