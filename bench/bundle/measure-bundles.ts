@@ -1,9 +1,9 @@
 /**
  * Bundle cost of @centagate-kit/react entries, measured the way an app would pay for them:
- * esbuild (bundle, minify, ESM, browser platform, code splitting, target es2020), the package's
- * `@centagate-kit/source` export condition (no build step), and the peer dependencies external
- * (react, react-dom, react/jsx-runtime, @tanstack/react-query). Sizes are gzip level 9 per output
- * file, summed. KB = 1024 bytes.
+ * esbuild (bundle, minify, ESM, browser platform, code splitting, target es2020, UTF-8 output),
+ * the package's `@centagate-kit/source` export condition (no build step), and the peer
+ * dependencies external (react, react-dom, react/jsx-runtime, @tanstack/react-query). Sizes are
+ * gzip level 9 per output file, summed. KB = 1024 bytes.
  *
  * Every entry is split into:
  * - initial: the entry chunk plus the chunks it imports statically (what the page loads at once);
@@ -173,6 +173,9 @@ export async function measureEntry(entry: KitEntry): Promise<BundleResult> {
     platform: 'browser',
     target: 'es2020',
     jsx: 'automatic',
+    // App bundlers (Vite/Rollup/rolldown, webpack) emit UTF-8; esbuild's default ASCII output
+    // writes every non-ASCII character as a \u escape, which would inflate the zh-CN catalogue.
+    charset: 'utf8',
     conditions: ['@centagate-kit/source'],
     external: externalPackages,
     define: { 'process.env.NODE_ENV': '"production"' },
