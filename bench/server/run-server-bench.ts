@@ -22,7 +22,7 @@ export type ShapeId = 'bare' | 'proxy' | 'kit' | 'kit-pool' | 'kit-success'
 export const shapeLabels: Record<ShapeId, string> = {
   bare: '(a) bare node:http JSON server',
   proxy: '(b) node:http -> undici Pool -> upstream',
-  kit: '(c) kit handler, sms/verify (toNodeHandler, Node default fetch)',
+  kit: '(c) kit handler, sms/verify (toNodeHandler, Node default undici transport)',
   'kit-pool': "(c') diagnostic: kit with centagate.fetch on undici Pool.request",
   'kit-success':
     '(c2) kit, sms/verify success path (right code -> factor_required: unseal + seal), fresh flow per request',
