@@ -15,6 +15,14 @@ export {
   type FetchLike,
   createCentagateClient,
 } from './centagate-client/create-centagate-client'
+export {
+  BodyTooLargeError,
+  type UpstreamRequest,
+  type UpstreamResponse,
+  type UpstreamTransport,
+  UpstreamDeadlineError,
+  fetchTransport,
+} from './centagate-client/upstream-transport'
 export * from './centagate-client/errors'
 export { type AuthenticatedEvent, type CentagateHandlerConfig } from './config/handler-config'
 export { ConfigError } from './config/config-error'
