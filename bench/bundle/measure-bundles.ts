@@ -8,8 +8,8 @@
  * Every entry is split into:
  * - initial: the entry chunk plus the chunks it imports statically (what the page loads at once);
  * - fingerprint: the lazy chunk(s) behind the dynamic import that holds @fingerprintjs;
- * - locale: lazily loaded message catalogues (packages/react/src/messages/*); a page loads one,
- *   so the largest one counts;
+ * - locale: lazily loaded message catalogues (packages/react/src/messages/texts/*); a page loads
+ *   one, so the largest one counts;
  * - other lazy: any other dynamic import (all of it counts).
  * "cost" = initial + other lazy + the largest locale chunk (everything but the fingerprint).
  */
@@ -148,7 +148,7 @@ export function inputName(input: string): string {
 
 const isFingerprintInput = (input: string) => inputName(input) === '@fingerprintjs/fingerprintjs'
 const isLocaleInput = (input: string) =>
-  /packages\/react\/src\/messages\/(?:en|ms|id|zh-CN)\.ts$/.test(input)
+  /packages\/react\/src\/messages\/(?:texts\/)?(?:en|ms|id|zh-CN)\.ts$/.test(input)
 
 const stdinDir = path.join(reactPackageDir, 'src')
 const stdinName = (entry: KitEntry) => `bench-entry-${entry.id}.ts`

@@ -1,10 +1,12 @@
 import { kitErrorCodes } from '@centagate-kit/protocol'
 import { describe, expect, test } from 'vitest'
 import { formatMessage } from '../i18n/format-message'
-import { en } from './en'
+import { en, englishMessages } from './en'
 import { id } from './id'
 import { loadMessages } from './load-messages'
 import { ms } from './ms'
+import { msTexts } from './texts/ms'
+import { catalogueOf, type Translations } from './translations'
 import { zhCN } from './zh-CN'
 
 const locales = { ms, id, 'zh-CN': zhCN }
@@ -40,6 +42,28 @@ describe('message catalogues', () => {
   })
 })
 
+describe('locale texts (one per English message, by position)', () => {
+  test('the English pairs name each key once', () => {
+    const keys = englishMessages.map(([key]) => key)
+    expect(new Set(keys).size).toBe(keys.length)
+    expect(Object.keys(en)).toEqual(keys)
+  })
+
+  test('a swapped, missing or extra text fails typecheck', () => {
+    const [first, second, ...rest] = msTexts
+    // `pnpm typecheck` fails on any of these @ts-expect-error lines if the list type accepts it.
+    // @ts-expect-error two texts swapped: 'common.close' where 'common.cancel' belongs
+    const swapped: Translations = [second, first, ...rest]
+    // @ts-expect-error a text missing
+    const missing: Translations = [first, ...rest]
+    // @ts-expect-error a text too many
+    const extra: Translations = [...msTexts, first]
+    // At run time the position alone picks the key: why the compiler check is the guard.
+    expect(catalogueOf(swapped)['common.cancel']).toBe(ms['common.close'])
+    expect(missing.length + 2).toBe(extra.length)
+  })
+})
+
 describe('loadMessages', () => {
   test.each([
     ['ms-MY', ms],
@@ -49,7 +73,7 @@ describe('loadMessages', () => {
     ['en-GB', en],
     ['fr', en],
   ])('%s loads its catalogue (English when there is none)', async (locale, expected) => {
-    await expect(loadMessages(locale)).resolves.toBe(expected)
+    await expect(loadMessages(locale)).resolves.toEqual(expected)
   })
 })
 
