@@ -1,7 +1,9 @@
 /**
  * The step-up (and login second factor) flow as a finite state machine with named string states.
- * Hand-rolled, no dependency: the transition table below is the spec (states, events, guards and
- * actions by name); the guards and actions that follow it are small named functions.
+ * Hand-rolled, no dependency: the transition table at the end is the spec (states, events, and the
+ * guards and actions of each transition); guards and actions are small named functions defined
+ * before it. The table holds the functions themselves, not their names as strings, so a minifier
+ * shortens them (about 0.35 KB gzip less than looking them up by name).
  *
  *   START.*  → starting → approved | choosing | sending (exactly one method: auto-chosen)
  *   METHOD.CHOOSE → sending → awaiting-otp (sms, challenge) | awaiting-approval (qr, polls)
@@ -140,207 +142,6 @@ type MachineEvent = StepUpEvent | InternalEvent
 type EventType = MachineEvent['type']
 
 // ---------------------------------------------------------------------------------------------
-// The transition table (the spec)
-
-interface Transition {
-  /** Every named guard must pass; the first matching transition of a list wins. */
-  guard?: GuardName | readonly GuardName[]
-  /** Omitted: stay in the current state. */
-  target?: StepUpState
-  actions?: readonly ActionName[]
-}
-type TransitionTable = {
-  readonly [S in StepUpState]: { readonly [E in EventType]?: readonly Transition[] }
-}
-
-const start: readonly Transition[] = [
-  { target: 'starting', actions: ['cancelPending', 'clearContext', 'rememberStart', 'callStart'] },
-]
-/** The first choice of a method. */
-const pickMethod: readonly Transition[] = [
-  {
-    guard: 'isOfferedMethod',
-    target: 'sending',
-    actions: ['cancelPending', 'chooseMethod', 'callSend'],
-  },
-]
-/** While a method is in progress, choosing it again (a double click) changes nothing. */
-const switchMethod: readonly Transition[] = [{ guard: 'isCurrentMethod' }, ...pickMethod]
-/** After an outcome (expired, denied, error): any method again; the SMS cooldown still holds. */
-const chooseAgain: readonly Transition[] = [
-  { guard: ['isCurrentMethod', 'isResendCoolingDown'], actions: ['refuseResend'] },
-  ...pickMethod,
-]
-/** A new code for the chosen method; SMS waits for its resend cooldown. */
-const sendAgain: readonly Transition[] = [
-  { guard: 'isResendCoolingDown', actions: ['refuseResend'] },
-  { guard: 'hasMethod', target: 'sending', actions: ['cancelPending', 'callSend'] },
-]
-/** A new QR (no local cooldown: the server decides). */
-const newQr: readonly Transition[] = [{ target: 'sending', actions: ['cancelPending', 'callSend'] }]
-const submitCode: readonly Transition[] = [
-  { guard: 'isMalformedCode', actions: ['rejectMalformedCode'] },
-  { target: 'verifying', actions: ['cancelPending', 'clearError', 'callVerify'] },
-]
-/** What a flow response leads to: done, the only method, or a choice. */
-const flowOutcome: readonly Transition[] = [
-  { guard: 'isAuthenticated', target: 'approved', actions: ['storeResult', 'notifyAuthenticated'] },
-  {
-    guard: 'hasExactlyOneMethod',
-    target: 'sending',
-    actions: ['storeFactors', 'chooseOnlyMethod', 'callSend'],
-  },
-  { target: 'choosing', actions: ['storeFactors'] },
-]
-/** Failures every request shares. */
-const commonFailure: readonly Transition[] = [
-  { guard: 'isUserLocked', target: 'locked', actions: ['storeError', 'markUserLock'] },
-  { guard: 'isChallengeLocked', target: 'locked', actions: ['storeError', 'markChallengeLock'] },
-  { guard: 'isOtpExpired', target: 'expired', actions: ['storeError'] },
-  { guard: 'isRejected', target: 'denied', actions: ['storeError'] },
-  { target: 'error', actions: ['storeError', 'rememberFailure'] },
-]
-/** Back to waiting for the code (or the app) after a recoverable refusal. */
-const backToWaiting = (guard: GuardName): readonly Transition[] => [
-  {
-    guard: [guard, 'hasQrCode'],
-    target: 'awaiting-approval',
-    actions: ['storeError', 'startPolling'],
-  },
-  {
-    guard: [guard, 'hasOtpCode'],
-    target: 'awaiting-otp',
-    actions: ['storeError', 'armCodeExpiry'],
-  },
-]
-const reset: readonly Transition[] = [
-  { target: 'idle', actions: ['cancelPending', 'clearContext'] },
-]
-const cancel: readonly Transition[] = [
-  { target: 'idle', actions: ['cancelPending', 'callCancel', 'clearContext'] },
-]
-const restart = { 'START.LOGIN': start, 'START.STEPUP': start } as const
-const leave = { RESET: reset, CANCEL: cancel } as const
-
-export const stepUpTransitions: TransitionTable = {
-  idle: {
-    ...restart,
-  },
-  starting: {
-    // A second START while starting is a double click: ignored.
-    'START.DONE': flowOutcome,
-    'START.FAILED': commonFailure,
-    ...leave,
-  },
-  choosing: {
-    'METHOD.CHOOSE': pickMethod,
-    ...restart,
-    ...leave,
-  },
-  sending: {
-    // CODE.SEND while sending: ignored (no second SMS from a double click).
-    'SEND.DONE': [
-      { guard: 'isQrSent', target: 'awaiting-approval', actions: ['storeSent', 'startPolling'] },
-      { target: 'awaiting-otp', actions: ['storeSent', 'armCodeExpiry'] },
-    ],
-    'SEND.FAILED': [
-      // A new code for a locked challenge refused (quota): still locked, now with a retry time.
-      { guard: ['isRateLimited', 'isChallengeLock'], target: 'locked', actions: ['storeError'] },
-      ...backToWaiting('isRateLimited'),
-      ...commonFailure,
-    ],
-    'METHOD.CHOOSE': switchMethod,
-    ...leave,
-  },
-  'awaiting-otp': {
-    'CODE.SUBMIT': submitCode,
-    'CODE.SEND': sendAgain,
-    'CODE.EXPIRED': [{ target: 'expired', actions: ['cancelPending'] }],
-    'METHOD.CHOOSE': switchMethod,
-    ...restart,
-    ...leave,
-  },
-  'awaiting-approval': {
-    'POLL.DONE': [
-      { guard: 'isRejectedStatus', target: 'denied', actions: ['cancelPending'] },
-      { guard: 'isExpiredStatus', target: 'expired', actions: ['cancelPending'] },
-      ...flowOutcome,
-    ],
-    'POLL.FAILED': commonFailure,
-    'QR.VERIFY': submitCode,
-    'CODE.SUBMIT': submitCode,
-    'CODE.SEND': newQr,
-    'METHOD.CHOOSE': switchMethod,
-    ...restart,
-    ...leave,
-  },
-  verifying: {
-    // CODE.SUBMIT while verifying: ignored (double submit).
-    'VERIFY.DONE': flowOutcome,
-    'VERIFY.FAILED': [
-      ...backToWaiting('isOtpInvalid'),
-      ...backToWaiting('isInputOrRateLimit'),
-      ...commonFailure,
-    ],
-    'METHOD.CHOOSE': switchMethod,
-    ...leave,
-  },
-  approved: {
-    ...restart,
-    RESET: reset,
-  },
-  denied: {
-    'CODE.SEND': sendAgain,
-    'METHOD.CHOOSE': chooseAgain,
-    ...restart,
-    ...leave,
-  },
-  expired: {
-    'CODE.SEND': sendAgain,
-    'METHOD.CHOOSE': chooseAgain,
-    ...restart,
-    ...leave,
-  },
-  locked: {
-    // A challenge lock needs a new code; a user lock only ends at lockedUntil.
-    'CODE.SEND': [
-      { guard: ['isChallengeLock', 'isResendCoolingDown'], actions: ['refuseResend'] },
-      { guard: 'isChallengeLock', target: 'sending', actions: ['cancelPending', 'callSend'] },
-    ],
-    'METHOD.CHOOSE': [
-      {
-        guard: ['isChallengeLock', 'isCurrentMethod', 'isResendCoolingDown'],
-        actions: ['refuseResend'],
-      },
-      {
-        guard: ['isChallengeLock', 'isOfferedMethod'],
-        target: 'sending',
-        actions: ['cancelPending', 'chooseMethod', 'callSend'],
-      },
-    ],
-    ...restart,
-    ...leave,
-  },
-  error: {
-    RETRY: [
-      // The flow itself is gone (cookie expired): only a fresh start helps.
-      { guard: ['isFlowGone', 'hasStarted'], target: 'starting', actions: ['restartFlow'] },
-      { guard: 'failedOnStart', target: 'starting', actions: ['retryStart'] },
-      { guard: 'failedOnSend', target: 'sending', actions: ['callSend'] },
-      { guard: 'failedOnVerify', target: 'verifying', actions: ['retryVerify'] },
-    ],
-    'CODE.SEND': sendAgain,
-    'CODE.SUBMIT': [
-      { guard: ['hasSentCode', 'isMalformedCode'], actions: ['rejectMalformedCode'] },
-      { guard: 'hasSentCode', target: 'verifying', actions: ['clearError', 'callVerify'] },
-    ],
-    'METHOD.CHOOSE': chooseAgain,
-    ...restart,
-    ...leave,
-  },
-}
-
-// ---------------------------------------------------------------------------------------------
 // Context: what the machine remembers besides its state
 
 type StartEvent = Extract<StepUpEvent, { type: 'START.LOGIN' | 'START.STEPUP' }>
@@ -382,51 +183,47 @@ const hasOtpCode = (context: Context) =>
   (context.method === 'sms' && context.sms !== undefined) ||
   (context.method === 'challenge' && context.challenge !== undefined)
 
-const guards = {
-  isAuthenticated: (_, event) => responseOf(event)?.status === 'authenticated',
-  hasExactlyOneMethod: (_, event) => {
-    const response = responseOf(event)
-    // Exactly one method: nothing to choose. (SMS is never pre-selected when another exists.)
-    return response?.status === 'factor_required' && response.methods.length === 1
-  },
-  isQrSent: (_, event) => {
-    const response = responseOf(event)
-    return response !== undefined && 'method' in response && response.method === 'qr'
-  },
-  isRejectedStatus: (_, event) => responseOf(event)?.status === 'rejected',
-  isExpiredStatus: (_, event) => responseOf(event)?.status === 'expired',
-  isOfferedMethod: (context, event) =>
-    event.type === 'METHOD.CHOOSE' && context.methods.some((m) => m.method === event.method),
-  hasMethod: (context) => context.method !== undefined,
-  isCurrentMethod: (context, event) =>
-    event.type === 'METHOD.CHOOSE' && context.method === event.method,
-  isFlowGone: (context) => context.error?.code === 'no_flow',
-  hasStarted: (context) => context.startEvent !== undefined,
-  hasQrCode,
-  hasOtpCode,
-  hasSentCode: (context) => hasQrCode(context) || hasOtpCode(context),
-  isResendCoolingDown: (context, _, env) =>
-    context.method === 'sms' &&
-    context.sms !== undefined &&
-    env.client.clock.now() < context.sms.resendAvailableAt,
-  isMalformedCode: (_, event) => {
-    const code = codeOf(event)
-    return code === undefined || !/^[0-9]{4,10}$/.test(normalizeCode(code))
-  },
-  isChallengeLock: (context) => context.lockScope === 'challenge',
-  isOtpInvalid: errorIs('otp_invalid'),
-  isOtpExpired: errorIs('otp_expired'),
-  isUserLocked: errorIs('locked'),
-  isChallengeLocked: errorIs('challenge_locked'),
-  isRejected: errorIs('rejected'),
-  isRateLimited: errorIs('rate_limited'),
-  isInputOrRateLimit: (_, event) =>
-    errorOf(event)?.code === 'invalid_input' || errorOf(event)?.code === 'rate_limited',
-  failedOnStart: (context) => context.operation?.kind === 'start',
-  failedOnSend: (context) => context.operation?.kind === 'send' && context.method !== undefined,
-  failedOnVerify: (context) => context.operation?.kind === 'verify',
-} satisfies Record<string, Guard>
-type GuardName = keyof typeof guards
+const isAuthenticated: Guard = (_, event) => responseOf(event)?.status === 'authenticated'
+const hasExactlyOneMethod: Guard = (_, event) => {
+  const response = responseOf(event)
+  // Exactly one method: nothing to choose. (SMS is never pre-selected when another exists.)
+  return response?.status === 'factor_required' && response.methods.length === 1
+}
+const isQrSent: Guard = (_, event) => {
+  const response = responseOf(event)
+  return response !== undefined && 'method' in response && response.method === 'qr'
+}
+const isRejectedStatus: Guard = (_, event) => responseOf(event)?.status === 'rejected'
+const isExpiredStatus: Guard = (_, event) => responseOf(event)?.status === 'expired'
+const isOfferedMethod: Guard = (context, event) =>
+  event.type === 'METHOD.CHOOSE' && context.methods.some((m) => m.method === event.method)
+const hasMethod: Guard = (context) => context.method !== undefined
+const isCurrentMethod: Guard = (context, event) =>
+  event.type === 'METHOD.CHOOSE' && context.method === event.method
+const isFlowGone: Guard = (context) => context.error?.code === 'no_flow'
+const hasStarted: Guard = (context) => context.startEvent !== undefined
+const hasSentCode: Guard = (context) => hasQrCode(context) || hasOtpCode(context)
+const isResendCoolingDown: Guard = (context, _, env) =>
+  context.method === 'sms' &&
+  context.sms !== undefined &&
+  env.client.clock.now() < context.sms.resendAvailableAt
+const isMalformedCode: Guard = (_, event) => {
+  const code = codeOf(event)
+  return code === undefined || !/^[0-9]{4,10}$/.test(normalizeCode(code))
+}
+const isChallengeLock: Guard = (context) => context.lockScope === 'challenge'
+const isOtpInvalid: Guard = errorIs('otp_invalid')
+const isOtpExpired: Guard = errorIs('otp_expired')
+const isUserLocked: Guard = errorIs('locked')
+const isChallengeLocked: Guard = errorIs('challenge_locked')
+const isRejected: Guard = errorIs('rejected')
+const isRateLimited: Guard = errorIs('rate_limited')
+const isInputOrRateLimit: Guard = (_, event) =>
+  errorOf(event)?.code === 'invalid_input' || errorOf(event)?.code === 'rate_limited'
+const failedOnStart: Guard = (context) => context.operation?.kind === 'start'
+const failedOnSend: Guard = (context) =>
+  context.operation?.kind === 'send' && context.method !== undefined
+const failedOnVerify: Guard = (context) => context.operation?.kind === 'verify'
 
 function codeOf(event: MachineEvent): string | undefined {
   if (event.type === 'CODE.SUBMIT') return event.code
@@ -463,170 +260,167 @@ const clearCodeState = (context: Context) => {
   context.error = undefined
 }
 
-const actions = {
-  cancelPending: (_, __, env) => env.cancelPending(),
-  clearContext: resetContext,
-  clearError: (context) => {
-    context.error = context.retryAt = undefined
-  },
-  rememberStart: (context, event) => {
-    if (event.type === 'START.LOGIN' || event.type === 'START.STEPUP') {
-      context.operation = { kind: 'start', event }
-      context.startEvent = event
-      context.flow = event.type === 'START.LOGIN' ? 'login' : 'stepup'
-    }
-  },
-  callStart: (context, _, env) => startRequest(context, env),
-  restartFlow: (context, _, env) => {
-    const event = context.startEvent
-    env.cancelPending()
-    resetContext(context)
-    if (!event) return
+const cancelPending: Action = (_, __, env) => env.cancelPending()
+const clearContext: Action = resetContext
+const clearError: Action = (context) => {
+  context.error = context.retryAt = undefined
+}
+const rememberStart: Action = (context, event) => {
+  if (event.type === 'START.LOGIN' || event.type === 'START.STEPUP') {
+    context.operation = { kind: 'start', event }
     context.startEvent = event
     context.flow = event.type === 'START.LOGIN' ? 'login' : 'stepup'
-    context.operation = { kind: 'start', event }
-    startRequest(context, env)
-  },
-  retryStart: (context, _, env) => {
-    context.error = undefined
-    startRequest(context, env)
-  },
-  storeFactors: (context, event) => {
-    const response = responseOf(event)
-    if (response?.status !== 'factor_required') return
-    context.flow = response.flow
-    context.methods = response.methods
-    context.transaction = response.transaction
-    context.flowExpiresAt = response.flowExpiresAt
-    context.method = undefined
-    clearCodeState(context)
-  },
-  chooseOnlyMethod: (context) => {
-    context.method = context.methods[0]?.method
-  },
-  chooseMethod: (context, event) => {
-    if (event.type !== 'METHOD.CHOOSE') return
-    context.method = event.method
-    clearCodeState(context)
-  },
-  callSend: (context, _, env) => {
-    const method = context.method
-    context.operation = { kind: 'send' }
-    context.error = undefined
-    env.run<SendResponse>(
-      (signal) =>
-        method === 'sms'
-          ? env.client.smsSend({ signal })
-          : method === 'challenge'
-            ? env.client.challengeSend({ signal })
-            : env.client.qrSend({ signal }),
-      (response) => ({ type: 'SEND.DONE', response }),
-      (error) => ({ type: 'SEND.FAILED', error }),
-    )
-  },
-  storeSent: (context, event) => {
-    const response = responseOf(event)
-    if (response === undefined || !('method' in response) || response.status !== 'sent') return
-    clearCodeState(context)
-    context.operation = undefined
-    context.attemptsLeft = response.attemptsLeft
-    if (response.method === 'sms') context.sms = response
-    else if (response.method === 'challenge') context.challenge = response
-    else {
-      context.qr = response
-      if (response.transaction) context.transaction = response.transaction
-    }
-  },
-  armCodeExpiry: (context, _, env) => {
-    const expiresAt = context.sms?.expiresAt ?? context.challenge?.expiresAt
-    if (expiresAt === undefined) return
-    env.setTimer(
-      () => env.dispatch({ type: 'CODE.EXPIRED' }),
-      env.client.clock.remainingMs(expiresAt),
-    )
-  },
-  startPolling: (context, _, env) => {
-    const qr = context.qr
-    if (!qr) return
-    const controller = new AbortController()
-    const poller = createQrPoller({
-      client: env.client,
-      expiresAt: qr.expiresAt,
-      initialDelayMs: qr.pollAfterMs,
-      signal: controller.signal,
-      visibility: env.visibility,
-      onResult: (response) => env.dispatch({ type: 'POLL.DONE', response }),
-      onError: (error) => env.dispatch({ type: 'POLL.FAILED', error }),
-    })
-    env.setPoller(poller, controller)
-  },
-  callVerify: (context, event, env) => {
-    if (event.type === 'CODE.SUBMIT' || event.type === 'QR.VERIFY') {
-      context.operation = { kind: 'verify', event }
-    }
-    verifyRequest(context, env)
-  },
-  retryVerify: (context, _, env) => {
-    context.error = undefined
-    verifyRequest(context, env)
-  },
-  storeResult: (context, event) => {
-    const response = responseOf(event)
-    if (response?.status !== 'authenticated') return
-    context.result = response
-    context.operation = undefined
-    context.error = undefined
-  },
-  notifyAuthenticated: (context, _, env) => {
-    if (!context.result) return
-    try {
-      env.onAuthenticated?.(context.result)
-    } catch (error) {
-      // The app's callback failing must not wedge the machine: the user did authenticate.
-      console.error('centagate-kit: onAuthenticated threw', error)
-    }
-  },
-  storeError: (context, event) => {
-    const error = errorOf(event)
-    if (!error) return
-    context.error = error
-    if (error.attemptsLeft !== undefined) context.attemptsLeft = error.attemptsLeft
-    context.retryAt = error.retryAt
-    if (error.lockedUntil !== undefined) context.lockedUntil = error.lockedUntil
-  },
-  rememberFailure: () => {
-    // `operation` still names what failed: RETRY repeats it.
-  },
-  markUserLock: (context) => {
-    context.lockScope = 'user'
-    context.operation = undefined
-  },
-  markChallengeLock: (context) => {
-    context.lockScope = 'challenge'
-    context.operation = undefined
-    context.attemptsLeft = 0
-  },
-  refuseResend: (context) => {
-    // Refused locally: the server would refuse too, and the user gets the exact wait at once.
-    const retryAt = context.sms?.resendAvailableAt
-    context.retryAt = retryAt
-    context.error = new KitClientError('rate_limited', { status: 0, retryAt })
-  },
-  rejectMalformedCode: (context) => {
-    context.error = new KitClientError('invalid_input', {
-      status: 0,
-      fields: [
-        context.method === 'qr' ? 'otp' : context.method === 'challenge' ? 'response' : 'code',
-      ],
-    })
-  },
-  callCancel: (context, _, env) => {
-    // Fire and forget: leaving must never wait on the network.
-    if (context.flow === undefined) return
-    env.client.flowCancel().catch(() => {})
-  },
-} satisfies Record<string, Action>
-type ActionName = keyof typeof actions
+  }
+}
+const callStart: Action = (context, _, env) => startRequest(context, env)
+const restartFlow: Action = (context, _, env) => {
+  const event = context.startEvent
+  env.cancelPending()
+  resetContext(context)
+  if (!event) return
+  context.startEvent = event
+  context.flow = event.type === 'START.LOGIN' ? 'login' : 'stepup'
+  context.operation = { kind: 'start', event }
+  startRequest(context, env)
+}
+const retryStart: Action = (context, _, env) => {
+  context.error = undefined
+  startRequest(context, env)
+}
+const storeFactors: Action = (context, event) => {
+  const response = responseOf(event)
+  if (response?.status !== 'factor_required') return
+  context.flow = response.flow
+  context.methods = response.methods
+  context.transaction = response.transaction
+  context.flowExpiresAt = response.flowExpiresAt
+  context.method = undefined
+  clearCodeState(context)
+}
+const chooseOnlyMethod: Action = (context) => {
+  context.method = context.methods[0]?.method
+}
+const chooseMethod: Action = (context, event) => {
+  if (event.type !== 'METHOD.CHOOSE') return
+  context.method = event.method
+  clearCodeState(context)
+}
+const callSend: Action = (context, _, env) => {
+  const method = context.method
+  context.operation = { kind: 'send' }
+  context.error = undefined
+  env.run<SendResponse>(
+    (signal) =>
+      method === 'sms'
+        ? env.client.smsSend({ signal })
+        : method === 'challenge'
+          ? env.client.challengeSend({ signal })
+          : env.client.qrSend({ signal }),
+    (response) => ({ type: 'SEND.DONE', response }),
+    (error) => ({ type: 'SEND.FAILED', error }),
+  )
+}
+const storeSent: Action = (context, event) => {
+  const response = responseOf(event)
+  if (response === undefined || !('method' in response) || response.status !== 'sent') return
+  clearCodeState(context)
+  context.operation = undefined
+  context.attemptsLeft = response.attemptsLeft
+  if (response.method === 'sms') context.sms = response
+  else if (response.method === 'challenge') context.challenge = response
+  else {
+    context.qr = response
+    if (response.transaction) context.transaction = response.transaction
+  }
+}
+const armCodeExpiry: Action = (context, _, env) => {
+  const expiresAt = context.sms?.expiresAt ?? context.challenge?.expiresAt
+  if (expiresAt === undefined) return
+  env.setTimer(
+    () => env.dispatch({ type: 'CODE.EXPIRED' }),
+    env.client.clock.remainingMs(expiresAt),
+  )
+}
+const startPolling: Action = (context, _, env) => {
+  const qr = context.qr
+  if (!qr) return
+  const controller = new AbortController()
+  const poller = createQrPoller({
+    client: env.client,
+    expiresAt: qr.expiresAt,
+    initialDelayMs: qr.pollAfterMs,
+    signal: controller.signal,
+    visibility: env.visibility,
+    onResult: (response) => env.dispatch({ type: 'POLL.DONE', response }),
+    onError: (error) => env.dispatch({ type: 'POLL.FAILED', error }),
+  })
+  env.setPoller(poller, controller)
+}
+const callVerify: Action = (context, event, env) => {
+  if (event.type === 'CODE.SUBMIT' || event.type === 'QR.VERIFY') {
+    context.operation = { kind: 'verify', event }
+  }
+  verifyRequest(context, env)
+}
+const retryVerify: Action = (context, _, env) => {
+  context.error = undefined
+  verifyRequest(context, env)
+}
+const storeResult: Action = (context, event) => {
+  const response = responseOf(event)
+  if (response?.status !== 'authenticated') return
+  context.result = response
+  context.operation = undefined
+  context.error = undefined
+}
+const notifyAuthenticated: Action = (context, _, env) => {
+  if (!context.result) return
+  try {
+    env.onAuthenticated?.(context.result)
+  } catch (error) {
+    // The app's callback failing must not wedge the machine: the user did authenticate.
+    console.error('centagate-kit: onAuthenticated threw', error)
+  }
+}
+const storeError: Action = (context, event) => {
+  const error = errorOf(event)
+  if (!error) return
+  context.error = error
+  if (error.attemptsLeft !== undefined) context.attemptsLeft = error.attemptsLeft
+  context.retryAt = error.retryAt
+  if (error.lockedUntil !== undefined) context.lockedUntil = error.lockedUntil
+}
+const rememberFailure: Action = () => {
+  // `operation` still names what failed: RETRY repeats it.
+}
+const markUserLock: Action = (context) => {
+  context.lockScope = 'user'
+  context.operation = undefined
+}
+const markChallengeLock: Action = (context) => {
+  context.lockScope = 'challenge'
+  context.operation = undefined
+  context.attemptsLeft = 0
+}
+const refuseResend: Action = (context) => {
+  // Refused locally: the server would refuse too, and the user gets the exact wait at once.
+  const retryAt = context.sms?.resendAvailableAt
+  context.retryAt = retryAt
+  context.error = new KitClientError('rate_limited', { status: 0, retryAt })
+}
+const rejectMalformedCode: Action = (context) => {
+  context.error = new KitClientError('invalid_input', {
+    status: 0,
+    fields: [
+      context.method === 'qr' ? 'otp' : context.method === 'challenge' ? 'response' : 'code',
+    ],
+  })
+}
+const callCancel: Action = (context, _, env) => {
+  // Fire and forget: leaving must never wait on the network.
+  if (context.flow === undefined) return
+  env.client.flowCancel().catch(() => {})
+}
 
 function startRequest(context: Context, env: Environment): void {
   const operation = context.operation
@@ -666,6 +460,205 @@ function verifyRequest(context: Context, env: Environment): void {
     (response) => ({ type: 'VERIFY.DONE', response }),
     (error) => ({ type: 'VERIFY.FAILED', error }),
   )
+}
+
+// ---------------------------------------------------------------------------------------------
+// The transition table (the spec)
+
+interface Transition {
+  /** Every guard must pass; the first matching transition of a list wins. */
+  guard?: Guard | readonly Guard[]
+  /** Omitted: stay in the current state. */
+  target?: StepUpState
+  actions?: readonly Action[]
+}
+type TransitionTable = {
+  readonly [S in StepUpState]: { readonly [E in EventType]?: readonly Transition[] }
+}
+
+const start: readonly Transition[] = [
+  { target: 'starting', actions: [cancelPending, clearContext, rememberStart, callStart] },
+]
+/** The first choice of a method. */
+const pickMethod: readonly Transition[] = [
+  {
+    guard: isOfferedMethod,
+    target: 'sending',
+    actions: [cancelPending, chooseMethod, callSend],
+  },
+]
+/** While a method is in progress, choosing it again (a double click) changes nothing. */
+const switchMethod: readonly Transition[] = [{ guard: isCurrentMethod }, ...pickMethod]
+/** After an outcome (expired, denied, error): any method again; the SMS cooldown still holds. */
+const chooseAgain: readonly Transition[] = [
+  { guard: [isCurrentMethod, isResendCoolingDown], actions: [refuseResend] },
+  ...pickMethod,
+]
+/** A new code for the chosen method; SMS waits for its resend cooldown. */
+const sendAgain: readonly Transition[] = [
+  { guard: isResendCoolingDown, actions: [refuseResend] },
+  { guard: hasMethod, target: 'sending', actions: [cancelPending, callSend] },
+]
+/** A new QR (no local cooldown: the server decides). */
+const newQr: readonly Transition[] = [{ target: 'sending', actions: [cancelPending, callSend] }]
+const submitCode: readonly Transition[] = [
+  { guard: isMalformedCode, actions: [rejectMalformedCode] },
+  { target: 'verifying', actions: [cancelPending, clearError, callVerify] },
+]
+/** What a flow response leads to: done, the only method, or a choice. */
+const flowOutcome: readonly Transition[] = [
+  { guard: isAuthenticated, target: 'approved', actions: [storeResult, notifyAuthenticated] },
+  {
+    guard: hasExactlyOneMethod,
+    target: 'sending',
+    actions: [storeFactors, chooseOnlyMethod, callSend],
+  },
+  { target: 'choosing', actions: [storeFactors] },
+]
+/** Failures every request shares. */
+const commonFailure: readonly Transition[] = [
+  { guard: isUserLocked, target: 'locked', actions: [storeError, markUserLock] },
+  { guard: isChallengeLocked, target: 'locked', actions: [storeError, markChallengeLock] },
+  { guard: isOtpExpired, target: 'expired', actions: [storeError] },
+  { guard: isRejected, target: 'denied', actions: [storeError] },
+  { target: 'error', actions: [storeError, rememberFailure] },
+]
+/** Back to waiting for the code (or the app) after a recoverable refusal. */
+const backToWaiting = (guard: Guard): readonly Transition[] => [
+  {
+    guard: [guard, hasQrCode],
+    target: 'awaiting-approval',
+    actions: [storeError, startPolling],
+  },
+  {
+    guard: [guard, hasOtpCode],
+    target: 'awaiting-otp',
+    actions: [storeError, armCodeExpiry],
+  },
+]
+const reset: readonly Transition[] = [{ target: 'idle', actions: [cancelPending, clearContext] }]
+const cancel: readonly Transition[] = [
+  { target: 'idle', actions: [cancelPending, callCancel, clearContext] },
+]
+const restart = { 'START.LOGIN': start, 'START.STEPUP': start } as const
+const leave = { RESET: reset, CANCEL: cancel } as const
+
+export const stepUpTransitions: TransitionTable = {
+  idle: {
+    ...restart,
+  },
+  starting: {
+    // A second START while starting is a double click: ignored.
+    'START.DONE': flowOutcome,
+    'START.FAILED': commonFailure,
+    ...leave,
+  },
+  choosing: {
+    'METHOD.CHOOSE': pickMethod,
+    ...restart,
+    ...leave,
+  },
+  sending: {
+    // CODE.SEND while sending: ignored (no second SMS from a double click).
+    'SEND.DONE': [
+      { guard: isQrSent, target: 'awaiting-approval', actions: [storeSent, startPolling] },
+      { target: 'awaiting-otp', actions: [storeSent, armCodeExpiry] },
+    ],
+    'SEND.FAILED': [
+      // A new code for a locked challenge refused (quota): still locked, now with a retry time.
+      { guard: [isRateLimited, isChallengeLock], target: 'locked', actions: [storeError] },
+      ...backToWaiting(isRateLimited),
+      ...commonFailure,
+    ],
+    'METHOD.CHOOSE': switchMethod,
+    ...leave,
+  },
+  'awaiting-otp': {
+    'CODE.SUBMIT': submitCode,
+    'CODE.SEND': sendAgain,
+    'CODE.EXPIRED': [{ target: 'expired', actions: [cancelPending] }],
+    'METHOD.CHOOSE': switchMethod,
+    ...restart,
+    ...leave,
+  },
+  'awaiting-approval': {
+    'POLL.DONE': [
+      { guard: isRejectedStatus, target: 'denied', actions: [cancelPending] },
+      { guard: isExpiredStatus, target: 'expired', actions: [cancelPending] },
+      ...flowOutcome,
+    ],
+    'POLL.FAILED': commonFailure,
+    'QR.VERIFY': submitCode,
+    'CODE.SUBMIT': submitCode,
+    'CODE.SEND': newQr,
+    'METHOD.CHOOSE': switchMethod,
+    ...restart,
+    ...leave,
+  },
+  verifying: {
+    // CODE.SUBMIT while verifying: ignored (double submit).
+    'VERIFY.DONE': flowOutcome,
+    'VERIFY.FAILED': [
+      ...backToWaiting(isOtpInvalid),
+      ...backToWaiting(isInputOrRateLimit),
+      ...commonFailure,
+    ],
+    'METHOD.CHOOSE': switchMethod,
+    ...leave,
+  },
+  approved: {
+    ...restart,
+    RESET: reset,
+  },
+  denied: {
+    'CODE.SEND': sendAgain,
+    'METHOD.CHOOSE': chooseAgain,
+    ...restart,
+    ...leave,
+  },
+  expired: {
+    'CODE.SEND': sendAgain,
+    'METHOD.CHOOSE': chooseAgain,
+    ...restart,
+    ...leave,
+  },
+  locked: {
+    // A challenge lock needs a new code; a user lock only ends at lockedUntil.
+    'CODE.SEND': [
+      { guard: [isChallengeLock, isResendCoolingDown], actions: [refuseResend] },
+      { guard: isChallengeLock, target: 'sending', actions: [cancelPending, callSend] },
+    ],
+    'METHOD.CHOOSE': [
+      {
+        guard: [isChallengeLock, isCurrentMethod, isResendCoolingDown],
+        actions: [refuseResend],
+      },
+      {
+        guard: [isChallengeLock, isOfferedMethod],
+        target: 'sending',
+        actions: [cancelPending, chooseMethod, callSend],
+      },
+    ],
+    ...restart,
+    ...leave,
+  },
+  error: {
+    RETRY: [
+      // The flow itself is gone (cookie expired): only a fresh start helps.
+      { guard: [isFlowGone, hasStarted], target: 'starting', actions: [restartFlow] },
+      { guard: failedOnStart, target: 'starting', actions: [retryStart] },
+      { guard: failedOnSend, target: 'sending', actions: [callSend] },
+      { guard: failedOnVerify, target: 'verifying', actions: [retryVerify] },
+    ],
+    'CODE.SEND': sendAgain,
+    'CODE.SUBMIT': [
+      { guard: [hasSentCode, isMalformedCode], actions: [rejectMalformedCode] },
+      { guard: hasSentCode, target: 'verifying', actions: [clearError, callVerify] },
+    ],
+    'METHOD.CHOOSE': chooseAgain,
+    ...restart,
+    ...leave,
+  },
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -756,8 +749,8 @@ export function createStepUpMachine(options: StepUpMachineOptions): StepUpMachin
   function transition(event: MachineEvent): boolean {
     const candidates = stepUpTransitions[state][event.type]
     const index = (candidates ?? []).findIndex((candidate) => {
-      const names = candidate.guard === undefined ? [] : [candidate.guard].flat()
-      return names.every((name) => (guards[name] as Guard)(context, event, env))
+      const checks = candidate.guard === undefined ? [] : [candidate.guard].flat()
+      return checks.every((guard) => guard(context, event, env))
     })
     const chosen = candidates?.[index]
     if (!chosen) return false
@@ -765,7 +758,7 @@ export function createStepUpMachine(options: StepUpMachineOptions): StepUpMachin
     // An explicit "ignore" (no target, no actions) changes nothing.
     const changes = chosen.target !== undefined || (chosen.actions?.length ?? 0) > 0
     if (changes) {
-      for (const name of chosen.actions ?? []) (actions[name] as Action)(context, event, env)
+      for (const action of chosen.actions ?? []) action(context, event, env)
       if (chosen.target !== undefined) state = chosen.target
       snapshot = toSnapshot(state, context)
     }
