@@ -278,9 +278,8 @@ const restartFlow: Action = (context, _, env) => {
   env.cancelPending()
   resetContext(context)
   if (!event) return
-  context.startEvent = event
-  context.flow = event.type === 'START.LOGIN' ? 'login' : 'stepup'
-  context.operation = { kind: 'start', event }
+  // The same START again, as if the user had just sent it.
+  rememberStart(context, event, env)
   startRequest(context, env)
 }
 const retryStart: Action = (context, _, env) => {
