@@ -6,7 +6,7 @@
  * Options (environment): BENCH_ROUNDS (default 7), BENCH_SECONDS (4 per measurement),
  * BENCH_WARMUP_SECONDS (1), BENCH_CONNECTIONS (10), BENCH_BROWSER_RUNS (10), BENCH_PROFILE=1 to
  * always profile the kit server, BENCH_KIT_POOL=0 / BENCH_KIT_SUCCESS=0 skip the diagnostic kit-pool / success-path shapes. `--only=bundle,server,browser,demo` runs a subset; `--readme` also
- * copies the table into bench/README.md. Parts: bundle, server, browser (the bench page), demo
+ * copies the table into bench/README.md and the root README.md. Parts: bundle, server, browser (the bench page), demo
  * (the built apps/demo).
  */
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -604,18 +604,25 @@ writeFileSync(path.join(repoRoot, 'bench/results.md'), lines.join('\n'))
 log(`wrote bench/results.md`)
 
 if (updateReadme) {
-  const readmePath = path.join(repoRoot, 'bench/README.md')
-  const readme = readFileSync(readmePath, 'utf8')
   const begin = '<!-- bench:table:begin -->'
   const end = '<!-- bench:table:end -->'
   const header =
     `Measured ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC on nproc ${machine.nproc}, ${machine.cpuModel}, Node ${machine.node}; ` +
-    `load average ${loadBefore[0]!.toFixed(1)} at start (the cores were shared with other jobs; see [results.md](./results.md)):`
-  const updated = readme.replace(
-    new RegExp(`${begin}[\\s\\S]*${end}`),
-    `${begin}\n${header}\n\n${table}\n${end}`,
-  )
-  writeFileSync(readmePath, updated)
-  log('updated the table in bench/README.md')
+    `load average ${loadBefore[0]!.toFixed(1)} at start (the cores were shared with other jobs; see [results.md](RESULTS)):`
+  // The same table in bench/README.md and in the root README (links relative to each).
+  for (const [file, results] of [
+    ['bench/README.md', './results.md'],
+    ['README.md', 'bench/results.md'],
+  ] as const) {
+    const readmePath = path.join(repoRoot, file)
+    const readme = readFileSync(readmePath, 'utf8')
+    if (!readme.includes(begin)) continue
+    const updated = readme.replace(
+      new RegExp(`${begin}[\\s\\S]*${end}`),
+      `${begin}\n${header.replace('RESULTS', results)}\n\n${table}\n${end}`,
+    )
+    writeFileSync(readmePath, updated)
+    log(`updated the table in ${file}`)
+  }
 }
 process.exit(0)
