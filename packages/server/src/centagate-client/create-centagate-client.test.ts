@@ -1,7 +1,5 @@
 import { endpoints } from '@centagate-kit/protocol'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createNodeFetch } from '../adapters/node-fetch'
-import { createNodeTransport } from '../adapters/node-transport'
 import type { LogFields, Logger } from '../logger'
 import { startChaosUpstream } from '../test-support/chaos-upstream'
 import { createCentagateClient } from './create-centagate-client'
@@ -13,6 +11,7 @@ import {
   UpstreamTimeoutError,
   UpstreamUnavailableError,
 } from './errors'
+import { nodeUpstreamClients } from '../test-support/node-upstream-clients'
 
 const vector = {
   secretKey: 'k3yForTests1',
@@ -155,25 +154,7 @@ describe('createCentagateClient', () => {
   })
 })
 
-// Both Node clients: the undici fetch (createNodeFetch) and the default dispatcher transport.
-const upstreamClients = [
-  [
-    'undici fetch',
-    () => {
-      const fetch = createNodeFetch()
-      return { option: { fetch }, close: () => fetch.close() }
-    },
-  ],
-  [
-    'undici dispatcher transport',
-    () => {
-      const transport = createNodeTransport()
-      return { option: { transport }, close: () => transport.close() }
-    },
-  ],
-] as const
-
-for (const [clientName, makeUpstream] of upstreamClients) {
+for (const [clientName, makeUpstream] of nodeUpstreamClients) {
   describe(`createCentagateClient over loopback HTTP (${clientName})`, () => {
     let chaos: Awaited<ReturnType<typeof startChaosUpstream>>
     const upstream = makeUpstream()

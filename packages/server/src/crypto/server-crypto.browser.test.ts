@@ -5,18 +5,10 @@ import { EncryptJWT, jwtDecrypt } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { deriveKey, sha256Hex } from '../encoding'
 import { createFlowSealer } from '../flow/flow-cookie'
-import type { FlowState } from '../flow/flow-state'
+import { choosingFlow, fixedNow } from '../test-support/flow-fixtures'
 
-const now = 1_700_000_000_000
-const state: FlowState = {
-  fid: 'f1',
-  flow: 'login',
-  step: 'choose_method',
-  username: 'alice',
-  authToken: 'AT',
-  methods: ['sms'],
-  expiresAt: now + 600_000,
-}
+const now = fixedNow
+const state = choosingFlow(now)
 const secret = { id: 'k1', secret: 'a'.repeat(40) }
 
 describe('#server-crypto in a browser', () => {

@@ -4,18 +4,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createFlowSealer } from './flow-cookie'
-import type { FlowState } from './flow-state'
+import { choosingFlow, fixedNow } from '../test-support/flow-fixtures'
 
-const now = 1_700_000_000_000
-const state: FlowState = {
-  fid: 'f1',
-  flow: 'login',
-  step: 'choose_method',
-  username: 'alice',
-  authToken: 'AT',
-  methods: ['sms'],
-  expiresAt: now + 600_000,
-}
+const now = fixedNow
+const state = choosingFlow(now)
 const k1 = { id: 'k1', secret: 'a'.repeat(40) }
 const k2 = { id: 'k2', secret: 'b'.repeat(40) }
 

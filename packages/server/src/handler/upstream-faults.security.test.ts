@@ -3,10 +3,9 @@
 // success and no upstream text in the browser body.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCentagateHandler } from './create-centagate-handler'
-import { createNodeFetch } from '../adapters/node-fetch'
-import { createNodeTransport } from '../adapters/node-transport'
 import { type ChaosMode, startChaosUpstream } from '../test-support/chaos-upstream'
 import { createKitBrowser } from '../test-support/kit-browser'
+import { nodeUpstreamClients } from '../test-support/node-upstream-clients'
 
 const table: [ChaosMode, string, number][] = [
   ['never', 'upstream_timeout', 504],
@@ -27,25 +26,7 @@ const table: [ChaosMode, string, number][] = [
   ['clock-skew', 'clock_skew', 503],
 ]
 
-// Both Node clients: the undici fetch (createNodeFetch) and the default dispatcher transport.
-const upstreamClients = [
-  [
-    'undici fetch',
-    () => {
-      const fetch = createNodeFetch()
-      return { option: { fetch }, close: () => fetch.close() }
-    },
-  ],
-  [
-    'undici dispatcher transport',
-    () => {
-      const transport = createNodeTransport()
-      return { option: { transport }, close: () => transport.close() }
-    },
-  ],
-] as const
-
-for (const [clientName, makeUpstream] of upstreamClients) {
+for (const [clientName, makeUpstream] of nodeUpstreamClients) {
   describe(`fail closed on upstream faults (loopback chaos upstream, ${clientName})`, () => {
     let chaos: Awaited<ReturnType<typeof startChaosUpstream>>
     const upstream = makeUpstream()
