@@ -21,7 +21,7 @@ export function base64Url(bytes: Uint8Array): string {
 
 /** `bytes` cryptographically random bytes as base64url (16 bytes = 128 bits by default). */
 export function randomId(bytes = 16): string {
-  return serverCrypto.base64UrlEncode(serverCrypto.randomBytes(bytes))
+  return base64Url(serverCrypto.randomBytes(bytes))
 }
 
 /** Lowercase hex SHA-256 of the UTF-8 text. */

@@ -8,7 +8,7 @@
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify'
 import type { CentagateHandler } from '../handler/create-centagate-handler'
 import { defaultMaxBodyBytes } from '../http/read-json-body'
-import { toWebRequest } from './node-bridge'
+import { kitRequestFromNode } from './node-bridge'
 
 export function centagateFastify(
   kit: CentagateHandler,
@@ -27,19 +27,19 @@ export function centagateFastify(
     )
     instance.all(`${kit.basePath}/*`, async (request, reply) => {
       const body = request.body
-      const webRequest = await toWebRequest(request.raw, {
-        maxBodyBytes: cap,
-        ...(body instanceof Uint8Array ? { body } : { body: new Uint8Array() }),
-      })
+      const bytes = body instanceof Uint8Array ? body : new Uint8Array()
       const clientAddress = request.raw.socket.remoteAddress
-      const response = await kit(webRequest, clientAddress === undefined ? {} : { clientAddress })
-      reply.code(response.status)
-      response.headers.forEach((value, name) => {
-        if (name !== 'set-cookie') void reply.header(name, value)
-      })
-      const cookies = response.headers.getSetCookie()
+      // Served straight from the raw request, like toNodeHandler (no Web Request/Response).
+      const answer = await kit.serve(
+        kitRequestFromNode(request.raw),
+        () => Promise.resolve(bytes),
+        clientAddress === undefined ? {} : { clientAddress },
+      )
+      reply.code(answer.status)
+      for (const [name, value] of answer.headers.entries()) void reply.header(name, value)
+      const cookies = answer.headers.getSetCookie()
       if (cookies.length > 0) void reply.header('set-cookie', cookies)
-      return reply.send(await response.text())
+      return reply.send(answer.body)
     })
   }
   return plugin

@@ -5,6 +5,7 @@ import type { TLSSocket } from 'node:tls'
 import type { KitAnswer } from '../http/json-response'
 import type { KitRequest } from '../http/kit-request'
 import { defaultMaxBodyBytes } from '../http/read-json-body'
+import { nodeHeaderValue } from './node-header-value'
 
 /** Bytes past the cap that are read and discarded so the 413 reaches a still-sending client. */
 const drainLimitBytes = 1024 * 1024
@@ -71,7 +72,6 @@ export interface NodeRequestOptions {
   body?: Uint8Array | string
 }
 
-/** {@link toWebRequest} plus whether the connection must be closed after answering. */
 /** The absolute URL of a Node request (scheme from the socket, host from the Host header). */
 export function nodeRequestUrl(request: IncomingMessage): URL {
   const encrypted = (request.socket as TLSSocket | null)?.encrypted === true
@@ -105,11 +105,7 @@ export function kitRequestFromNode(
   return {
     method,
     url,
-    header(name) {
-      const value = request.headers[name.toLowerCase()]
-      if (value === undefined) return null
-      return Array.isArray(value) ? value.join(', ') : value
-    },
+    header: (name) => nodeHeaderValue(request.headers, name),
     webRequest: () => (web ??= new Request(url, { method, headers: webHeaders(request) })),
   }
 }

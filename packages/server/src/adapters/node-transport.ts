@@ -11,6 +11,7 @@ import {
   type UpstreamResponse,
   type UpstreamTransport,
 } from '../centagate-client/upstream-transport'
+import { nodeHeaderValue } from './node-header-value'
 
 export interface NodeTransportOptions {
   /** Max sockets per origin. Default 64. */
@@ -52,7 +53,7 @@ class Deadline extends EventEmitter {
 }
 
 /** Reads at most `maxBytes` of the body as UTF-8; past the cap the socket is dropped. */
-function readCapped(body: UndiciBody, maxBytes: number): Promise<string> {
+function readCappedText(body: UndiciBody, maxBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let total = 0
@@ -113,11 +114,7 @@ export function createNodeTransport(
       throw deadline.explain(error)
     }
     const { statusCode, headers, body } = answer
-    const header = (name: string) => {
-      const value = headers[name.toLowerCase()]
-      if (value === undefined) return null
-      return Array.isArray(value) ? value.join(', ') : value
-    }
+    const header = (name: string) => nodeHeaderValue(headers, name)
     const declared = Number(header('content-length') ?? Number.NaN)
     return {
       status: statusCode,
@@ -132,7 +129,7 @@ export function createNodeTransport(
           // undici fails a body longer than its declared length, so a declared length within
           // the cap bounds the read: take undici's own fast reader. Otherwise count as we go.
           if (Number.isFinite(declared)) return await body.text()
-          return await readCapped(body, maxBytes)
+          return await readCappedText(body, maxBytes)
         } catch (error) {
           throw deadline.explain(error)
         } finally {

@@ -105,6 +105,7 @@ export interface CentagateClient extends EndpointMethods {
 }
 
 const defaultTimeoutMs = 10_000
+const defaultMaxResponseBytes = 64 * 1024
 
 const knownFieldSets = new Map<string, ReadonlySet<string>>()
 /** The body fields an endpoint takes (built once per endpoint, not per call). */
@@ -116,7 +117,6 @@ function knownFields(endpoint: EndpointDefinition): ReadonlySet<string> {
   }
   return known
 }
-const defaultMaxResponseBytes = 64 * 1024
 
 export function createCentagateClient(options: CentagateClientOptions): CentagateClient {
   const baseUrl = options.baseUrl.replace(/\/+$/, '')

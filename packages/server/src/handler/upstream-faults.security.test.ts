@@ -89,28 +89,31 @@ for (const [clientName, makeUpstream] of nodeUpstreamClients) {
       expect(answer.status).toBe(503)
       expect(answer.body).toMatchObject({ error: { code: 'upstream_unavailable' } })
     })
-
-    it('business codes are not transport errors: every CENTAGATE code maps to its kit error', async () => {
-      const { returnCodes, kitErrorForReturnCode } = await import('@centagate-kit/protocol')
-      for (const code of Object.keys(returnCodes).filter((entry) => entry !== '0')) {
-        const handler = createCentagateHandler({
-          centagate: {
-            baseUrl: 'https://cg.test',
-            integrationKey: 'ik',
-            secretKey: 'sk',
-            fetch: () =>
-              Promise.resolve(
-                new Response(JSON.stringify({ code, message: 'm', object: '' }), { status: 200 }),
-              ),
-          },
-          cookieSecrets: [{ id: 'k1', secret: 'x'.repeat(32) }],
-          identify: () => Promise.resolve({ username: 'alice' }),
-        })
-        const answer = await createKitBrowser(handler).post('stepup/start', {})
-        expect(answer.status).not.toBe(200)
-        const expected = code === '23023' ? 'clock_skew' : kitErrorForReturnCode(code).error
-        expect((answer.body.error as { code: string }).code).toBe(expected)
-      }
-    })
   })
 }
+
+// Uses its own fetch (no socket): once, not per Node client.
+describe('fail closed on upstream faults: business codes', () => {
+  it('business codes are not transport errors: every CENTAGATE code maps to its kit error', async () => {
+    const { returnCodes, kitErrorForReturnCode } = await import('@centagate-kit/protocol')
+    for (const code of Object.keys(returnCodes).filter((entry) => entry !== '0')) {
+      const handler = createCentagateHandler({
+        centagate: {
+          baseUrl: 'https://cg.test',
+          integrationKey: 'ik',
+          secretKey: 'sk',
+          fetch: () =>
+            Promise.resolve(
+              new Response(JSON.stringify({ code, message: 'm', object: '' }), { status: 200 }),
+            ),
+        },
+        cookieSecrets: [{ id: 'k1', secret: 'x'.repeat(32) }],
+        identify: () => Promise.resolve({ username: 'alice' }),
+      })
+      const answer = await createKitBrowser(handler).post('stepup/start', {})
+      expect(answer.status).not.toBe(200)
+      const expected = code === '23023' ? 'clock_skew' : kitErrorForReturnCode(code).error
+      expect((answer.body.error as { code: string }).code).toBe(expected)
+    }
+  })
+})
