@@ -29,6 +29,7 @@ import {
   measureEntry,
   sourceFileOf,
 } from './bundle/measure-bundles'
+import type { InProcessResult } from './server/kit-in-process'
 import { type MicroResult, runKitInProcess, runMicro } from './server/micro'
 import {
   type ProfileSummary,
@@ -319,7 +320,7 @@ if (only.has('server')) {
 
 // 2b. Micro-benchmarks of the steps the profile points at ----------------------------------------
 let micro: MicroResult[] | undefined
-let inProcess: { cpuUsPerRequest: number; status: number } | undefined
+let inProcess: InProcessResult | undefined
 if (only.has('server')) {
   try {
     micro = await runMicro()

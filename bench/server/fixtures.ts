@@ -99,3 +99,28 @@ export function kitBenchConfig(
     limits: benchLimits,
   }
 }
+
+/** The headers the browser kit sends (CSRF: custom header, same Origin, JSON). */
+export const kitHeaders = (origin: string, cookie?: string): Record<string, string> => ({
+  'content-type': 'application/json',
+  'x-centagate-kit': '1',
+  origin,
+  ...(cookie ? { cookie } : {}),
+})
+
+/** Merges Set-Cookie headers into a `name=value; ...` cookie header. */
+export function mergeCookies(current: string | undefined, setCookies: string[]): string {
+  const jar = new Map<string, string>()
+  for (const pair of (current ?? '').split(/;\s*/).filter(Boolean)) {
+    const [name, ...value] = pair.split('=')
+    jar.set(name!, value.join('='))
+  }
+  for (const header of setCookies) {
+    const [pair] = header.split(';')
+    const [name, ...value] = pair!.split('=')
+    const expired = /max-age=0|expires=thu, 01 jan 1970/i.test(header) || value.join('=') === ''
+    if (expired) jar.delete(name!.trim())
+    else jar.set(name!.trim(), value.join('='))
+  }
+  return [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
+}

@@ -7,7 +7,14 @@
 import { createCentagateHandler } from '../../packages/server/src/handler/create-centagate-handler'
 import type { UpstreamTransport } from '../../packages/server/src/centagate-client/upstream-transport'
 import type { KitRequest } from '../../packages/server/src/http/kit-request'
-import { basePath, kitBenchConfig, upstreamAnswers, verifyBody } from './fixtures'
+import {
+  basePath,
+  kitBenchConfig,
+  kitHeaders,
+  mergeCookies,
+  upstreamAnswers,
+  verifyBody,
+} from './fixtures'
 
 export interface InProcessResult {
   cpuUsPerRequest: number
@@ -31,14 +38,9 @@ export async function measureKitInProcess(iterations = 20_000): Promise<InProces
     ...config,
     centagate: { ...config.centagate, transport },
   })
-  const headers: Record<string, string> = {
-    'content-type': 'application/json',
-    'x-centagate-kit': '1',
-    origin,
-  }
   const request = (route: string, cookie: string): KitRequest => {
     const url = new URL(`${origin}${basePath}/${route}`)
-    const all: Record<string, string> = { ...headers, cookie }
+    const all = kitHeaders(origin, cookie)
     return {
       method: 'POST',
       url,
@@ -48,17 +50,15 @@ export async function measureKitInProcess(iterations = 20_000): Promise<InProces
   }
   const bytes = (text: string) => () => Promise.resolve(new TextEncoder().encode(text))
   const device = (JSON.parse(verifyBody) as { device: unknown }).device
-  const cookieOf = (setCookies: string[], previous: string) =>
-    setCookies.map((line) => line.split(';')[0]).join('; ') || previous
   // One flow, verified in a loop (nothing runs concurrently in process, so one challenge will do).
   let cookie = ''
   const start = await handler.serve(
     request('login/start', cookie),
     bytes(JSON.stringify({ username: 'bench.user1', password: 'pw', device })),
   )
-  cookie = cookieOf(start.headers.getSetCookie(), cookie)
+  cookie = mergeCookies(cookie, start.headers.getSetCookie())
   const sent = await handler.serve(request('sms/send', cookie), bytes(JSON.stringify({ device })))
-  cookie = cookieOf(sent.headers.getSetCookie(), cookie)
+  cookie = mergeCookies(cookie, sent.headers.getSetCookie())
   const verify = request('sms/verify', cookie)
   let status = 0
   const batch = async (count: number) => {

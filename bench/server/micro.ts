@@ -6,10 +6,13 @@
  * node:crypto AES-256-GCM decrypt as the floor.
  * Figures: CPU microseconds per operation (process.cpuUsage), median of 5 batches.
  */
+import { execFileSync } from 'node:child_process'
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { bundleBenchScript } from './bundle-servers'
+import type { InProcessResult } from './kit-in-process'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const serverSource = path.join(repoRoot, 'packages/server/src')
@@ -180,14 +183,12 @@ export async function runMicro(): Promise<MicroResult[]> {
 }
 
 /** The kit handler's own CPU per wrong-code `sms/verify`, no sockets (kit-in-process.ts). */
-export async function runKitInProcess(): Promise<{ cpuUsPerRequest: number; status: number }> {
-  const { bundleBenchScript } = await import('./bundle-servers')
+export async function runKitInProcess(): Promise<InProcessResult> {
   const script = await bundleBenchScript('kit-in-process')
-  const { execFileSync } = await import('node:child_process')
   const output = execFileSync(process.execPath, [script], {
     encoding: 'utf8',
     env: { ...process.env, NODE_ENV: 'production' },
     timeout: 120_000,
   })
-  return JSON.parse(output.trim().split('\n').pop()!) as { cpuUsPerRequest: number; status: number }
+  return JSON.parse(output.trim().split('\n').pop()!) as InProcessResult
 }

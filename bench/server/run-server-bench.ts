@@ -14,7 +14,7 @@ import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import autocannon from 'autocannon'
 import { bundleServers } from './bundle-servers'
-import { basePath, verifyBody } from './fixtures'
+import { basePath, kitHeaders, mergeCookies, verifyBody } from './fixtures'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -184,30 +184,6 @@ interface Stats {
 }
 const stats = async (origin: string): Promise<Stats> =>
   (await (await fetch(`${origin}/__stats`)).json()) as Stats
-
-const kitHeaders = (origin: string, cookie?: string): Record<string, string> => ({
-  'content-type': 'application/json',
-  'x-centagate-kit': '1',
-  origin,
-  ...(cookie ? { cookie } : {}),
-})
-
-/** Merges Set-Cookie headers into a `name=value; ...` cookie header. */
-function mergeCookies(current: string | undefined, setCookies: string[]): string {
-  const jar = new Map<string, string>()
-  for (const pair of (current ?? '').split(/;\s*/).filter(Boolean)) {
-    const [name, ...value] = pair.split('=')
-    jar.set(name!, value.join('='))
-  }
-  for (const header of setCookies) {
-    const [pair] = header.split(';')
-    const [name, ...value] = pair!.split('=')
-    const expired = /max-age=0|expires=thu, 01 jan 1970/i.test(header) || value.join('=') === ''
-    if (expired) jar.delete(name!.trim())
-    else jar.set(name!.trim(), value.join('='))
-  }
-  return [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
-}
 
 /**
  * Opens one SMS flow on the kit over HTTP (login/start with a password, then sms/send) and
