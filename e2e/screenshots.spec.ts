@@ -65,10 +65,7 @@ for (const width of [1280, 375] as const) {
       })
       await shot(page, '06-transfer-form')
       await transfer.submit()
-      const signing = new StepUpPanel(
-        page,
-        page.getByRole('region', { name: 'Confirm the transfer' }),
-      )
+      const signing = transfer.confirmation()
       await signing.choose('qr')
       await expect(signing.qrImage()).toBeVisible()
       await shot(page, '07-transfer-qr')

@@ -9,7 +9,7 @@ import { AppShell } from './models/app-shell'
 import { LoginPage } from './models/login-page'
 import { StepUpPanel } from './models/step-up'
 import { TransferPage } from './models/transfer-page'
-import { loginWithToken } from './support/journeys'
+import { loginWithToken, submitTransfer } from './support/journeys'
 import { expect, test } from './support/test'
 
 /** The everyday account's balance on the accounts page, in sen (the bank's state outlives tests). */
@@ -33,14 +33,11 @@ test('QR transaction signing: decoded from pixels, scanned by the app, approved'
   void network
   const shell = await loginWithToken(page, emulator)
   const before = await balanceSen(page)
-  await shell.goTo('Transfer')
-  const transfer = new TransferPage(page)
-  await transfer.fill(payee)
-  await transfer.submit()
+  const transfer = await submitTransfer(page, shell, payee)
 
-  const dialog = page.getByRole('region', { name: 'Confirm the transfer' })
+  const stepUp = transfer.confirmation()
+  const dialog = stepUp.root
   await expect(dialog).toBeVisible()
-  const stepUp = new StepUpPanel(page, dialog)
   await stepUp.choose('qr')
   // The panel shows exactly the server's record of the transfer.
   await expect(stepUp.root.getByText('MYR 250.00')).toBeVisible()
@@ -66,13 +63,10 @@ test('a rejected approval: nothing is transferred', async ({ page, emulator, net
   void network
   const shell = await loginWithToken(page, emulator)
   const before = await balanceSen(page)
-  await shell.goTo('Transfer')
-  const transfer = new TransferPage(page)
-  await transfer.fill({ ...payee, amount: '99.90' })
-  await transfer.submit()
+  const transfer = await submitTransfer(page, shell, { ...payee, amount: '99.90' })
 
-  const dialog = page.getByRole('region', { name: 'Confirm the transfer' })
-  const stepUp = new StepUpPanel(page, dialog)
+  const stepUp = transfer.confirmation()
+  const dialog = stepUp.root
   await stepUp.choose('qr')
   await emulator.scan(await stepUp.scanQrPixels())
   await emulator.decide('alice', 'reject')
@@ -93,11 +87,12 @@ test('the device drawer plays the phone: scan, check the details, approve', asyn
 }) => {
   void network
   const shell = await loginWithToken(page, emulator)
-  await shell.goTo('Transfer')
-  const transfer = new TransferPage(page)
-  await transfer.fill({ ...payee, payeeName: 'Mei Ling', amount: '10.00' })
-  await transfer.submit()
-  const stepUp = new StepUpPanel(page, page.getByRole('region', { name: 'Confirm the transfer' }))
+  const transfer = await submitTransfer(page, shell, {
+    ...payee,
+    payeeName: 'Mei Ling',
+    amount: '10.00',
+  })
+  const stepUp = transfer.confirmation()
   await stepUp.choose('qr')
   await expect(stepUp.qrImage()).toBeVisible()
 
@@ -116,11 +111,12 @@ test('QR signing by typing the one-time code the app shows', async ({
 }) => {
   void network
   const shell = await loginWithToken(page, emulator)
-  await shell.goTo('Transfer')
-  const transfer = new TransferPage(page)
-  await transfer.fill({ ...payee, payeeName: 'Farid Osman', amount: '42.00' })
-  await transfer.submit()
-  const stepUp = new StepUpPanel(page, page.getByRole('region', { name: 'Confirm the transfer' }))
+  const transfer = await submitTransfer(page, shell, {
+    ...payee,
+    payeeName: 'Farid Osman',
+    amount: '42.00',
+  })
+  const stepUp = transfer.confirmation()
   await stepUp.choose('qr')
   const scanned = await emulator.scan(await stepUp.scanQrPixels())
   await stepUp.root.getByRole('button', { name: 'Enter the code shown in the app instead' }).click()
@@ -148,7 +144,7 @@ test('a transfer signed by SMS: the text carries the transfer details', async ({
   // Past the login SMS's resend cooldown (60 s) on the clock the kit shares with the emulator.
   await emulator.advanceClock(61)
   await transfer.submit()
-  const signing = new StepUpPanel(page, page.getByRole('region', { name: 'Confirm the transfer' }))
+  const signing = transfer.confirmation()
   await signing.sendSmsIfNeeded()
   const code = await emulator.latestSmsCode('bob', 1)
   const text = (await emulator.outbox('bob')).at(-1)?.text ?? ''
@@ -165,11 +161,12 @@ test('a transfer signed with the hardware token (transaction challenge)', async 
 }) => {
   void network
   const shell = await loginWithToken(page, emulator)
-  await shell.goTo('Transfer')
-  const transfer = new TransferPage(page)
-  await transfer.fill({ ...payee, payeeName: 'Nurul Huda', amount: '5.00' })
-  await transfer.submit()
-  const signing = new StepUpPanel(page, page.getByRole('region', { name: 'Confirm the transfer' }))
+  const transfer = await submitTransfer(page, shell, {
+    ...payee,
+    payeeName: 'Nurul Huda',
+    amount: '5.00',
+  })
+  const signing = transfer.confirmation()
   await signing.choose('challenge')
   // The transfer being signed is shown next to the challenge.
   await expect(signing.root).toContainText('Nurul Huda')

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { StepUpPanel } from './step-up'
 
 export interface TransferInput {
   payeeName: string
@@ -23,4 +24,8 @@ export class TransferPage {
   }
 
   result = () => this.page.getByTestId('transfer-result')
+
+  /** The step-up region that asks to confirm the submitted transfer. */
+  confirmation = () =>
+    new StepUpPanel(this.page, this.page.getByRole('region', { name: 'Confirm the transfer' }))
 }

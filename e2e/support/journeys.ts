@@ -2,6 +2,7 @@
 import type { Page } from '@playwright/test'
 import { AppShell } from '../models/app-shell'
 import { LoginPage } from '../models/login-page'
+import { type TransferInput, TransferPage } from '../models/transfer-page'
 import { StepUpPanel } from '../models/step-up'
 import type { EmulatorControl } from './emulator'
 
@@ -29,4 +30,13 @@ export async function loginWithToken(
   await stepUp.enterCode(await emulator.tokenRespond(serial, challenge))
   await login.expectLoggedIn()
   return new AppShell(page)
+}
+
+/** From the logged-in app: opens the transfer form, fills it and submits it (a step-up follows). */
+export async function submitTransfer(page: Page, shell: AppShell, input: TransferInput) {
+  await shell.goTo('Transfer')
+  const transfer = new TransferPage(page)
+  await transfer.fill(input)
+  await transfer.submit()
+  return transfer
 }
