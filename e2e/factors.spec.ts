@@ -1,6 +1,7 @@
 /** Failure paths of the second factor: wrong codes and lockout, expiry, switching method. */
 import { LoginPage } from './models/login-page'
 import { StepUpPanel } from './models/step-up'
+import { smsLoginUntilCode } from './support/journeys'
 import { expect, test } from './support/test'
 
 /** A 6-digit code that is not `code`. */
@@ -12,12 +13,7 @@ test('lockout: 5 wrong codes void the code, 10 lock the user', async ({
   network,
 }) => {
   void network
-  const login = new LoginPage(page)
-  await login.goto()
-  await login.submitCredentials('bob')
-  const stepUp = new StepUpPanel(page)
-  await stepUp.sendSmsIfNeeded()
-  const code = await emulator.latestSmsCode('bob')
+  const { login, stepUp, code } = await smsLoginUntilCode(page, emulator)
 
   for (let attempt = 1; attempt <= 5; attempt += 1) {
     await stepUp.enterCode(wrongCode(code))
@@ -50,12 +46,7 @@ test('expiry: a code older than 5 minutes (emulator clock) is refused', async ({
   network,
 }) => {
   void network
-  const login = new LoginPage(page)
-  await login.goto()
-  await login.submitCredentials('bob')
-  const stepUp = new StepUpPanel(page)
-  await stepUp.sendSmsIfNeeded()
-  const code = await emulator.latestSmsCode('bob')
+  const { stepUp, code } = await smsLoginUntilCode(page, emulator)
   await emulator.advanceClock(301)
   await stepUp.enterCode(code)
   await expect(stepUp.root).toContainText('That code has expired. Request a new one.')

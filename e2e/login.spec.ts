@@ -1,16 +1,12 @@
 /** Logins with each second factor, the device answers coming from the emulator's simulators. */
 import { LoginPage } from './models/login-page'
 import { StepUpPanel } from './models/step-up'
+import { smsLoginUntilCode } from './support/journeys'
 import { expect, test } from './support/test'
 
 test('SMS login: the code comes from the emulator outbox', async ({ page, emulator, network }) => {
   void network
-  const login = new LoginPage(page)
-  await login.goto()
-  await login.submitCredentials('bob')
-  const stepUp = new StepUpPanel(page)
-  await stepUp.sendSmsIfNeeded()
-  const code = await emulator.latestSmsCode('bob')
+  const { login, stepUp, code } = await smsLoginUntilCode(page, emulator)
   expect(code).toMatch(/^\d{6}$/)
   await stepUp.enterCode(code)
   await login.expectLoggedIn()

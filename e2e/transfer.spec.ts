@@ -6,10 +6,8 @@
 import type { Page } from '@playwright/test'
 import { DeviceDrawer } from './models/device-drawer'
 import { AppShell } from './models/app-shell'
-import { LoginPage } from './models/login-page'
-import { StepUpPanel } from './models/step-up'
 import { TransferPage } from './models/transfer-page'
-import { loginWithToken, submitTransfer } from './support/journeys'
+import { loginWithToken, smsLoginUntilCode, submitTransfer } from './support/journeys'
 import { expect, test } from './support/test'
 
 /** The everyday account's balance on the accounts page, in sen (the bank's state outlives tests). */
@@ -130,13 +128,9 @@ test('a transfer signed by SMS: the text carries the transfer details', async ({
   network,
 }) => {
   void network
-  const login = new LoginPage(page)
-  await login.goto()
-  await login.submitCredentials('bob')
-  const stepUp = new StepUpPanel(page)
-  await stepUp.sendSmsIfNeeded()
-  await stepUp.enterCode(await emulator.latestSmsCode('bob'))
-  await login.expectLoggedIn()
+  const started = await smsLoginUntilCode(page, emulator)
+  await started.stepUp.enterCode(started.code)
+  await started.login.expectLoggedIn()
 
   await new AppShell(page).goTo('Transfer')
   const transfer = new TransferPage(page)

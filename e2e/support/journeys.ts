@@ -6,6 +6,20 @@ import { type TransferInput, TransferPage } from '../models/transfer-page'
 import { StepUpPanel } from '../models/step-up'
 import type { EmulatorControl } from './emulator'
 
+/**
+ * Starts an SMS login: password, then the code is sent; returns the page models and the code the
+ * emulator's outbox received (not yet entered).
+ */
+export async function smsLoginUntilCode(page: Page, emulator: EmulatorControl, username = 'bob') {
+  const login = new LoginPage(page)
+  await login.goto()
+  await login.submitCredentials(username)
+  const stepUp = new StepUpPanel(page)
+  await stepUp.sendSmsIfNeeded()
+  const code = await emulator.latestSmsCode(username)
+  return { login, stepUp, code }
+}
+
 /** Logs `username` in with the hardware token (quickest second factor). */
 export async function loginWithToken(
   page: Page,
