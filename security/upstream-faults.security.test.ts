@@ -9,7 +9,7 @@ import type { EmulatorServer } from '@centagate-kit/emulator/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCanaries, findCanaries } from './support/canaries'
 import { TrafficRecorder, createCapturingLogger } from './support/capture'
-import { closedPort } from './support/closed-port'
+import { freeLoopbackPort } from '../packages/server/src/test-support/free-port'
 import { loadUsername, suiteFixtures } from './support/fixtures'
 import { CookieJar, device, kitRequest } from './support/kit-requests'
 import { latestCode } from './support/outbox'
@@ -98,7 +98,7 @@ beforeAll(async () => {
     fixtures: suiteFixtures(canaries, { loadUsers: 40 }),
     logger: emulatorLog,
   })
-  refusedUrl = `http://127.0.0.1:${await closedPort()}`
+  refusedUrl = `http://127.0.0.1:${await freeLoopbackPort()}`
 })
 
 afterAll(async () => {

@@ -10,11 +10,11 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import net from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright'
+import { freeLoopbackPort } from '../../packages/server/src/test-support/free-port'
 import { chromiumArgs, chromiumExecutable } from '../../scripts/chromium.mjs'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -50,16 +50,6 @@ const observer = `
   })()
 `
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = net.createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      if (address === null || typeof address === 'string') return reject(new Error('no port'))
-      server.close(() => resolve(address.port))
-    })
-  })
-
 async function waitFor(url: string, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
@@ -84,7 +74,7 @@ export async function runDemoBench(options: {
   if (build.status !== 0) {
     throw new Error(`demo build failed: ${(build.stderr || build.stdout).slice(-600)}`)
   }
-  const port = await freePort()
+  const port = await freeLoopbackPort()
   const preview: ChildProcess = spawn('pnpm', ['--filter', 'demo', 'preview'], {
     cwd: repoRoot,
     env: { ...process.env, PORT: String(port) },

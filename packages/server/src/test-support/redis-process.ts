@@ -2,20 +2,11 @@
  * Test support: Debian's redis-server on a free loopback port, no persistence, stopped by the test.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { createServer } from 'node:net'
 import { Redis } from 'ioredis'
-
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  const port = typeof address === 'object' && address !== null ? address.port : 0
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}
+import { freeLoopbackPort } from './free-port'
 
 export async function startRedis() {
-  const port = await freePort()
+  const port = await freeLoopbackPort()
   const child: ChildProcess = spawn(
     '/usr/bin/redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
@@ -37,14 +28,14 @@ export async function startRedis() {
   const clients: Redis[] = []
   return {
     port,
-    /** A fail-fast client: no offline queue, no retries per request. */
-    client: () => {
+    /** A fail-fast client: no offline queue, no retries per request; reconnects every `retryDelayMs`. */
+    client: ({ retryDelayMs = 200 }: { retryDelayMs?: number } = {}) => {
       const redis = new Redis({
         port,
         host: '127.0.0.1',
         enableOfflineQueue: false,
         maxRetriesPerRequest: 0,
-        retryStrategy: () => 200,
+        retryStrategy: () => retryDelayMs,
       })
       redis.on('error', () => undefined)
       clients.push(redis)
