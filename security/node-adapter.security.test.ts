@@ -130,6 +130,35 @@ describe('Node adapter: raw bytes', () => {
     expect(stack.upstream.calls - before).toBe(0)
   })
 
+  it('a Host header no URL can hold → typed 400 on a kit path, 404 elsewhere; 0 upstream calls', async () => {
+    const port = Number(new URL(base).port)
+    const ask = (path: string) =>
+      new Promise<string>((resolve) => {
+        const socket = connect(port, '127.0.0.1')
+        let data = ''
+        socket.on('data', (chunk: Buffer) => (data += chunk.toString('latin1')))
+        socket.on('close', () => resolve(data))
+        socket.on('error', () => resolve(data))
+        setTimeout(() => socket.destroy(), 2_000)
+        socket.write(
+          `POST ${path} HTTP/1.1\r\nHost: a b\r\norigin: ${base}\r\nx-centagate-kit: 1\r\n` +
+            'content-type: application/json\r\ncontent-length: 2\r\nconnection: close\r\n\r\n{}',
+        )
+      })
+    const before = stack.upstream.calls
+    const kit = await ask('/api/centagate/login/start')
+    const other = await ask('/not-the-kit')
+    figures.push({
+      case: 'malformed Host',
+      status: `${kit.split('\r\n')[0]} / ${other.split('\r\n')[0]}`,
+    })
+    expect(kit.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request')
+    const body = kitErrorBody.parse(JSON.parse(kit.slice(kit.indexOf('\r\n\r\n') + 4)))
+    expect(body.error).toMatchObject({ code: 'invalid_input', fields: ['(host)'] })
+    expect(other.split('\r\n')[0]).toBe('HTTP/1.1 404 Not Found')
+    expect(stack.upstream.calls - before).toBe(0)
+  })
+
   it('after an oversized body the connection is closed or still answers (never a dead keep-alive)', async () => {
     // The kit answers with `Connection: keep-alive`; a client or reverse proxy reusing that
     // connection must get an answer (or see it closed), not wait forever.

@@ -60,22 +60,28 @@ export function toNodeHandler(
 ): NodeListener {
   const cap = options.maxBodyBytes ?? defaultMaxBodyBytes
   return (request, response, next) => {
+    const notOurs = () => {
+      if (next) return next()
+      response.statusCode = 404
+      response.end()
+    }
     let kitRequest: KitRequest
     try {
       kitRequest = kitRequestFromNode(request)
     } catch {
-      // An unparsable Host header or path: not ours to serve.
-      if (next) return next()
-      response.statusCode = 400
-      response.end()
+      // A Host header no URL can hold. On a kit path that is bad input (a typed 400, and the
+      // unread body is not worth keeping the connection for); elsewhere it is the app's to answer.
+      const path =
+        (request as IncomingMessage & { originalUrl?: string }).originalUrl ?? request.url
+      if (!URL.canParse(path ?? '/', 'http://x')) return notOurs()
+      if (!handler.handles(new URL(path ?? '/', 'http://x').pathname)) return notOurs()
+      const failure = new KitFailure('invalid_input', { fields: ['(host)'] })
+      writeKitAnswer(errorAnswer(failure, randomId(12), Date.now()), response, {
+        closeConnection: true,
+      })
       return
     }
-    if (!handler.handles(kitRequest.url.pathname)) {
-      if (next) return next()
-      response.statusCode = 404
-      response.end()
-      return
-    }
+    if (!handler.handles(kitRequest.url.pathname)) return notOurs()
     // Read before the body: the socket is the connection's, whatever happens to the stream.
     const clientAddress = request.socket?.remoteAddress
     const context = clientAddress === undefined ? {} : { clientAddress }
