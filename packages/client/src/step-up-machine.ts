@@ -24,6 +24,7 @@ import type {
   SmsSendResponse,
   TransactionView,
 } from '@centagate-kit/protocol'
+import { isValidOtpCode } from '@centagate-kit/protocol'
 import { normalizeCode } from './kit-client'
 import type { KitClient } from './kit-client'
 import { KitClientError, isKitClientError } from './kit-client-error'
@@ -209,7 +210,7 @@ const isResendCoolingDown: Guard = (context, _, env) =>
   env.client.clock.now() < context.sms.resendAvailableAt
 const isMalformedCode: Guard = (_, event) => {
   const code = codeOf(event)
-  return code === undefined || !/^[0-9]{4,10}$/.test(normalizeCode(code))
+  return code === undefined || !isValidOtpCode(normalizeCode(code))
 }
 const isChallengeLock: Guard = (context) => context.lockScope === 'challenge'
 const isOtpInvalid: Guard = errorIs('otp_invalid')

@@ -12,6 +12,7 @@
 import * as z from 'zod/mini'
 import { kitErrorCodes } from './kit-error-codes'
 import { kitMethods } from './methods'
+import { otpCodePattern } from './otp-code'
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks
@@ -45,7 +46,7 @@ export const username = z
   )
 
 /** A one-time code as typed (the client strips spaces and dashes): 4 to 10 ASCII digits. */
-export const otpCode = z.string().check(z.regex(/^[0-9]{4,10}$/, '4 to 10 digits'))
+export const otpCode = z.string().check(z.regex(otpCodePattern, '4 to 10 digits'))
 
 /** An app transaction id (the app's own, passed through `getTransaction`). */
 export const transactionId = z

@@ -3,6 +3,7 @@
  * (trim, upper-case serials), then checks; the server validates again with the zod schemas, so
  * this only spares a round trip.
  */
+import { otpCodePattern } from './otp-code'
 import type { KitRouteSchemas } from './schemas'
 import {
   type Check,
@@ -16,7 +17,7 @@ import {
 } from './shape-checks-combinators'
 
 const device = object({ userAgent: str(0, 512), browserFp: str(0, 64, /^[A-Za-z0-9_-]*$/) })
-const otpCode = str(4, 10, /^[0-9]+$/)
+const otpCode = str(4, 10, otpCodePattern)
 type Shape = Record<string, Check>
 const requestShapes: Record<string, Shape | ((body: Record<string, unknown>) => Shape)> = {
   'login/start': {
