@@ -331,7 +331,7 @@ if (only.has('server')) {
   if (inProcess) {
     rows.push({
       part: '2 server',
-      what: "kit's own CPU per wrong-code sms/verify, in process (handler.serve() in a loop, in-memory upstream answer, no sockets; median of 5 batches)",
+      what: "kit's own CPU per wrong-code sms/verify, in process (toNodeHandler with in-memory request/response objects in a loop, in-memory upstream answer, no sockets; median of 5 batches)",
       figure: `${inProcess.cpuUsPerRequest.toFixed(1)} us/req (answer ${inProcess.status})`,
       target: '',
       verdict: '',

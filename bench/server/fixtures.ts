@@ -14,6 +14,8 @@
  * "one verification at a time" lock never turns a request away without an upstream call.
  */
 
+import type { UpstreamTransport } from '@centagate-kit/server'
+
 /** CENTAGATE's v2 base path (protocol basePaths.v2) and the call the kit makes for `sms/verify`. */
 export const authSmsOtpPath = '/v2/CentagateWS/webresources/auth/authSmsOtp'
 
@@ -59,6 +61,18 @@ export function upstreamAnswers(url: string, body: unknown): string {
     return rightCodeEnvelope
   }
   return wrongCodeEnvelope
+}
+
+/** {@link upstreamAnswers} as an in-memory transport: the kit in process, no upstream socket. */
+export const inMemoryUpstream: UpstreamTransport = (request) => {
+  const text = upstreamAnswers(request.url, JSON.parse(request.body ?? '{}'))
+  return Promise.resolve({
+    status: 200,
+    redirect: false,
+    header: (name) => (name === 'content-type' ? 'application/json' : null),
+    text: () => Promise.resolve(text),
+    discard: () => Promise.resolve(),
+  })
 }
 
 /** The `sms/verify` body the browser sends (same body for every shape). */

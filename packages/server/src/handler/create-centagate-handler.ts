@@ -15,9 +15,9 @@ import { type CentagateHandlerConfig, validateHandlerConfig } from '../config/ha
 import { randomId } from '../encoding'
 import { clientIp } from '../http/client-ip'
 import { checkCsrf } from '../http/csrf'
-import { type KitAnswer, errorAnswer, jsonAnswer, toWebResponse } from '../http/json-response'
+import { errorAnswer, jsonAnswer, toWebResponse } from '../http/json-response'
 import { KitFailure, failureFromUpstream } from '../http/kit-failure'
-import { type KitRequest, kitRequestFromWeb } from '../http/kit-request'
+import { kitRequestFromWeb } from '../http/kit-request'
 import { defaultMaxBodyBytes, parseJsonBody, readRequestBytes } from '../http/read-json-body'
 import { ResponseHeaders } from '../http/response-headers'
 import { StoreUnavailableError } from '../rate-limit/store'
@@ -28,6 +28,7 @@ import {
 } from '../receipts/require-step-up'
 import { createAdminSessions } from './admin-session'
 import { tokensRegister } from './enrolment-route'
+import { type KitEntry, registerKitEntry } from './kit-entry'
 import {
   challengeSend,
   challengeVerify,
@@ -66,15 +67,6 @@ export interface CentagateHandler {
   requireStepUp(options: RequireStepUpOptions): StepUpGuard
   /** The CENTAGATE client the handler uses. */
   readonly client: CentagateClient
-  /**
-   * For adapters: serves one request without Web `Request`/`Response` objects. `readBody` returns
-   * the body bytes; it may stop at `maxBodyBytes + 1` bytes (more is answered 413).
-   */
-  serve(
-    request: KitRequest,
-    readBody: () => Promise<Uint8Array>,
-    context?: HandlerContext,
-  ): Promise<KitAnswer>
 }
 
 type RouteHandler = (context: RouteContext, input: never) => Promise<unknown>
@@ -133,11 +125,8 @@ export function createCentagateHandler(config: CentagateHandlerConfig): Centagat
     return new KitFailure('internal_error')
   }
 
-  const serve = async (
-    request: KitRequest,
-    readBody: () => Promise<Uint8Array>,
-    handlerContext: HandlerContext = {},
-  ): Promise<KitAnswer> => {
+  // The one way in (kit-entry.ts): the Web handler below and the Node adapters all call it.
+  const serve: KitEntry = async (request, readBody, handlerContext = {}) => {
     const requestId = randomId(12)
     const now = runtime.now()
     const headers = new ResponseHeaders()
@@ -182,13 +171,14 @@ export function createCentagateHandler(config: CentagateHandlerConfig): Centagat
       ),
     )
 
-  return Object.assign(handler, {
+  const kit: CentagateHandler = Object.assign(handler, {
     basePath,
     handles: (pathname: string) => pathname === basePath || pathname.startsWith(`${basePath}/`),
     requireStepUp: (options: RequireStepUpOptions) => createStepUpGuard(runtime, options),
     client: runtime.client,
-    serve,
   })
+  registerKitEntry(kit, serve)
+  return kit
 }
 
 /** The 400 for a body that fails the route's schema, naming (at most 20) offending fields. */
