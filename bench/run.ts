@@ -252,7 +252,7 @@ if (only.has('server')) {
     what: 'how sms/verify stays repeatable under load',
     figure:
       '(c) wrong code: upstream answers authSmsOtp 23008, kit limits configured high, 128 flows opened over HTTP; ' +
-      '(c2) right code: a fresh flow cookie per request minted with the kit sealer',
+      '(c2) right code: a fresh flow per request, opened through the kit (login/start + sms/send) before the round',
     target: '',
     verdict: '',
   })

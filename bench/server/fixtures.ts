@@ -2,8 +2,8 @@
  * Shared fixtures of the server benchmark: what the upstream answers, the request every shape
  * receives, and the kit's configuration.
  *
- * Success-path variant (shape `kit-success`): every request carries a fresh flow cookie minted
- * with the kit's own sealer (a distinct SMS challenge each), the upstream accepts the code and asks
+ * Success-path variant (shape `kit-success`): every request carries a fresh flow cookie opened
+ * through the kit itself (a distinct SMS challenge each), the upstream accepts the code and asks
  * for another factor, so the kit consumes the challenge and seals a new cookie.
  *
  * Keeping `sms/verify` repeatable under load: every verification sends a wrong code, the upstream
