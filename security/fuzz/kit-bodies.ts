@@ -6,7 +6,7 @@
  * Every one of them must be refused before any upstream call.
  */
 import fc from 'fast-check'
-import type { KitRoute } from '../support/protocol'
+import type { KitRoute } from '@centagate-kit/protocol'
 import { device } from '../support/kit-requests'
 import { contentType, malformedObjectText, nonObjectBody, wrongTypeValue } from './hostile-values'
 

@@ -8,7 +8,7 @@ import { createDeviceSignals } from './device-signals'
 import { createKitClient } from './kit-client'
 import { createStepUpMachine } from './step-up-machine'
 import { createStepUpFetch } from './step-up-interceptor'
-import { bodies, createFakeKitFetch } from './testing/fake-kit-fetch'
+import { bodies, createFakeKitFetch } from '@centagate-kit/testkit/fake-kit-fetch'
 import { createManualVisibility } from './visibility'
 
 const secretCode = '918273'

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { createDeviceSignals } from './device-signals'
 import { createKitClient, normalizeCode, parseRetryAfter } from './kit-client'
 import { KitClientError, isKitClientError } from './kit-client-error'
-import { bodies, createFakeKitFetch } from './testing/fake-kit-fetch'
+import { bodies, createFakeKitFetch } from '@centagate-kit/testkit/fake-kit-fetch'
 
 const signals = () => createDeviceSignals({ fingerprint: false, userAgent: () => 'TestAgent/1.0' })
 

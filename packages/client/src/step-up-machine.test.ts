@@ -4,8 +4,8 @@ import { createDeviceSignals } from './device-signals'
 import { createKitClient } from './kit-client'
 import { createStepUpMachine, stepUpTransitions } from './step-up-machine'
 import type { StepUpState } from './step-up-machine'
-import { bodies, createFakeKitFetch } from './testing/fake-kit-fetch'
-import type { FakeAnswer, RouteHandler } from './testing/fake-kit-fetch'
+import { bodies, createFakeKitFetch } from '@centagate-kit/testkit/fake-kit-fetch'
+import type { FakeAnswer, RouteHandler } from '@centagate-kit/testkit/fake-kit-fetch'
 import { createManualVisibility } from './visibility'
 
 beforeEach(() => {

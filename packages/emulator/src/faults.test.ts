@@ -3,7 +3,7 @@
 // fetch, a hang ends with the request's abort signal), plus stats for "exactly one attempt".
 import { afterEach, describe, expect, it } from 'vitest'
 import { createEmulator } from './emulator'
-import { type Harness, startHarness } from './test/harness'
+import { type Harness, startHarness } from '@centagate-kit/testkit/emulator-test-server'
 
 let h: Harness | undefined
 afterEach(async () => {

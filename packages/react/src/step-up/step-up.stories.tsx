@@ -1,9 +1,14 @@
 import { useState } from 'react'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor } from 'storybook/test'
-import { storyTransaction, type StoryBackend } from '../stories/backend/story-backend'
-import { WithBackend, type KitStoryParameters } from '../stories/story-frame'
-import { backendLoader, backendOf, untilElement, untilState } from '../stories/story-helpers'
+import { storyTransaction, type StoryBackend } from '@centagate-kit/testkit/story-backend'
+import { WithBackend, type KitStoryParameters } from '@centagate-kit/testkit/story-frame'
+import {
+  backendLoader,
+  backendOf,
+  untilElement,
+  untilState,
+} from '@centagate-kit/testkit/story-helpers'
 import { StepUp } from './step-up'
 import { StepUpBoundary, useStepUpFetch } from './step-up-boundary'
 
