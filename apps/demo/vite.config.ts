@@ -9,7 +9,7 @@ const sourceCondition = '@centagate-kit/source'
 const port = (fallback: number) => Number(process.env.PORT ?? fallback)
 
 // The built-in CENTAGATE emulator, unless CENTAGATE_BASE_URL names a real one.
-const emulator = demoEmulator()
+const emulator = await demoEmulator()
 
 export default defineConfig({
   // The emulator (its control API for the device drawer), then the kit handler and the bank API,

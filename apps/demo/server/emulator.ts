@@ -5,13 +5,19 @@
  * drawer); its `upstream()` is what the kit gets as CENTAGATE (server/centagate.ts). The kit's
  * server package never imports the emulator: the wiring is here, on the app's side.
  */
-import { type CentagateEmulatorPlugin, centagateEmulator } from '@centagate-kit/emulator/vite'
+import type { CentagateEmulatorPlugin } from '@centagate-kit/emulator/vite'
 
 type Env = Readonly<Record<string, string | undefined>>
 
-/** The emulator plugin, or `undefined` when a real CENTAGATE is configured. */
-export function demoEmulator(env: Env = process.env): CentagateEmulatorPlugin | undefined {
+/**
+ * The emulator plugin, or `undefined` when a real CENTAGATE is configured (then the emulator is
+ * not even loaded).
+ */
+export async function demoEmulator(
+  env: Env = process.env,
+): Promise<CentagateEmulatorPlugin | undefined> {
   if (env.CENTAGATE_BASE_URL) return undefined
+  const { centagateEmulator } = await import('@centagate-kit/emulator/vite')
   // Its app credentials may come from the env (the e2e journeys run with canary values);
   // otherwise the emulator's fixture defaults.
   return centagateEmulator({
