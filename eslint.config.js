@@ -105,7 +105,7 @@ export default tseslint.config(
     // The architecture rule: protocol <- client <- react; no signing, server or emulator code in
     // what ships to browsers.
     files: ['packages/client/src/**/*.{ts,tsx}', 'packages/react/src/**/*.{ts,tsx}'],
-    ignores: ['**/*.test.{ts,tsx}', '**/*.stories.{ts,tsx}', '**/stories/**'],
+    ignores: ['**/*.test.{ts,tsx}', '**/*.stories.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', browserForbiddenImports] },
   },
   {
