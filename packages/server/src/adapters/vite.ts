@@ -48,8 +48,7 @@ function createKit(options: CentagateKitViteOptions): CentagateHandler {
   const { centagate: explicit, cookieSecrets, appRoutes: _routes, env: _env, ...rest } = options
   // The environment is read when it names a CENTAGATE, or when nothing else does (then its
   // ConfigError lists what is missing).
-  const fromEnv =
-    env.CENTAGATE_BASE_URL !== undefined || explicit === undefined ? configFromEnv(env) : undefined
+  const fromEnv = env.CENTAGATE_BASE_URL || explicit === undefined ? configFromEnv(env) : undefined
   return createCentagateHandler({
     // A dev server shows the kit's warnings (the handler's own default is silent).
     logger: consoleJsonLogger({ minLevel: 'warn' }),
