@@ -5,12 +5,18 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { defaultFixtures, parseFixtures } from '@centagate-kit/emulator'
 
 const require = createRequire(import.meta.url)
 const bin = join(
   dirname(require.resolve('@centagate-kit/emulator/package.json')),
   'bin/centagate-emulator.mjs',
 )
+
+/** The CLI runs the default fixtures: their admin account (no second factor), for enrolment. */
+const fixtureAdmin = parseFixtures(defaultFixtures).users.find(
+  (user) => user.role === 'admin' && !user.mfa,
+)!
 
 export async function startEmulatorCli(credentials: { integrationKey: string; secretKey: string }) {
   const child: ChildProcess = spawn(
@@ -38,6 +44,11 @@ export async function startEmulatorCli(credentials: { integrationKey: string; se
   })
   return {
     url,
+    /** For the kit's config: `centagate` over HTTP and the fixtures' `admin`. */
+    upstream: {
+      centagate: { baseUrl: url, ...credentials },
+      admin: { username: fixtureAdmin.username, password: fixtureAdmin.password },
+    },
     close: async () => {
       if (child.exitCode !== null) return
       const exited = new Promise((resolve) => child.once('exit', resolve))

@@ -108,6 +108,8 @@ export function createTestApp(
   return {
     handler,
     emulator,
+    /** The admin account the kit enrols with (the fixtures'), absent when overridden away. */
+    admin: config.admin,
     upstream,
     device: createEmulatorControl(send, wiring.centagate.baseUrl),
     authenticated,

@@ -28,10 +28,9 @@ beforeAll(async () => {
   emulator = await startEmulatorCli(credentials)
   device = createEmulatorControl((request) => fetch(request), emulator.url)
   const kit = createCentagateHandler({
-    centagate: { baseUrl: emulator.url, ...credentials, fetch: nodeFetch },
+    centagate: { ...emulator.upstream.centagate, fetch: nodeFetch },
     cookieSecrets: [{ id: 'k1', secret: 'cli-test-cookie-secret-0123456789abcdefgh' }],
-    // The CLI's default fixtures (the same as the emulator's README lists).
-    admin: { username: 'admin', password: 'admin-password' },
+    admin: emulator.upstream.admin,
     identify: (request) => Promise.resolve(appSessionUser(request)),
     getTransaction: (_request, id) => Promise.resolve(serverTransactions[id] ?? null),
   })

@@ -13,7 +13,7 @@ describe('canaries never reach the browser or the logs', () => {
       lines.push(JSON.stringify({ message, fields }))
     const logger: Logger = { debug: record, info: record, warn: record, error: record }
     let time = 1_700_000_000_000
-    const { handler, upstream, device } = createTestApp({ logger }, () => time)
+    const { handler, upstream, device, admin } = createTestApp({ logger }, () => time)
     const answers: KitAnswer[] = []
     const keep = async (promise: Promise<KitAnswer>) => answers.push(await promise)
 
@@ -63,7 +63,7 @@ describe('canaries never reach the browser or the logs', () => {
       testSecrets.secretKey,
       testSecrets.integrationKey,
       testSecrets.cookieSecret,
-      'admin-password',
+      admin!.password,
       '+60123456789',
       ...issuedTokens,
     ]
