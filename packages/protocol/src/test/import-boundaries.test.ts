@@ -49,7 +49,7 @@ describe('import boundaries', () => {
   })
 
   it('allows browser packages the protocol root entry', async () => {
-    const code = "import { kitRoutes } from '@centagate-kit/protocol'\nexport { kitRoutes }\n"
+    const code = "import { kitRouteList } from '@centagate-kit/protocol'\nexport { kitRouteList }\n"
     expect(await restrictedImportErrors('packages/react/src/probe.ts', code)).toHaveLength(0)
   })
 

@@ -1,16 +1,17 @@
-// The browser's dependency-free shape checks must give the same verdict as the zod schemas (the
-// source of truth): on valid bodies of every route and on every single-field mutation of them
-// (key removed, wrong type, out-of-range value, unknown key added).
+// The two interpreters of the route declarations must agree: the browser's dependency-free
+// `check.ts` and the zod schemas the server validates with (`to-zod.ts`). Compared on valid bodies
+// of every route and on every single-field mutation of them (key removed, wrong type,
+// out-of-range value, unknown key added): same verdict, same normalised value, and the same
+// offending field paths as the server's `invalid_input` answer names.
 import { describe, expect, it } from 'vitest'
-import { kitRouteSchemas, kitErrorBody } from './schemas'
-import {
-  isKitErrorBody,
-  isKitResponse,
-  kitRequestProblems,
-  normalizeKitRequest,
-} from './shape-checks'
+import { kitRouteDeclarations } from '../routes/kit-routes'
+import type { KitRoute } from '../routes/kit-routes'
+import { kitErrorBodyShape } from '../shapes/error-body'
+import { conforms, normalizeAndCheck } from './check'
+import type { Schema } from './descriptors'
+import { toZod } from './to-zod'
 
-type Route = keyof typeof kitRouteSchemas
+type Route = KitRoute
 const t = 1_700_000_000_000
 const device = { userAgent: 'Mozilla/5.0', browserFp: 'a1b2c3' }
 const transaction = {
@@ -114,7 +115,22 @@ const requests: Record<Route, Record<string, unknown>[]> = {
   'flow/cancel': [{ device }],
 }
 
-const badValues: unknown[] = [undefined, null, '', 'x'.repeat(3000), -1, 1.5, true, [], {}, 'nope']
+const badValues: unknown[] = [
+  undefined,
+  null,
+  '',
+  'x'.repeat(3000),
+  -1,
+  1.5,
+  2 ** 60,
+  true,
+  [],
+  {},
+  'nope',
+  // exercise the normalisers: trimmed, upper-cased, then checked
+  '  ab12cd34  ',
+  ' 12345678 ',
+]
 
 /** Every body obtained by changing one field (recursively, for nested objects) of `body`. */
 function* mutations(body: unknown): Generator<unknown> {
@@ -139,15 +155,46 @@ function* mutations(body: unknown): Generator<unknown> {
   }
 }
 
-describe('shape checks agree with the zod schemas', () => {
+const declarationOf = (route: Route) => kitRouteDeclarations.find((d) => d.path === route)!
+
+/** The field paths the server's `invalid_input` answer names for zod issues (handler's rule). */
+function zodFields(
+  issues: ReadonlyArray<{ code: string; path: readonly PropertyKey[]; keys?: readonly string[] }>,
+): string[] {
+  return [
+    ...new Set(
+      issues.flatMap((issue) => {
+        const path = issue.path.map(String)
+        const names =
+          issue.code === 'unrecognized_keys' && issue.keys !== undefined
+            ? issue.keys.map((key) => [...path, key])
+            : [path]
+        return names.map((name) => name.join('.') || '(body)')
+      }),
+    ),
+  ].sort()
+}
+
+/** Both interpreters on one value: verdicts, normalised values and field paths must agree. */
+function expectAgreement(schema: Schema, value: unknown) {
+  const label = JSON.stringify(value)
+  const zod = toZod(schema).safeParse(value)
+  const browser = normalizeAndCheck(schema, value)
+  expect(browser.problems.length === 0, label).toBe(zod.success)
+  expect(conforms(schema, value), label).toBe(zod.success)
+  if (zod.success) expect(browser.value, label).toEqual(zod.data)
+  else expect([...new Set(browser.problems)].sort(), label).toEqual(zodFields(zod.error.issues))
+}
+
+describe('the browser checks and the zod schemas agree', () => {
   it.each(Object.keys(responses) as Route[])('%s responses', (route) => {
+    const { response } = declarationOf(route)
     let compared = 0
     for (const body of responses[route]) {
-      expect(kitRouteSchemas[route].response.safeParse(body).success).toBe(true)
-      expect(isKitResponse(route, body)).toBe(true)
+      expect(toZod(response).safeParse(body).success).toBe(true)
+      expect(conforms(response, body)).toBe(true)
       for (const mutated of mutations(body)) {
-        const zodVerdict = kitRouteSchemas[route].response.safeParse(mutated).success
-        expect(isKitResponse(route, mutated), JSON.stringify(mutated)).toBe(zodVerdict)
+        expectAgreement(response, mutated)
         compared++
       }
     }
@@ -155,19 +202,11 @@ describe('shape checks agree with the zod schemas', () => {
   })
 
   it.each(Object.keys(requests) as Route[])('%s requests', (route) => {
+    const { request } = declarationOf(route)
     for (const body of requests[route]) {
-      expect(kitRouteSchemas[route].request.safeParse(body).success).toBe(true)
-      expect(kitRequestProblems(route, body)).toEqual([])
-      for (const mutated of mutations(body)) {
-        const zodVerdict = kitRouteSchemas[route].request.safeParse(mutated).success
-        const normalized =
-          typeof mutated === 'object' && mutated !== null && !Array.isArray(mutated)
-            ? normalizeKitRequest(route, mutated as Record<string, unknown>)
-            : mutated
-        expect(kitRequestProblems(route, normalized).length === 0, JSON.stringify(mutated)).toBe(
-          zodVerdict,
-        )
-      }
+      expect(toZod(request).safeParse(body).success).toBe(true)
+      expect(normalizeAndCheck(request, body).problems).toEqual([])
+      for (const mutated of mutations(body)) expectAgreement(request, mutated)
     }
   })
 
@@ -187,19 +226,41 @@ describe('shape checks agree with the zod schemas', () => {
       requestId: 'r1',
       serverTime: t,
     }
-    expect(isKitErrorBody(body)).toBe(true)
-    for (const mutated of mutations(body)) {
-      expect(isKitErrorBody(mutated), JSON.stringify(mutated)).toBe(
-        kitErrorBody.safeParse(mutated).success,
-      )
-    }
+    expect(conforms(kitErrorBodyShape, body)).toBe(true)
+    for (const mutated of mutations(body)) expectAgreement(kitErrorBodyShape, mutated)
   })
 
+  it('every route has sample bodies here', () => {
+    const routes = kitRouteDeclarations.map((d) => d.path).sort()
+    expect(Object.keys(requests).sort()).toEqual(routes)
+    expect(Object.keys(responses).sort()).toEqual(routes)
+  })
+})
+
+describe('the browser checks', () => {
+  const { request } = declarationOf('sms/verify')
+
   it('name the offending request fields, never values', () => {
-    expect(kitRequestProblems('sms/verify', { code: '12ab', device, hmac: 'x' })).toEqual([
+    expect(normalizeAndCheck(request, { code: '12ab', device, hmac: 'x' }).problems).toEqual([
       'hmac',
       'code',
     ])
-    expect(kitRequestProblems('sms/verify', 'nope')).toEqual(['(body)'])
+    expect(
+      normalizeAndCheck(request, { code: '1234', device: { ...device, browserFp: '<b>' } })
+        .problems,
+    ).toEqual(['device.browserFp'])
+    expect(normalizeAndCheck(request, 'nope').problems).toEqual(['(body)'])
+  })
+
+  it('apply the declared normalisers', () => {
+    const { request: register } = declarationOf('tokens/register')
+    expect(
+      normalizeAndCheck(register, { kind: 'hardware', serial: ' cr0000002 ', device }),
+    ).toEqual({ value: { kind: 'hardware', serial: 'CR0000002', device }, problems: [] })
+    const { request: login } = declarationOf('login/start')
+    expect(normalizeAndCheck(login, { username: ' alice ', device }).value).toEqual({
+      username: 'alice',
+      device,
+    })
   })
 })

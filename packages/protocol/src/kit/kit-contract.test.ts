@@ -1,25 +1,71 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, expectTypeOf, it } from 'vitest'
 import { kitErrorCodes, kitErrors } from './errors'
+import { kitErrorBody, kitRouteSchemas } from './kit-zod-schemas'
 import { kitMethodsFromAuthMethods } from './methods'
 import { maskPhone } from './mask-phone'
-import { kitRouteList, kitRouteUrl } from './routes'
-import {
-  flowResponse,
-  kitErrorBody,
-  kitRouteSchemas,
-  loginStartRequest,
-  smsSendResponse,
-  smsVerifyRequest,
-  tokensRegisterRequest,
-} from './schemas'
+import { isValidOtpCode } from './otp-code'
+import { kitRouteDeclarations, kitRouteList } from './routes/kit-routes'
+import type { KitRequest, KitResponse, KitRouteError } from './routes/kit-routes'
+import { everyRouteErrors } from './routes/route-errors'
+import type { FlowResponse } from './shapes/flow-response'
 import { formatStepUpChallenge, isStepUpChallenge } from './step-up-challenge'
+import { kitRouteUrl } from './transport'
 
 const device = { userAgent: 'Mozilla/5.0', browserFp: 'a1b2c3d4e5f6a7b8c9d0' }
+const loginStartRequest = kitRouteSchemas['login/start'].request
+const smsVerifyRequest = kitRouteSchemas['sms/verify'].request
+const tokensRegisterRequest = kitRouteSchemas['tokens/register'].request
+const smsSendResponse = kitRouteSchemas['sms/send'].response
+const flowResponse = kitRouteSchemas['sms/verify'].response
 
-describe('kit routes', () => {
-  it('have a request and a response schema each', () => {
-    expect(Object.keys(kitRouteSchemas).sort()).toEqual([...kitRouteList].sort())
+describe('kit route declarations', () => {
+  it('have unique paths and client method names, and a zod schema pair each', () => {
+    const paths = kitRouteDeclarations.map((route) => route.path)
+    const methods = kitRouteDeclarations.map((route) => route.clientMethod)
+    expect(new Set(paths).size).toBe(paths.length)
+    expect(new Set(methods).size).toBe(methods.length)
+    expect(kitRouteList).toEqual(paths)
+    expect(Object.keys(kitRouteSchemas).sort()).toEqual([...paths].sort())
     expect(kitRouteUrl('/api/centagate/', 'sms/send')).toBe('/api/centagate/sms/send')
+  })
+
+  it('declare only known kit error codes, none twice with the every-route codes', () => {
+    for (const route of kitRouteDeclarations) {
+      for (const code of route.errors) expect(kitErrorCodes, route.path).toContain(code)
+    }
+    for (const code of everyRouteErrors) expect(kitErrorCodes).toContain(code)
+  })
+
+  it('make every request carry the device signals', () => {
+    for (const route of kitRouteDeclarations) {
+      const options = route.request.kind === 'union' ? route.request.options : [route.request]
+      for (const option of options)
+        expect(Object.keys(option.shape), route.path).toContain('device')
+    }
+  })
+
+  it('type bodies from the declarations', () => {
+    expectTypeOf<KitRequest<'sms/verify'>>().toEqualTypeOf<{
+      code: string
+      device: { userAgent: string; browserFp: string }
+    }>()
+    expectTypeOf<KitRequest<'tokens/register'>['kind']>().toEqualTypeOf<'sms' | 'hardware'>()
+    expectTypeOf<KitResponse<'sms/verify'>>().toEqualTypeOf<FlowResponse>()
+    expectTypeOf<KitResponse<'flow/cancel'>>().toEqualTypeOf<{
+      status: 'cancelled'
+      serverTime: number
+    }>()
+    expectTypeOf<'otp_invalid'>().toExtend<KitRouteError<'sms/verify'>>()
+    expectTypeOf<'otp_invalid'>().not.toExtend<KitRouteError<'flow/cancel'>>()
+  })
+})
+
+describe('the one-time-code format', () => {
+  it('is 4 to 10 ASCII digits', () => {
+    for (const code of ['1234', '123456', '1234567890'])
+      expect(isValidOtpCode(code), code).toBe(true)
+    for (const code of ['123', '12345678901', '12a456', '12 34', '１２３４５６', ''])
+      expect(isValidOtpCode(code), code).toBe(false)
   })
 })
 
