@@ -41,11 +41,16 @@ export type KitRoute = KitRouteDeclarations['path']
 /** The declaration of route `R`. */
 export type KitRouteDeclarationOf<R extends KitRoute> = Extract<KitRouteDeclarations, { path: R }>
 
+// By route name, so that code generic over the route (the server's dispatch) still sees what
+// every request has in common (`device`).
+type KitRequests = { [D in KitRouteDeclarations as D['path']]: Infer<D['request']> }
+type KitResponses = { [D in KitRouteDeclarations as D['path']]: Infer<D['response']> }
+
 /** The JSON body the browser POSTs to route `R` (device signals included). */
-export type KitRequest<R extends KitRoute> = Infer<KitRouteDeclarationOf<R>['request']>
+export type KitRequest<R extends KitRoute> = KitRequests[R]
 
 /** The 200 answer of route `R`. */
-export type KitResponse<R extends KitRoute> = Infer<KitRouteDeclarationOf<R>['response']>
+export type KitResponse<R extends KitRoute> = KitResponses[R]
 
 /** The kit error codes route `R` may answer. */
 export type KitRouteError<R extends KitRoute> =
