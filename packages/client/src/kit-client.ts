@@ -1,24 +1,29 @@
 /**
- * The kit API client: one typed method per kit route, derived from protocol's route declarations
- * (`kitRouteDeclarations`): a route added there gets its method here with no edit. Every call is a
- * same-origin JSON POST with the custom `x-centagate-kit` header (so it is always
+ * The kit API client: one typed method per kit route, derived from protocol's route declarations:
+ * a route declared there gets its method here with no edit (names and types from
+ * `kitRouteDeclarations`, checks from the browser checks generated from them, `kitRouteChecks`).
+ * Every call is a same-origin JSON POST with the custom `x-centagate-kit` header (so it is always
  * CORS-preflighted), carries the device signals, is checked against the declaration on the way out
  * (normalised as declared) and on the way back, and fails only with a {@link KitClientError}. The
- * checks are protocol's dependency-free interpreter of the declarations (proved to agree with the
- * zod schemas the server validates with), so no schema library ships to browsers.
+ * checks are dependency-free (proved to agree with the zod schemas the server validates with), so
+ * no schema library ships to browsers.
  */
 import {
-  conforms,
+  checkKitRequest,
   defaultBasePath,
   isKitErrorBody,
   kitHeaderName,
   kitHeaderValue,
-  kitRouteDeclarations,
+  kitRouteChecks,
   kitRouteUrl,
-  normalizeAndCheck,
-  otpCode,
 } from '@centagate-kit/protocol'
-import type { Infer, KitRequest, KitRoute, KitRouteDeclarations } from '@centagate-kit/protocol'
+import type {
+  Infer,
+  KitRequest,
+  KitRoute,
+  KitRouteCheck,
+  KitRouteDeclarations,
+} from '@centagate-kit/protocol'
 import { createDeviceSignals } from './device-signals'
 import type { DeviceSignals } from './device-signals'
 import { KitClientError } from './kit-client-error'
@@ -42,7 +47,9 @@ export interface KitCallOptions {
   signal?: AbortSignal
 }
 
-type WithoutDevice<T> = T extends unknown ? Omit<T, 'device'> : never
+type WithoutDevice<T> = T extends unknown
+  ? { [K in keyof T as K extends 'device' ? never : K]: T[K] }
+  : never
 
 /** What the method of route `R` takes: its request without the device signals (added here). */
 export type KitClientInput<R extends KitRoute> = WithoutDevice<KitRequest<R>>
@@ -95,7 +102,7 @@ export function createKitClient(options: KitClientOptions = {}): KitClient {
 
   /** One call of `route`; its result type is the route's `Method` (see `methods` below). */
   async function call(
-    route: KitRouteDeclarations,
+    route: KitRouteCheck,
     input: object,
     callOptions: KitCallOptions = {},
   ): Promise<object> {
@@ -104,10 +111,7 @@ export function createKitClient(options: KitClientOptions = {}): KitClient {
     const device = await readDeviceSignals(deviceSignals)
     throwIfAborted(signal)
 
-    const request = normalizeAndCheck(route.request, {
-      ...withCodesNormalized(route, input),
-      device,
-    })
+    const request = checkKitRequest(route, { ...withCodesNormalized(route, input), device })
     if (request.problems.length > 0) {
       // Caught before the network: the user gets the same typed error the server would give.
       throw new KitClientError('invalid_input', { status: 0, fields: request.problems })
@@ -136,14 +140,14 @@ export function createKitClient(options: KitClientOptions = {}): KitClient {
     }
     if (!response.ok) throw errorFromBody(response, json)
 
-    if (!conforms(route.response, json)) {
+    if (!isAnswerOf(route, json)) {
       throw new KitClientError('bad_response', {
         status: response.status,
         requestId: response.headers.get('x-request-id') ?? undefined,
       })
     }
     clock.observe(json.serverTime)
-    if ('retryAfter' in route) {
+    if (route.retryAfter) {
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now())
       if (retryAfterMs !== undefined) return { ...json, retryAfterMs }
     }
@@ -157,48 +161,35 @@ export function createKitClient(options: KitClientOptions = {}): KitClient {
     }
     const { error, requestId, serverTime } = json
     if (serverTime !== undefined) clock.observe(serverTime)
-    return new KitClientError(error.code as KitClientError['code'], {
-      status: response.status,
-      messageKey: error.messageKey,
-      returnCode: error.returnCode,
-      attemptsLeft: error.attemptsLeft,
-      retryAt: error.retryAt,
-      lockedUntil: error.lockedUntil,
-      transactionId: error.transactionId,
-      maxAgeSeconds: error.maxAgeSeconds,
-      fields: error.fields,
-      requestId,
-    })
+    // Every member of the error body's `error` is a KitClientError field of the same name.
+    return new KitClientError(error.code, { ...error, status: response.status, requestId })
   }
 
   const methods = Object.fromEntries(
-    kitRouteDeclarations.map((route) => [
+    kitRouteChecks.map((route) => [
       route.clientMethod,
-      takesInput(route)
+      route.takesInput
         ? (input: object, callOptions?: KitCallOptions) => call(route, input, callOptions)
         : (callOptions?: KitCallOptions) => call(route, {}, callOptions),
     ]),
-    // Object.fromEntries forgets which name holds which route's method; each is built from its own
-    // declaration just above, with the call shape `Method` gives it.
+    // Object.fromEntries forgets which name holds which route's method. Each comes from its route's
+    // generated entry (protocol's browser-checks test keeps the entries equal to the declarations
+    // that `KitClientMethods` is typed from), with the call shape `Method` gives it.
   ) as KitClientMethods
   return { ...methods, clock, deviceSignals }
 }
 
-/** Whether a route's request has fields besides the device signals. */
-function takesInput(route: KitRouteDeclarations): boolean {
-  return route.request.kind !== 'object' || Object.keys(route.request.shape).length > 1
+/** Whether `json` is a 200 answer of `route` (every declared answer carries `serverTime`). */
+function isAnswerOf(route: KitRouteCheck, json: unknown): json is { serverTime: number } {
+  return route.response(json)
 }
 
 /** `input` with {@link normalizeCode} applied to every field declared as a one-time code. */
-function withCodesNormalized(route: KitRouteDeclarations, input: object): object {
-  const { request } = route
-  const shapes = request.kind === 'union' ? request.options.map((o) => o.shape) : [request.shape]
+function withCodesNormalized(route: KitRouteCheck, input: object): object {
   const out: Record<string, unknown> = { ...input }
-  for (const shape of shapes) {
-    for (const [key, field] of Object.entries(shape)) {
-      const value = out[key]
-      if (field === otpCode && typeof value === 'string') out[key] = normalizeCode(value)
-    }
+  for (const key of route.codeFields) {
+    const value = out[key]
+    if (typeof value === 'string') out[key] = normalizeCode(value)
   }
   return out
 }

@@ -18,25 +18,23 @@ export * from './kit/step-up-challenge'
 export * from './kit/transport'
 
 // The kit contract: one declaration per route (kit/routes/), built from a small schema vocabulary
-// (kit/schema/) that browsers check without zod and the server turns into zod.
+// (kit/schema/). Browsers check it with checks generated from the declarations
+// (kit/browser-checks/, no zod); the server validates with zod schemas derived from them.
 export type { Schema } from './kit/schema/descriptors'
 export type { Infer } from './kit/schema/infer'
-export { conforms, normalizeAndCheck } from './kit/schema/check'
 export { toZod } from './kit/schema/to-zod'
+export { isKitErrorBody, isValidOtpCode, kitRouteChecks } from './kit/browser-checks/generated'
+export { type KitRouteCheck, checkKitRequest } from './kit/browser-checks/check-request'
 export { type DeviceSignals, deviceSignals } from './kit/shapes/device-signals'
-export {
-  type MethodOption,
-  type TransactionView,
-  methodOption,
-  transactionView,
-} from './kit/shapes/fields'
+export { type MethodOption, methodOption } from './kit/shapes/method-option'
+export { type TransactionView, transactionView } from './kit/shapes/transaction-view'
 export {
   type AuthenticatedResponse,
   type FactorRequiredResponse,
   type FlowResponse,
   flowResponse,
 } from './kit/shapes/flow-response'
-export { type KitErrorBody, isKitErrorBody, kitErrorBodyShape } from './kit/shapes/error-body'
+export { type KitErrorBody, kitErrorBodyShape } from './kit/shapes/error-body'
 export type { KitRouteDeclaration } from './kit/routes/define-kit-route'
 export * from './kit/routes/route-errors'
 export * from './kit/routes/kit-routes'

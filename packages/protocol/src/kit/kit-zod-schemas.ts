@@ -9,7 +9,7 @@ import { kitRouteDeclarations } from './routes/kit-routes'
 import type { KitRequest, KitResponse, KitRoute } from './routes/kit-routes'
 import { toZod } from './schema/to-zod'
 import { kitErrorBodyShape } from './shapes/error-body'
-import { transactionView } from './shapes/fields'
+import { transactionView } from './shapes/transaction-view'
 
 export type KitRouteSchemas = {
   readonly [R in KitRoute]: {

@@ -1,7 +1,7 @@
 /** `challenge/send`: asks CENTAGATE for a challenge to key into the user's hardware token. */
 import { object, oneOf, text } from '../schema/descriptors'
 import type { Infer } from '../schema/infer'
-import { count, epochMs, serverTime } from '../shapes/fields'
+import { count, epochMs } from '../shapes/fields'
 import { withDevice } from '../shapes/device-signals'
 import { defineKitRoute } from './define-kit-route'
 import { actorErrors, flowErrors, upstreamErrors } from './route-errors'
@@ -14,7 +14,7 @@ export const challengeSendResponse = object({
   expiresAt: epochMs,
   /** Wrong responses still allowed for this challenge before a new one is needed. */
   attemptsLeft: count,
-  ...serverTime,
+  serverTime: epochMs,
 })
 export type ChallengeSendResponse = Infer<typeof challengeSendResponse>
 

@@ -4,11 +4,16 @@
  * CENTAGATE needs none.
  */
 import { optional, text } from '../schema/descriptors'
-import { username } from '../shapes/fields'
 import { withDevice } from '../shapes/device-signals'
 import { flowResponse } from '../shapes/flow-response'
 import { defineKitRoute } from './define-kit-route'
 import { actorErrors, upstreamErrors } from './route-errors'
+
+/**
+ * A CENTAGATE username, trimmed: printable, no control characters, no separators that break
+ * paths.
+ */
+export const username = text(1, 64, { trim: true, pattern: /^[\p{L}\p{N}._@+-]+$/u })
 
 export const loginStart = defineKitRoute({
   path: 'login/start',

@@ -4,7 +4,8 @@
  */
 import { int, object, oneOf, optional, text } from '../schema/descriptors'
 import type { Infer } from '../schema/infer'
-import { count, epochMs, serverTime, transactionView } from '../shapes/fields'
+import { count, epochMs } from '../shapes/fields'
+import { transactionView } from '../shapes/transaction-view'
 import { withDevice } from '../shapes/device-signals'
 import { defineKitRoute } from './define-kit-route'
 import { actorErrors, flowErrors, upstreamErrors } from './route-errors'
@@ -26,7 +27,7 @@ export const qrSendResponse = object({
   pollAfterMs: pollDelay,
   /** Wrong codes still allowed before a new QR is needed. */
   attemptsLeft: count,
-  ...serverTime,
+  serverTime: epochMs,
 })
 export type QrSendResponse = Infer<typeof qrSendResponse>
 

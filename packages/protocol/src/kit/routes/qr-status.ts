@@ -4,7 +4,7 @@
  */
 import { object, oneOf, union } from '../schema/descriptors'
 import type { Infer } from '../schema/infer'
-import { epochMs, serverTime } from '../shapes/fields'
+import { epochMs } from '../shapes/fields'
 import { withDevice } from '../shapes/device-signals'
 import { flowResponse } from '../shapes/flow-response'
 import { defineKitRoute } from './define-kit-route'
@@ -17,10 +17,10 @@ export const qrStatusResponse = union('status', [
     expiresAt: epochMs,
     /** When to poll again (also sent as `Retry-After`). */
     pollAfterMs: pollDelay,
-    ...serverTime,
+    serverTime: epochMs,
   }),
-  object({ status: oneOf('rejected'), ...serverTime }),
-  object({ status: oneOf('expired'), ...serverTime }),
+  object({ status: oneOf('rejected'), serverTime: epochMs }),
+  object({ status: oneOf('expired'), serverTime: epochMs }),
   ...flowResponse.options,
 ])
 export type QrStatusResponse = Infer<typeof qrStatusResponse>

@@ -1,7 +1,7 @@
 /** `sms/send`: sends (or resends) the SMS code of the current flow. */
 import { object, oneOf, text } from '../schema/descriptors'
 import type { Infer } from '../schema/infer'
-import { count, epochMs, serverTime } from '../shapes/fields'
+import { count, epochMs } from '../shapes/fields'
 import { withDevice } from '../shapes/device-signals'
 import { defineKitRoute } from './define-kit-route'
 import { actorErrors, flowErrors, upstreamErrors } from './route-errors'
@@ -19,7 +19,7 @@ export const smsSendResponse = object({
   sendsLeft: count,
   /** Wrong codes still allowed for this code before a new one is needed. */
   attemptsLeft: count,
-  ...serverTime,
+  serverTime: epochMs,
 })
 export type SmsSendResponse = Infer<typeof smsSendResponse>
 

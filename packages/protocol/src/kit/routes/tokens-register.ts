@@ -5,7 +5,7 @@
  */
 import { object, oneOf, text, union } from '../schema/descriptors'
 import type { Infer } from '../schema/infer'
-import { serverTime } from '../shapes/fields'
+import { epochMs } from '../shapes/fields'
 import { withDevice } from '../shapes/device-signals'
 import { defineKitRoute } from './define-kit-route'
 import { actorErrors, upstreamErrors } from './route-errors'
@@ -15,7 +15,7 @@ export const tokensRegisterResponse = object({
   kind: oneOf('sms', 'hardware'),
   /** `sms`: the masked number; `hardware`: the serial. */
   label: text(0, 64),
-  ...serverTime,
+  serverTime: epochMs,
 })
 export type TokensRegisterResponse = Infer<typeof tokensRegisterResponse>
 

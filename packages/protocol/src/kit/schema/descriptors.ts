@@ -1,13 +1,14 @@
 /**
  * The kit contract's schema vocabulary: every request and response shape is declared once as a
- * plain-data descriptor built with these few functions. Two interpreters read the same
- * descriptors: `check.ts` (dependency-free, for browsers: normalises and names the offending
- * fields) and `to-zod.ts` (server: zod/mini schemas, the server validates every body with them).
- * `infer.ts` gives the TypeScript type of a descriptor. `check.test.ts` proves both interpreters
- * give the same verdict on every single-field mutation of valid bodies.
+ * plain-data descriptor built with these few functions. From the same descriptors:
+ * - `to-zod.ts` makes the zod/mini schemas the server validates every body with;
+ * - `scripts/browser-checks.ts` generates the browsers' dependency-free checks
+ *   (`browser-checks/generated.ts`), so browsers carry neither zod nor the descriptors;
+ * - `infer.ts` gives the TypeScript type of a descriptor.
+ * `browser-checks.test.ts` proves the browser checks and zod agree on every single-field mutation
+ * of valid bodies.
  *
  * Objects are strict (an unknown key is a problem: nothing the browser adds reaches CENTAGATE).
- * Builders are plain functions so that a minifier shortens the declarations to a few bytes each.
  */
 
 /** A string of `min` to `max` characters (after its normalisers), optionally matching `pattern`. */
@@ -89,43 +90,40 @@ export interface TextOptions {
 }
 
 /** A string of `min` to `max` characters; see {@link TextSchema}. */
-export const text = (min: number, max: number, options?: TextOptions): TextSchema => ({
-  kind: 'text',
-  min,
-  max,
-  ...options,
-})
+export function text(min: number, max: number, options?: TextOptions): TextSchema {
+  return { kind: 'text', min, max, ...options }
+}
 
 /** A safe integer `>= min` (default 0: counts and epoch milliseconds). */
-export const int = (min = 0): IntSchema => ({ kind: 'int', min })
+export function int(min = 0): IntSchema {
+  return { kind: 'int', min }
+}
 
-/** One of `values`. */
-export const oneOf = <const V extends string>(...values: V[]): EnumSchema<V> => ({
-  kind: 'enum',
-  values,
-})
+/** One of `values` (a literal is `oneOf('sent')`). */
+export function oneOf<const V extends string>(...values: V[]): EnumSchema<V> {
+  return { kind: 'enum', values }
+}
 
-export const optional = <S extends Schema>(inner: S): OptionalSchema<S> => ({
-  kind: 'optional',
-  inner,
-})
+export function optional<S extends Schema>(inner: S): OptionalSchema<S> {
+  return { kind: 'optional', inner }
+}
 
-export const array = <S extends Schema>(item: S, min: number, max: number): ArraySchema<S> => ({
-  kind: 'array',
-  item,
-  min,
-  max,
-})
+export function array<S extends Schema>(item: S, min: number, max: number): ArraySchema<S> {
+  return { kind: 'array', item, min, max }
+}
 
-export const object = <const S extends Shape>(shape: S): ObjectSchema<S> => ({
-  kind: 'object',
-  shape,
-})
+export function object<const S extends Shape>(shape: S): ObjectSchema<S> {
+  return { kind: 'object', shape }
+}
 
 /** Objects told apart by the enum at `key` (each option's `shape[key]` must be an enum). */
-export const union = <K extends string, const O extends readonly ObjectSchema[]>(
+export function union<K extends string, const O extends readonly ObjectSchema[]>(
   key: K,
   options: O,
-): UnionSchema<K, O> => ({ kind: 'union', key, options })
+): UnionSchema<K, O> {
+  return { kind: 'union', key, options }
+}
 
-export const record = (): RecordSchema => ({ kind: 'record' })
+export function record(): RecordSchema {
+  return { kind: 'record' }
+}

@@ -15,7 +15,8 @@ export const deviceSignals = object({
 export type DeviceSignals = Infer<typeof deviceSignals>
 
 /** A request shape: `fields` plus the device signals (a strict object). */
-export const withDevice = <const S extends Shape>(
+export function withDevice<const S extends Shape>(
   fields: S,
-): ObjectSchema<S & { readonly device: typeof deviceSignals }> =>
-  object({ ...fields, device: deviceSignals })
+): ObjectSchema<S & { readonly device: typeof deviceSignals }> {
+  return object({ ...fields, device: deviceSignals })
+}

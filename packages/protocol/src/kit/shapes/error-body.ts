@@ -1,8 +1,7 @@
 /**
- * The body of every kit error answer, and its check for browsers (the step-up fetch interceptor
- * and the kit client read error bodies with it).
+ * The body of every kit error answer. Browsers check it with the generated `isKitErrorBody`
+ * (the step-up fetch interceptor and the kit client read error bodies with it).
  */
-import { conforms } from '../schema/check'
 import { array, int, object, oneOf, optional, text } from '../schema/descriptors'
 import type { Infer } from '../schema/infer'
 import { kitErrorCodes } from '../kit-error-codes'
@@ -32,8 +31,3 @@ export const kitErrorBodyShape = object({
   serverTime: optional(epochMs),
 })
 export type KitErrorBody = Infer<typeof kitErrorBodyShape>
-
-/** Whether `body` is a kit error body. */
-export function isKitErrorBody(body: unknown): body is KitErrorBody {
-  return conforms(kitErrorBodyShape, body)
-}

@@ -2,17 +2,15 @@
  * The answer of every route that moves a flow on (`login/start`, `stepup/start`, every verify
  * route, and an approved `qr/status`): another factor is needed, or the user is authenticated.
  */
-import { array, object, oneOf, optional, record, text, union } from '../schema/descriptors'
+import { array, object, oneOf, optional, record, union } from '../schema/descriptors'
 import type { Infer } from '../schema/infer'
 import { kitMethods } from '../methods'
-import {
-  epochMs,
-  flowKind,
-  methodOption,
-  serverTime,
-  transactionId,
-  transactionView,
-} from './fields'
+import { epochMs, transactionId } from './fields'
+import { methodOption } from './method-option'
+import { transactionView } from './transaction-view'
+
+/** Which flow a response belongs to. */
+const flowKind = oneOf('login', 'stepup')
 
 /** A flow that needs a (further) second factor. */
 export const factorRequiredResponse = object({
@@ -24,7 +22,7 @@ export const factorRequiredResponse = object({
   transaction: optional(transactionView),
   /** When the flow itself ends if not completed. */
   flowExpiresAt: epochMs,
-  ...serverTime,
+  serverTime: epochMs,
 })
 export type FactorRequiredResponse = Infer<typeof factorRequiredResponse>
 
@@ -42,7 +40,7 @@ export const authenticatedResponse = object({
   receipt: optional(object({ expiresAt: epochMs, transactionId: optional(transactionId) })),
   /** Whatever the app's `onAuthenticated` hook chose to return to the browser (JSON). */
   app: optional(record()),
-  ...serverTime,
+  serverTime: epochMs,
 })
 export type AuthenticatedResponse = Infer<typeof authenticatedResponse>
 

@@ -1,15 +1,18 @@
-// The two interpreters of the route declarations must agree: the browser's dependency-free
-// `check.ts` and the zod schemas the server validates with (`to-zod.ts`). Compared on valid bodies
-// of every route and on every single-field mutation of them (key removed, wrong type,
-// out-of-range value, unknown key added): same verdict, same normalised value, and the same
-// offending field paths as the server's `invalid_input` answer names.
+// The browser's generated checks and the zod schemas the server validates with must agree, both
+// derived from the same declarations. Compared on valid bodies of every route and on every
+// single-field mutation of them (key removed, wrong type, out-of-range value, unknown key added):
+// same verdict, the same normalised request, and request problems that name the top-level fields
+// the server's `invalid_input` answer names. And the generated module must be up to date.
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { generatedFile, renderBrowserChecks } from '../../../scripts/browser-checks'
 import { kitRouteDeclarations } from '../routes/kit-routes'
 import type { KitRoute } from '../routes/kit-routes'
+import { otpCode } from '../otp-code'
+import { toZod } from '../schema/to-zod'
 import { kitErrorBodyShape } from '../shapes/error-body'
-import { conforms, normalizeAndCheck } from './check'
-import type { Schema } from './descriptors'
-import { toZod } from './to-zod'
+import { checkKitRequest } from './check-request'
+import { isKitErrorBody, isValidOtpCode, kitRouteChecks } from './generated'
 
 type Route = KitRoute
 const t = 1_700_000_000_000
@@ -156,45 +159,33 @@ function* mutations(body: unknown): Generator<unknown> {
 }
 
 const declarationOf = (route: Route) => kitRouteDeclarations.find((d) => d.path === route)!
+const checksOf = (route: Route) => kitRouteChecks.find((c) => c.path === route)!
 
-/** The field paths the server's `invalid_input` answer names for zod issues (handler's rule). */
+/** The top-level field names the server's `invalid_input` answer names for zod issues. */
 function zodFields(
   issues: ReadonlyArray<{ code: string; path: readonly PropertyKey[]; keys?: readonly string[] }>,
 ): string[] {
   return [
     ...new Set(
-      issues.flatMap((issue) => {
-        const path = issue.path.map(String)
-        const names =
-          issue.code === 'unrecognized_keys' && issue.keys !== undefined
-            ? issue.keys.map((key) => [...path, key])
-            : [path]
-        return names.map((name) => name.join('.') || '(body)')
-      }),
+      issues.flatMap((issue) =>
+        issue.code === 'unrecognized_keys' && issue.path.length === 0 && issue.keys !== undefined
+          ? issue.keys
+          : [issue.path.length === 0 ? '(body)' : String(issue.path[0])],
+      ),
     ),
   ].sort()
 }
 
-/** Both interpreters on one value: verdicts, normalised values and field paths must agree. */
-function expectAgreement(schema: Schema, value: unknown) {
-  const label = JSON.stringify(value)
-  const zod = toZod(schema).safeParse(value)
-  const browser = normalizeAndCheck(schema, value)
-  expect(browser.problems.length === 0, label).toBe(zod.success)
-  expect(conforms(schema, value), label).toBe(zod.success)
-  if (zod.success) expect(browser.value, label).toEqual(zod.data)
-  else expect([...new Set(browser.problems)].sort(), label).toEqual(zodFields(zod.error.issues))
-}
-
 describe('the browser checks and the zod schemas agree', () => {
   it.each(Object.keys(responses) as Route[])('%s responses', (route) => {
-    const { response } = declarationOf(route)
+    const zod = toZod(declarationOf(route).response)
+    const check = checksOf(route).response
     let compared = 0
     for (const body of responses[route]) {
-      expect(toZod(response).safeParse(body).success).toBe(true)
-      expect(conforms(response, body)).toBe(true)
+      expect(zod.safeParse(body).success).toBe(true)
+      expect(check(body)).toBe(true)
       for (const mutated of mutations(body)) {
-        expectAgreement(response, mutated)
+        expect(check(mutated), JSON.stringify(mutated)).toBe(zod.safeParse(mutated).success)
         compared++
       }
     }
@@ -202,15 +193,27 @@ describe('the browser checks and the zod schemas agree', () => {
   })
 
   it.each(Object.keys(requests) as Route[])('%s requests', (route) => {
-    const { request } = declarationOf(route)
+    const zod = toZod(declarationOf(route).request)
+    const checks = checksOf(route)
     for (const body of requests[route]) {
-      expect(toZod(request).safeParse(body).success).toBe(true)
-      expect(normalizeAndCheck(request, body).problems).toEqual([])
-      for (const mutated of mutations(body)) expectAgreement(request, mutated)
+      expect(zod.safeParse(body).success).toBe(true)
+      expect(checkKitRequest(checks, body).problems).toEqual([])
+      for (const mutated of mutations(body)) {
+        const label = JSON.stringify(mutated)
+        const server = zod.safeParse(mutated)
+        const browser = checkKitRequest(checks, mutated)
+        expect(browser.problems.length === 0, label).toBe(server.success)
+        if (server.success) expect(browser.value, label).toEqual(server.data)
+        else
+          expect([...new Set(browser.problems)].sort(), label).toEqual(
+            zodFields(server.error.issues),
+          )
+      }
     }
   })
 
   it('error bodies', () => {
+    const zod = toZod(kitErrorBodyShape)
     const body = {
       error: {
         code: 'otp_invalid',
@@ -226,41 +229,64 @@ describe('the browser checks and the zod schemas agree', () => {
       requestId: 'r1',
       serverTime: t,
     }
-    expect(conforms(kitErrorBodyShape, body)).toBe(true)
-    for (const mutated of mutations(body)) expectAgreement(kitErrorBodyShape, mutated)
+    expect(isKitErrorBody(body)).toBe(true)
+    for (const mutated of mutations(body)) {
+      expect(isKitErrorBody(mutated), JSON.stringify(mutated)).toBe(zod.safeParse(mutated).success)
+    }
   })
 
-  it('every route has sample bodies here', () => {
-    const routes = kitRouteDeclarations.map((d) => d.path).sort()
-    expect(Object.keys(requests).sort()).toEqual(routes)
-    expect(Object.keys(responses).sort()).toEqual(routes)
+  it('one-time codes', () => {
+    const zod = toZod(otpCode)
+    for (const code of [
+      '1234',
+      '123456',
+      '1234567890',
+      '123',
+      '12345678901',
+      '12a456',
+      '12 34',
+      '１２３４５６',
+      '',
+    ])
+      expect(isValidOtpCode(code), code).toBe(zod.safeParse(code).success)
+  })
+
+  it('cover every route, in the order of the declarations', () => {
+    const routes = kitRouteDeclarations.map((d) => d.path)
+    expect(kitRouteChecks.map((c) => c.path)).toEqual(routes)
+    expect(Object.keys(requests).sort()).toEqual([...routes].sort())
+    expect(Object.keys(responses).sort()).toEqual([...routes].sort())
   })
 })
 
 describe('the browser checks', () => {
-  const { request } = declarationOf('sms/verify')
+  const checks = checksOf('sms/verify')
 
   it('name the offending request fields, never values', () => {
-    expect(normalizeAndCheck(request, { code: '12ab', device, hmac: 'x' }).problems).toEqual([
+    expect(checkKitRequest(checks, { code: '12ab', device, hmac: 'x' }).problems).toEqual([
       'hmac',
       'code',
     ])
-    expect(
-      normalizeAndCheck(request, { code: '1234', device: { ...device, browserFp: '<b>' } })
-        .problems,
-    ).toEqual(['device.browserFp'])
-    expect(normalizeAndCheck(request, 'nope').problems).toEqual(['(body)'])
+    expect(checkKitRequest(checks, 'nope').problems).toEqual(['(body)'])
   })
 
   it('apply the declared normalisers', () => {
-    const { request: register } = declarationOf('tokens/register')
     expect(
-      normalizeAndCheck(register, { kind: 'hardware', serial: ' cr0000002 ', device }),
+      checkKitRequest(checksOf('tokens/register'), {
+        kind: 'hardware',
+        serial: ' cr0000002 ',
+        device,
+      }),
     ).toEqual({ value: { kind: 'hardware', serial: 'CR0000002', device }, problems: [] })
-    const { request: login } = declarationOf('login/start')
-    expect(normalizeAndCheck(login, { username: ' alice ', device }).value).toEqual({
-      username: 'alice',
-      device,
-    })
+    expect(checkKitRequest(checksOf('login/start'), { username: ' alice ', device }).value).toEqual(
+      {
+        username: 'alice',
+        device,
+      },
+    )
+  })
+
+  it('are generated from the current declarations (run `pnpm --filter @centagate-kit/protocol generate`)', async () => {
+    expect(readFileSync(generatedFile, 'utf8')).toBe(await renderBrowserChecks())
   })
 })
