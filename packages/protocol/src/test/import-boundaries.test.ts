@@ -37,6 +37,8 @@ describe('import boundaries', () => {
       'packages/client/src/probe.ts',
       "import { createHmac } from 'node:crypto'\nexport { createHmac }\n",
     ],
+    ['packages/client/src/probe.ts', "import * as z from 'zod/mini'\nexport { z }\n"],
+    ['packages/react/src/probe.tsx', "import { z } from 'zod'\nexport { z }\n"],
   ])('%s may not import forbidden modules', async (file, code) => {
     expect(await restrictedImportErrors(file, code)).toHaveLength(1)
   })
