@@ -6,24 +6,17 @@
  * Every one of them must be refused before any upstream call.
  */
 import fc from 'fast-check'
-import type { KitRoute } from '../support/protocol'
+import { type KitRoute, kitRouteDeclarations } from '../support/protocol'
 import { device } from '../support/kit-requests'
 import { contentType, malformedObjectText, nonObjectBody, wrongTypeValue } from './hostile-values'
 
-/** Field names of each route's request schema (protocol `kitRouteSchemas`). */
-export const kitRouteFields: Record<KitRoute, readonly string[]> = {
-  'login/start': ['username', 'password', 'device'],
-  'stepup/start': ['transactionId', 'device'],
-  'sms/send': ['device'],
-  'sms/verify': ['code', 'device'],
-  'challenge/send': ['device'],
-  'challenge/verify': ['response', 'device'],
-  'qr/send': ['device'],
-  'qr/status': ['device'],
-  'qr/verify': ['otp', 'device'],
-  'tokens/register': ['kind', 'phoneNumber', 'serial', 'device'],
-  'flow/cancel': ['device'],
-}
+/** Field names of each route's request, from its declaration (every option of a union). */
+export const kitRouteFields = Object.fromEntries(
+  kitRouteDeclarations.map((route) => {
+    const options = route.request.kind === 'union' ? route.request.options : [route.request]
+    return [route.path, [...new Set(options.flatMap((option) => Object.keys(option.shape)))]]
+  }),
+) as Record<KitRoute, readonly string[]>
 
 /** A body that passes the route's schema (used for the CSRF and content-type variants). */
 export function validKitBody(route: KitRoute): Record<string, unknown> {
