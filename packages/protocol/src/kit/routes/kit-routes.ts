@@ -1,8 +1,9 @@
 /**
- * Every kit route, in one list: to add a route, declare it in a file of this folder and list it
- * here. Everything else is derived from this list: the route names and types below, the browser's
- * request and response checks (`@centagate-kit/client` builds one method per declaration), the
- * server's zod schemas (`kit-zod-schemas.ts`) and the server's typed route table.
+ * Every kit route, in one list: to add a route, declare it in a file of this folder, list it here
+ * and run `pnpm --filter @centagate-kit/protocol generate`. Everything else is derived from this
+ * list: the route names and types below, the server's zod schemas (`kit-zod-schemas.ts`) and its
+ * typed route table, the browser checks (`browser-checks/generated.ts`) and the kit client's
+ * methods (`@centagate-kit/client` builds one per declaration).
  */
 import type { Infer } from '../schema/infer'
 import { challengeSend } from './challenge-send'
