@@ -3,7 +3,14 @@
  * here touches a browser global at import time.
  */
 export { createKitClient, normalizeCode } from './kit-client'
-export type { KitCallOptions, KitClient, KitClientOptions, TokensRegisterInput } from './kit-client'
+export type {
+  KitCallOptions,
+  KitClient,
+  KitClientInput,
+  KitClientMethods,
+  KitClientOptions,
+  TokensRegisterInput,
+} from './kit-client'
 export { KitClientError, isKitClientError } from './kit-client-error'
 export type { KitClientErrorCode, KitClientErrorInit } from './kit-client-error'
 export { createServerClock } from './server-clock'
