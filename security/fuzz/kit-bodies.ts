@@ -10,13 +10,14 @@ import { type KitRoute, kitRouteDeclarations } from '../support/protocol'
 import { device } from '../support/kit-requests'
 import { contentType, malformedObjectText, nonObjectBody, wrongTypeValue } from './hostile-values'
 
-/** Field names of each route's request, from its declaration (every option of a union). */
-export const kitRouteFields = Object.fromEntries(
-  kitRouteDeclarations.map((route) => {
-    const options = route.request.kind === 'union' ? route.request.options : [route.request]
-    return [route.path, [...new Set(options.flatMap((option) => Object.keys(option.shape)))]]
-  }),
-) as Record<KitRoute, readonly string[]>
+/** Field names of a route's request, from its declaration (every option of a union). */
+export function kitRouteFields(route: KitRoute): readonly string[] {
+  const declaration = kitRouteDeclarations.find((candidate) => candidate.path === route)
+  if (declaration === undefined) throw new Error(`no declaration for ${route}`)
+  const { request } = declaration
+  const options = request.kind === 'union' ? request.options : [request]
+  return [...new Set(options.flatMap((option) => Object.keys(option.shape)))]
+}
 
 /** A body that passes the route's schema (used for the CSRF and content-type variants). */
 export function validKitBody(route: KitRoute): Record<string, unknown> {
@@ -56,7 +57,7 @@ const deviceValue = fc.oneof(
 )
 
 export function kitFuzzCases(route: KitRoute): fc.Arbitrary<KitFuzzCase> {
-  const fields = kitRouteFields[route]
+  const fields = kitRouteFields(route)
   const valid = JSON.stringify(validKitBody(route))
   const base = { method: 'POST', headers: {}, dropKitHeader: false }
   const malformed = fc
