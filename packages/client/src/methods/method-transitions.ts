@@ -47,8 +47,13 @@ export const sendAgain: Transitions<'sending'> = [
 
 /** A challenge lock needs a new code; a user lock only ends at `lockedUntil`. */
 export const sendWhenChallengeLocked: Transitions<'sending'> = [
-  { guard: [isChallengeLock, isCoolingDown], actions: [refuseResend] },
   { guard: isChallengeLock, target: 'sending', actions: [cancel, callSend] },
+]
+
+/** The same for SMS and token codes: the new code also waits for the SMS resend time. */
+export const sendAgainWhenChallengeLocked: Transitions<'sending'> = [
+  { guard: [isChallengeLock, isCoolingDown], actions: [refuseResend] },
+  ...sendWhenChallengeLocked,
 ]
 
 /** A typed code: a malformed one is refused locally (never sent), else verified. */

@@ -15,7 +15,7 @@ import {
   send,
   sendAgain,
   sendFailed,
-  sendWhenChallengeLocked,
+  sendAgainWhenChallengeLocked,
   submit,
   verifyFailed,
 } from '../method-transitions'
@@ -59,6 +59,6 @@ export const codeTransitions: TransitionTable<
   approved: {},
   denied: { 'CODE.SEND': sendAgain },
   expired: { 'CODE.SEND': sendAgain, 'CODE.SUBMIT': refuseExpired },
-  locked: { 'CODE.SEND': sendWhenChallengeLocked },
+  locked: { 'CODE.SEND': sendAgainWhenChallengeLocked },
   error: { RETRY: retry, 'CODE.SEND': sendAgain, 'CODE.SUBMIT': submit },
 }
