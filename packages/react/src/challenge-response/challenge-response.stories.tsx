@@ -32,7 +32,7 @@ const responseInput = (canvasElement: HTMLElement) =>
 
 async function showChallenge(canvasElement: HTMLElement): Promise<string> {
   await userEvent.click(await getButton(canvasElement))
-  await untilState(canvasElement, 'challenge-response', 'awaiting-response')
+  await untilState(canvasElement, 'challenge-response', 'awaiting-otp')
   const digits = await untilElement(canvasElement, '[data-part="challenge-digits"]')
   return (digits.textContent ?? '').replace(/\D/g, '')
 }
@@ -81,7 +81,7 @@ export const Verified: Story = {
     const response = await backend.device.tokenResponse(challenge)
     await userEvent.click(await responseInput(canvasElement))
     await userEvent.keyboard(response)
-    await untilState(canvasElement, 'challenge-response', 'verified')
+    await untilState(canvasElement, 'challenge-response', 'approved')
   },
 }
 

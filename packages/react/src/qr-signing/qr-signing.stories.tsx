@@ -39,7 +39,7 @@ const showButton = (canvasElement: HTMLElement) =>
 
 async function showQr(canvasElement: HTMLElement): Promise<string> {
   await userEvent.click(await showButton(canvasElement))
-  await untilState(canvasElement, 'qr-signing', 'waiting')
+  await untilState(canvasElement, 'qr-signing', 'awaiting-approval')
   const svg = await untilElement(canvasElement, '[data-part="code"] svg')
   await expect(svg).toHaveAttribute('role', 'img')
   // The QR value is not in the DOM as text: the story reads it from the last qr/send answer.
@@ -101,7 +101,7 @@ export const Rejected: Story = {
     const backend = backendOf({ loaded })
     await backend.device.scanQr(await showQr(canvasElement))
     await backend.device.decide('reject')
-    await untilState(canvasElement, 'qr-signing', 'rejected', 10_000)
+    await untilState(canvasElement, 'qr-signing', 'denied', 10_000)
     await expect(await showButton(canvasElement)).toHaveTextContent('Show a new QR code')
   },
 }

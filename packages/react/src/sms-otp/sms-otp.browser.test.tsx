@@ -25,7 +25,7 @@ describe('SmsOtp (real server handler + emulator)', () => {
     const { screen, sendButton, root } = await setup()
     expect(await axeViolations(screen.container)).toEqual([])
     await userEvent.click(sendButton())
-    await expect.poll(() => root().getAttribute('data-state')).toBe('sent')
+    await expect.poll(() => root().getAttribute('data-state')).toBe('awaiting-otp')
     expect(await axeViolations(screen.container)).toEqual([])
   })
 
@@ -34,13 +34,13 @@ describe('SmsOtp (real server handler + emulator)', () => {
     await userEvent.tab()
     expect(document.activeElement?.getAttribute('data-part')).toBe('send-button')
     await userEvent.keyboard('{Enter}')
-    await expect.poll(() => root().getAttribute('data-state')).toBe('sent')
+    await expect.poll(() => root().getAttribute('data-state')).toBe('awaiting-otp')
     // Focus moved to the code field when it appeared.
     await expect
       .poll(() => document.activeElement?.getAttribute('autocomplete'))
       .toBe('one-time-code')
     await userEvent.keyboard((await backend.device.latestSmsCode())!)
-    await expect.poll(() => root().getAttribute('data-state')).toBe('verified')
+    await expect.poll(() => root().getAttribute('data-state')).toBe('approved')
   })
 
   test('a double click sends one SMS', async () => {
@@ -50,7 +50,7 @@ describe('SmsOtp (real server handler + emulator)', () => {
     button.click()
     button.click()
     button.click()
-    await expect.poll(() => root().getAttribute('data-state')).toBe('sent')
+    await expect.poll(() => root().getAttribute('data-state')).toBe('awaiting-otp')
     expect(await backend.device.smsCount()).toBe(1)
     expect(backend.calls.get('sms/send')).toBe(1)
   })
@@ -79,7 +79,7 @@ describe('SmsOtp (real server handler + emulator)', () => {
   test('a wrong code keeps focus in the cleared field and announces attempts once', async () => {
     const { backend, screen, sendButton, root } = await setup()
     await userEvent.click(sendButton())
-    await expect.poll(() => root().getAttribute('data-state')).toBe('sent')
+    await expect.poll(() => root().getAttribute('data-state')).toBe('awaiting-otp')
     const code = (await backend.device.latestSmsCode())!
     await userEvent.keyboard(code === '123456' ? '654321' : '123456')
     const message = () => screen.container.querySelector('[data-part="message"]')

@@ -32,7 +32,7 @@ const codeInput = (canvasElement: HTMLElement) =>
 
 async function sendCode(canvasElement: HTMLElement) {
   await userEvent.click(await sendButton(canvasElement))
-  await untilState(canvasElement, 'sms-otp', 'sent')
+  await untilState(canvasElement, 'sms-otp', 'awaiting-otp')
 }
 
 export const BeforeSending: Story = {}
@@ -66,7 +66,7 @@ export const DoubleClickSendsOneSms: Story = {
   play: async ({ canvasElement, loaded }) => {
     const backend = backendOf({ loaded })
     await userEvent.dblClick(await sendButton(canvasElement))
-    await untilState(canvasElement, 'sms-otp', 'sent')
+    await untilState(canvasElement, 'sms-otp', 'awaiting-otp')
     await expect(await backend.device.smsCount()).toBe(1)
     await expect(backend.calls.get('sms/send')).toBe(1)
   },
@@ -92,7 +92,7 @@ export const Verified: Story = {
     await sendCode(canvasElement)
     await userEvent.click(await codeInput(canvasElement))
     await userEvent.keyboard((await backend.device.latestSmsCode())!)
-    await untilState(canvasElement, 'sms-otp', 'verified')
+    await untilState(canvasElement, 'sms-otp', 'approved')
   },
 }
 
