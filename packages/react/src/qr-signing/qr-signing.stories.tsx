@@ -143,6 +143,31 @@ export const WrongTypedOtp: Story = {
   },
 }
 
+/** A 4-second QR: a wrong typed OTP, then `expired`; "Show a new QR code" replaces the QR. */
+export const ExpiredAfterWrongTypedOtp: Story = {
+  parameters: {
+    backend: {
+      user: 'alice',
+      startStepUp: { transactionId: storyTransaction.id },
+      limits: { challengeTtlMs: 4_000 },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    await showQr(canvasElement)
+    await userEvent.click(await untilElement(canvasElement, '[data-part="otp-toggle"]'))
+    await untilElement(canvasElement, 'input[autocomplete="one-time-code"]')
+    await userEvent.keyboard('00000000')
+    await untilElement(canvasElement, '[data-part="message"]:not(:empty)')
+    await untilState(canvasElement, 'qr-signing', 'expired', 8_000)
+    await expect(canvasElement.querySelector('[data-part="status"]')).toHaveTextContent(
+      'This QR code has expired.',
+    )
+    await expect(canvasElement.querySelector('input[autocomplete="one-time-code"]')).toBeNull()
+    await expect(canvasElement.querySelector('[data-part="code"] svg')).toBeNull()
+    await expect(await showButton(canvasElement)).toHaveTextContent('Show a new QR code')
+  },
+}
+
 export const UpstreamError: Story = {
   parameters: {
     backend: {

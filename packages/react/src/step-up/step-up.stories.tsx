@@ -184,6 +184,29 @@ export const QrExpired: Story = {
   },
 }
 
+/** Inside StepUp, the same SMS machine and widget: a wrong code, then the code expires. */
+export const SmsCodeExpired: Story = {
+  parameters: { backend: { user: 'bob', emulatorSettings: { otpLifetimeSeconds: 4 } } },
+  play: async ({ canvasElement }) => {
+    await untilState(canvasElement, 'sms-otp', 'awaiting-otp')
+    await waitFor(() =>
+      expect(document.activeElement?.getAttribute('autocomplete')).toBe('one-time-code'),
+    )
+    await userEvent.keyboard('000000')
+    await untilElement(canvasElement, '[data-part="message"]:not(:empty)')
+    await untilState(canvasElement, 'sms-otp', 'expired', 8_000)
+    await untilState(canvasElement, 'step-up', 'method')
+    await expect(canvasElement.querySelector('input[autocomplete="one-time-code"]')).toBeNull()
+    await expect(await untilElement(canvasElement, '[data-part="error"]')).toHaveAttribute(
+      'data-error-code',
+      'otp_expired',
+    )
+    await expect(
+      await untilElement<HTMLButtonElement>(canvasElement, '[data-part="send-button"]'),
+    ).toBeDisabled()
+  },
+}
+
 export const TooManyWrongCodesNeedsANewCode: Story = {
   parameters: {
     backend: {
