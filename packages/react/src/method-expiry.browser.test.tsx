@@ -73,7 +73,9 @@ async function setup(method: Method, mode: Mode, backendOptions: StoryBackendOpt
       await expect
         .poll(() => screen.container.querySelector(`[data-method="${method}"]`))
         .toBeTruthy()
-      await userEvent.click(screen.container.querySelector<HTMLElement>(`[data-method="${method}"]`)!)
+      await userEvent.click(
+        screen.container.querySelector<HTMLElement>(`[data-method="${method}"]`)!,
+      )
     }
     if (mode === 'standalone') {
       await expect.poll(() => sendButton()).toBeTruthy()
@@ -92,7 +94,11 @@ async function setup(method: Method, mode: Mode, backendOptions: StoryBackendOpt
     await userEvent.click(codeField()!)
     await userEvent.keyboard('0'.repeat(length - 1) + '9')
     await expect
-      .poll(() => screen.container.querySelector('[data-scope="otp-field"][data-part="message"]')?.textContent)
+      .poll(
+        () =>
+          screen.container.querySelector('[data-scope="otp-field"][data-part="message"]')
+            ?.textContent,
+      )
       .toMatch(/attempts? left/)
   }
 
@@ -147,7 +153,9 @@ describe('an early SMS resend, refused the same way standalone and inside StepUp
       expect(t.codeField()).toBeNull()
       const button = t.sendButton()!
       expect(button.disabled).toBe(true)
-      expect(t.$('[data-part="resend-timer"]')?.textContent).toMatch(/New code available in 0:[23]\d/)
+      expect(t.$('[data-part="resend-timer"]')?.textContent).toMatch(
+        /New code available in 0:[23]\d/,
+      )
       button.click()
       expect(t.sends()).toBe(1)
       await vi.advanceTimersByTimeAsync(30_000)

@@ -1,6 +1,6 @@
 // The generic interpreter on a toy table: queueing, snapshots, effects and their cancellation.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { KitClientError } from '../kit-client-error'
+import type { KitClientError } from '../kit-client-error'
 import { interpret } from './interpret'
 import type { Effects, TransitionInfo, TransitionTable } from './machine-types'
 
@@ -150,7 +150,10 @@ describe('interpret', () => {
     })
     machine.send({ type: 'LOAD', secret: 's' })
     await vi.advanceTimersByTimeAsync(0)
-    expect(machine.getSnapshot()).toMatchObject({ state: 'failed', error: { code: 'bad_response' } })
+    expect(machine.getSnapshot()).toMatchObject({
+      state: 'failed',
+      error: { code: 'bad_response' },
+    })
   })
 
   it('cancel() aborts the request in flight and clears the timers started before it', async () => {

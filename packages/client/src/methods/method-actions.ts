@@ -88,9 +88,8 @@ export const markChallengeLock: MethodAction = (context) => {
 
 /** Refused locally: the server would refuse too, and the user gets the exact wait at once. */
 export const refuseResend: MethodAction = (context) => {
-  const retryAt = context.sent && 'resendAvailableAt' in context.sent
-    ? context.sent.resendAvailableAt
-    : undefined
+  const retryAt =
+    context.sent && 'resendAvailableAt' in context.sent ? context.sent.resendAvailableAt : undefined
   context.retryAt = retryAt
   context.error = new KitClientError('rate_limited', { status: 0, retryAt })
 }

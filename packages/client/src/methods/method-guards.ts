@@ -34,7 +34,11 @@ export const isChallengeLock: MethodGuard = (context) => context.lockScope === '
 /** Before the SMS resend time (server clock); other methods have no local cooldown. */
 export const isCoolingDown: MethodGuard = (context, _, env) => {
   const sent = context.sent
-  return sent !== undefined && 'resendAvailableAt' in sent && env.client.clock.now() < sent.resendAvailableAt
+  return (
+    sent !== undefined &&
+    'resendAvailableAt' in sent &&
+    env.client.clock.now() < sent.resendAvailableAt
+  )
 }
 /** Not the one-time-code format (protocol's rule), after stripping what people paste around it. */
 export const isMalformedCode: MethodGuard = (_, event) => {

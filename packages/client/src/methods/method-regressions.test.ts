@@ -46,7 +46,11 @@ async function open(method: KitMethod, mode: Mode) {
   let view: () => StepUpChildSnapshot | undefined
   if (mode === 'standalone') {
     const machine = (
-      method === 'sms' ? createSmsMachine : method === 'challenge' ? createChallengeMachine : createQrMachine
+      method === 'sms'
+        ? createSmsMachine
+        : method === 'challenge'
+          ? createChallengeMachine
+          : createQrMachine
     )(options)
     send = machine.send as (event: QrEvent) => void
     view = machine.getSnapshot
@@ -97,19 +101,22 @@ describe.each(['sms', 'challenge', 'qr'] as const)('%s', (method) => {
 })
 
 describe('an early resend, refused the same way standalone and inside StepUp', () => {
-  it.each(modes)('%s: SMS within the cooldown is refused locally with the exact wait', async (mode) => {
-    const t = await open('sms', mode)
-    await vi.advanceTimersByTimeAsync(30_000)
-    t.send({ type: 'CODE.SEND' })
-    await settle()
-    const resendAvailableAt = (t.view()?.sent as { resendAvailableAt: number }).resendAvailableAt
-    expect(t.view()).toMatchObject({
-      state: 'awaiting-otp',
-      error: { code: 'rate_limited', status: 0 },
-      retryAt: resendAvailableAt,
-    })
-    expect(t.server.calls('sms/send')).toHaveLength(1)
-  })
+  it.each(modes)(
+    '%s: SMS within the cooldown is refused locally with the exact wait',
+    async (mode) => {
+      const t = await open('sms', mode)
+      await vi.advanceTimersByTimeAsync(30_000)
+      t.send({ type: 'CODE.SEND' })
+      await settle()
+      const resendAvailableAt = (t.view()?.sent as { resendAvailableAt: number }).resendAvailableAt
+      expect(t.view()).toMatchObject({
+        state: 'awaiting-otp',
+        error: { code: 'rate_limited', status: 0 },
+        retryAt: resendAvailableAt,
+      })
+      expect(t.server.calls('sms/send')).toHaveLength(1)
+    },
+  )
 
   it.each(['challenge', 'qr'] as const)(
     '%s: a new code the server refuses (rate_limited) keeps the current one with retryAt, in both',

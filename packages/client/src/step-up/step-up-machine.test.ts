@@ -123,18 +123,21 @@ describe('step-up machine: starting', () => {
     ['sms', 'sms/send', 'awaiting-otp'],
     ['challenge', 'challenge/send', 'awaiting-otp'],
     ['qr', 'qr/send', 'awaiting-approval'],
-  ] as const)('auto-chooses the only method %s and its machine sends', async (method, route, child) => {
-    const { machine, server, states } = setup({ methods: [method] })
-    machine.send({ type: 'START.LOGIN', username: 'alice', password: 'pw' })
-    await settle()
-    expect(states).toEqual(['starting', 'method'])
-    expect(machine.getSnapshot()).toMatchObject({ method, child: { method, state: child } })
-    expect(server.calls(route)).toHaveLength(1)
-    expect(server.calls('login/start')[0]?.body).toMatchObject({
-      username: 'alice',
-      password: 'pw',
-    })
-  })
+  ] as const)(
+    'auto-chooses the only method %s and its machine sends',
+    async (method, route, child) => {
+      const { machine, server, states } = setup({ methods: [method] })
+      machine.send({ type: 'START.LOGIN', username: 'alice', password: 'pw' })
+      await settle()
+      expect(states).toEqual(['starting', 'method'])
+      expect(machine.getSnapshot()).toMatchObject({ method, child: { method, state: child } })
+      expect(server.calls(route)).toHaveLength(1)
+      expect(server.calls('login/start')[0]?.body).toMatchObject({
+        username: 'alice',
+        password: 'pw',
+      })
+    },
+  )
 
   it('authenticated at start → approved, onAuthenticated called once', async () => {
     const { machine, server, states, onAuthenticated } = setup()
@@ -416,13 +419,16 @@ describe('step-up machine: the method machine ends', () => {
   it.each([
     [['sms'], 'method'],
     [['challenge', 'sms'], 'choosing'],
-  ] as const)('the CENTAGATE app answers another factor is needed (%j) → %s', async (methods, target) => {
-    const t = await chosen('qr')
-    t.server.on('qr/status', () => ({ body: bodies.factorRequired(t.now(), [...methods]) }))
-    await vi.advanceTimersByTimeAsync(1_000)
-    await settle()
-    expect(t.state()).toBe(target)
-  })
+  ] as const)(
+    'the CENTAGATE app answers another factor is needed (%j) → %s',
+    async (methods, target) => {
+      const t = await chosen('qr')
+      t.server.on('qr/status', () => ({ body: bodies.factorRequired(t.now(), [...methods]) }))
+      await vi.advanceTimersByTimeAsync(1_000)
+      await settle()
+      expect(t.state()).toBe(target)
+    },
+  )
 })
 
 describe('step-up machine: switching, cancelling, disposing', () => {

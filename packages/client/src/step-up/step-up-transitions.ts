@@ -39,12 +39,7 @@ import {
   isOfferedMethod,
   isUserLockedOut,
 } from './step-up-guards'
-import type {
-  StepUpContext,
-  StepUpEnv,
-  StepUpMachineEvent,
-  StepUpState,
-} from './step-up-types'
+import type { StepUpContext, StepUpEnv, StepUpMachineEvent, StepUpState } from './step-up-types'
 
 type Transitions = readonly Transition<StepUpState, StepUpContext, StepUpMachineEvent, StepUpEnv>[]
 
@@ -57,7 +52,11 @@ const pick: Transitions = [
 ]
 /** What a flow answer leads to: done, the only method, or a choice. */
 const flowOutcome: Transitions = [
-  { guard: isAuthenticated, target: 'approved', actions: [cancel, storeResult, notifyAuthenticated] },
+  {
+    guard: isAuthenticated,
+    target: 'approved',
+    actions: [cancel, storeResult, notifyAuthenticated],
+  },
   {
     guard: hasExactlyOneMethod,
     target: 'method',

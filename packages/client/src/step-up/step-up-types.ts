@@ -19,13 +19,7 @@ import type { VisibilitySource } from '../visibility'
  * In `method` the chosen method's machine runs; its own state is `snapshot.child.state`.
  */
 export type StepUpState =
-  | 'idle'
-  | 'starting'
-  | 'choosing'
-  | 'method'
-  | 'approved'
-  | 'locked'
-  | 'error'
+  'idle' | 'starting' | 'choosing' | 'method' | 'approved' | 'locked' | 'error'
 
 /** The snapshot of a method machine the step-up machine runs, by `method`. */
 export type StepUpChildSnapshot = SmsSnapshot | ChallengeSnapshot | QrSnapshot

@@ -29,15 +29,8 @@ export function ChallengeDisplay({ challenge, groupSize = 4 }: ChallengeDisplayP
   }
   return (
     <div {...part('challenge')}>
-      <p {...part('challenge-label')}>
-        {t('challenge.label')}
-      </p>
-      <span
-        {...part('challenge-digits')}
-        dir="ltr"
-        translate="no"
-        aria-hidden="true"
-      >
+      <p {...part('challenge-label')}>{t('challenge.label')}</p>
+      <span {...part('challenge-digits')} dir="ltr" translate="no" aria-hidden="true">
         {groupDigits(challenge, groupSize).map((group, index) => (
           <span key={index} {...part('challenge-group')}>
             {group}
@@ -47,11 +40,7 @@ export function ChallengeDisplay({ challenge, groupSize = 4 }: ChallengeDisplayP
       <VisuallyHidden {...part('challenge-reading')}>
         {t('challenge.reading', { digits: spellDigits(challenge) })}
       </VisuallyHidden>
-      <button
-        type="button"
-        {...part('copy-button')}
-        onClick={() => void copy()}
-      >
+      <button type="button" {...part('copy-button')} onClick={() => void copy()}>
         {copied ? t('challenge.copied') : t('challenge.copy')}
       </button>
       <span role="status" {...part('copy-status')}>

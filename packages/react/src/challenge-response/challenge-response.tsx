@@ -95,11 +95,7 @@ export function ChallengeResponseView({
                 aria-busy={sending || undefined}
                 onClick={() => send({ type: 'CODE.SEND' })}
               >
-                {sending
-                  ? t('challenge.getting')
-                  : sent
-                    ? t('challenge.new')
-                    : t('challenge.get')}
+                {sending ? t('challenge.getting') : sent ? t('challenge.new') : t('challenge.get')}
               </button>
             </div>
           )}

@@ -32,17 +32,13 @@ export function ErrorPanel({ scope, error, focusOnError = true }: ErrorPanelProp
     formatClockTime(at, { locale: i18n.locale, offsetMs: clock.offsetMs })
   return (
     <div ref={ref} {...part('error')} data-error-code={error.code} tabIndex={-1}>
-      <p {...part('error-text')}>
-        {errorMessage(i18n, error)}
-      </p>
+      <p {...part('error-text')}>{errorMessage(i18n, error)}</p>
       {error.lockedUntil !== undefined ? (
         <p {...part('error-time')}>
           {i18n.t('error.lockedUntil', { time: time(error.lockedUntil) })}
         </p>
       ) : error.retryAt !== undefined ? (
-        <p {...part('error-time')}>
-          {i18n.t('error.retryAt', { time: time(error.retryAt) })}
-        </p>
+        <p {...part('error-time')}>{i18n.t('error.retryAt', { time: time(error.retryAt) })}</p>
       ) : null}
     </div>
   )

@@ -11,9 +11,7 @@ export function QrSigningDetails({ transaction }: { transaction: TransactionView
   const { t } = useI18n()
   return (
     <div {...part('details-panel')}>
-      <h3 {...part('details-title')}>
-        {t('qr.detailsTitle')}
-      </h3>
+      <h3 {...part('details-title')}>{t('qr.detailsTitle')}</h3>
       <dl {...part('details')} data-transaction-id={transaction.id}>
         {transaction.fields.map((field) => (
           <div key={field.name} {...part('detail')} data-name={field.name}>

@@ -7,12 +7,8 @@ export function QrSigningManualCode({ code }: { code: string }) {
   const { t } = useI18n()
   return (
     <details {...part('manual')}>
-      <summary {...part('manual-toggle')}>
-        {t('qr.manualTitle')}
-      </summary>
-      <p {...part('manual-hint')}>
-        {t('qr.manualHint')}
-      </p>
+      <summary {...part('manual-toggle')}>{t('qr.manualTitle')}</summary>
+      <p {...part('manual-hint')}>{t('qr.manualHint')}</p>
       <p {...part('manual-code')} dir="ltr" translate="no">
         {groupDigits(code, 4).join(' ')}
       </p>

@@ -105,7 +105,10 @@ export function QrSigningView({
         )
       ) : null}
       <ErrorPanel scope="qr-signing" error={isFieldError(error) ? undefined : error} />
-      {live || state === 'sending' || state === 'approved' || snapshot.lockScope === 'user' ? null : (
+      {live ||
+      state === 'sending' ||
+      state === 'approved' ||
+      snapshot.lockScope === 'user' ? null : (
         <div {...part('actions')}>
           <button
             type="button"

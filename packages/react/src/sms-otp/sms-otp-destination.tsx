@@ -11,11 +11,7 @@ export function SmsOtpDestination({
 }) {
   const { t } = useI18n()
   if (!maskedPhone) {
-    return (
-      <p {...smsOtpPart('destination')}>
-        {sent ? null : t('sms.introNoPhone')}
-      </p>
-    )
+    return <p {...smsOtpPart('destination')}>{sent ? null : t('sms.introNoPhone')}</p>
   }
   const [before, after] = t(sent ? 'sms.sentTo' : 'sms.intro', { phone: '\u0000' }).split('\u0000')
   return (

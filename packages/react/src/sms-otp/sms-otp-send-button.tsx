@@ -50,9 +50,7 @@ export function SmsOtpSendButton({
         />
       ) : null}
       {sent ? (
-        <p {...smsOtpPart('sends-left')}>
-          {t('sms.sendsLeft', { count: sent.sendsLeft })}
-        </p>
+        <p {...smsOtpPart('sends-left')}>{t('sms.sendsLeft', { count: sent.sendsLeft })}</p>
       ) : null}
     </div>
   )

@@ -86,11 +86,7 @@ export function TokenEnrollment({
     })
   }
   return (
-    <section
-      {...part('root')}
-      data-state={state}
-      aria-labelledby={titleId}
-    >
+    <section {...part('root')} data-state={state} aria-labelledby={titleId}>
       <StepHeading scope="token-enrollment" id={titleId} focusOnMount={focusOnMount}>
         {t('enroll.title')}
       </StepHeading>
@@ -104,9 +100,7 @@ export function TokenEnrollment({
         <form {...part('form')} onSubmit={submit} noValidate>
           {kinds.length > 1 ? (
             <fieldset {...part('kind')}>
-              <legend {...part('legend')}>
-                {t('enroll.kindLegend')}
-              </legend>
+              <legend {...part('legend')}>{t('enroll.kindLegend')}</legend>
               {kinds.map((option) => (
                 <label key={option} {...part('option')}>
                   <input

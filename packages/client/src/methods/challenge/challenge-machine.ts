@@ -6,7 +6,12 @@ import type { ChallengeSendResponse } from '@centagate-kit/protocol'
 import type { Machine } from '../../machine/machine-types'
 import { type CodeState, codeTransitions } from '../code/code-transitions'
 import { createMethodMachine } from '../create-method-machine'
-import type { MethodCalls, MethodEvent, MethodMachineOptions, MethodSnapshot } from '../method-types'
+import type {
+  MethodCalls,
+  MethodEvent,
+  MethodMachineOptions,
+  MethodSnapshot,
+} from '../method-types'
 
 export type ChallengeSnapshot = MethodSnapshot<CodeState, 'challenge', ChallengeSendResponse>
 export type ChallengeMachine = Machine<ChallengeSnapshot, MethodEvent>

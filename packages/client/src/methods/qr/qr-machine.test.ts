@@ -291,10 +291,12 @@ describe('qr machine: the OTP the app shows, typed', () => {
     await settle()
     t.machine.send({ type: 'CODE.SUBMIT', code: '33333333' })
     await settle()
-    expect(t.server.calls('qr/verify').map((r) => r.body.otp).slice(2)).toEqual([
-      '22222222',
-      '33333333',
-    ])
+    expect(
+      t.server
+        .calls('qr/verify')
+        .map((r) => r.body.otp)
+        .slice(2),
+    ).toEqual(['22222222', '33333333'])
   })
 })
 

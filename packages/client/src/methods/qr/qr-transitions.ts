@@ -35,36 +35,32 @@ export type QrState =
   | 'locked'
   | 'error'
 
-export const qrTransitions: TransitionTable<
-  QrState,
-  MethodMachineEvent,
-  MethodContext,
-  MethodEnv
-> = {
-  idle: { 'CODE.SEND': send },
-  sending: {
-    // CODE.SEND while sending: ignored (a double click shows one QR).
-    'SEND.DONE': [{ target: 'awaiting-approval', actions: [storeSent, startPolling] }],
-    'SEND.FAILED': sendFailed('awaiting-approval', startPolling),
-  },
-  'awaiting-approval': {
-    'POLL.DONE': [
-      { guard: isPollStatus('rejected'), target: 'denied', actions: [cancel] },
-      { guard: isPollStatus('expired'), target: 'expired', actions: [cancel, clearError] },
-      ...accepted,
-    ],
-    'POLL.FAILED': failure,
-    'QR.VERIFY': submit,
-    'CODE.SUBMIT': submit,
-    'CODE.SEND': send,
-  },
-  verifying: {
-    'VERIFY.DONE': accepted,
-    'VERIFY.FAILED': verifyFailed('awaiting-approval', startPolling),
-  },
-  approved: {},
-  denied: { 'CODE.SEND': send },
-  expired: { 'CODE.SEND': send, 'QR.VERIFY': refuseExpired, 'CODE.SUBMIT': refuseExpired },
-  locked: { 'CODE.SEND': sendWhenChallengeLocked },
-  error: { RETRY: retry, 'CODE.SEND': send, 'QR.VERIFY': submit, 'CODE.SUBMIT': submit },
-}
+export const qrTransitions: TransitionTable<QrState, MethodMachineEvent, MethodContext, MethodEnv> =
+  {
+    idle: { 'CODE.SEND': send },
+    sending: {
+      // CODE.SEND while sending: ignored (a double click shows one QR).
+      'SEND.DONE': [{ target: 'awaiting-approval', actions: [storeSent, startPolling] }],
+      'SEND.FAILED': sendFailed('awaiting-approval', startPolling),
+    },
+    'awaiting-approval': {
+      'POLL.DONE': [
+        { guard: isPollStatus('rejected'), target: 'denied', actions: [cancel] },
+        { guard: isPollStatus('expired'), target: 'expired', actions: [cancel, clearError] },
+        ...accepted,
+      ],
+      'POLL.FAILED': failure,
+      'QR.VERIFY': submit,
+      'CODE.SUBMIT': submit,
+      'CODE.SEND': send,
+    },
+    verifying: {
+      'VERIFY.DONE': accepted,
+      'VERIFY.FAILED': verifyFailed('awaiting-approval', startPolling),
+    },
+    approved: {},
+    denied: { 'CODE.SEND': send },
+    expired: { 'CODE.SEND': send, 'QR.VERIFY': refuseExpired, 'CODE.SUBMIT': refuseExpired },
+    locked: { 'CODE.SEND': sendWhenChallengeLocked },
+    error: { RETRY: retry, 'CODE.SEND': send, 'QR.VERIFY': submit, 'CODE.SUBMIT': submit },
+  }

@@ -7,7 +7,12 @@ import type { SmsSendResponse } from '@centagate-kit/protocol'
 import type { Machine } from '../../machine/machine-types'
 import { type CodeState, codeTransitions } from '../code/code-transitions'
 import { createMethodMachine } from '../create-method-machine'
-import type { MethodCalls, MethodEvent, MethodMachineOptions, MethodSnapshot } from '../method-types'
+import type {
+  MethodCalls,
+  MethodEvent,
+  MethodMachineOptions,
+  MethodSnapshot,
+} from '../method-types'
 
 export type SmsSnapshot = MethodSnapshot<CodeState, 'sms', SmsSendResponse>
 export type SmsMachine = Machine<SmsSnapshot, MethodEvent>
