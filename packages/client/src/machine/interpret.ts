@@ -57,8 +57,10 @@ export function interpret<
     ...services,
     run(request, done, failed) {
       const signal = work.signal
-      // An outcome that arrives after a cancel belongs to work the user already left.
-      const settle = (event: Event) => signal.aborted || dispatch(event)
+      const settle = (event: Event) => {
+        // An outcome that arrives after a cancel belongs to work the user already left.
+        if (!signal.aborted) dispatch(event)
+      }
       Promise.resolve()
         .then(() => request(signal))
         .then(

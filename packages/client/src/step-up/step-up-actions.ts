@@ -5,13 +5,8 @@ import { createChallengeMachine } from '../methods/challenge/challenge-machine'
 import { createQrMachine } from '../methods/qr/qr-machine'
 import { createSmsMachine } from '../methods/sms/sms-machine'
 import { flowResponseOf } from './step-up-guards'
-import type {
-  MethodMachine,
-  StepUpContext,
-  StepUpEnv,
-  StepUpEvent,
-  StepUpMachineEvent,
-} from './step-up-types'
+import type { QrEvent } from '../methods/method-types'
+import type { MethodMachine, StepUpContext, StepUpEnv, StepUpMachineEvent } from './step-up-types'
 
 type StepUpAction = Action<StepUpContext, StepUpMachineEvent, StepUpEnv>
 
@@ -89,11 +84,11 @@ export const chooseMethod: StepUpAction = (context, event) => {
 export const startMethod: StepUpAction = (context, _, env) => {
   const method = context.method
   if (!method) return
-  const machine: MethodMachine = methodMachines[method]({
+  const machine = methodMachines[method]({
     client: env.client,
     visibility: env.visibility,
     onTransition: env.onTransition,
-  })
+  }) as MethodMachine
   env.signal().addEventListener('abort', () => machine.dispose())
   machine.subscribe(() => env.dispatch({ type: 'METHOD.CHANGED' }))
   context.machine = machine
@@ -101,9 +96,9 @@ export const startMethod: StepUpAction = (context, _, env) => {
   machine.send({ type: 'CODE.SEND' })
 }
 
-/** Passes a method event on to the method machine. */
+/** Passes a method event on to the method machine (the table forwards only those). */
 export const forward: StepUpAction = (context, event) => {
-  context.machine?.send(event as Extract<StepUpEvent, { type: 'CODE.SEND' }>)
+  context.machine?.send(event as QrEvent)
 }
 
 /** The current method chosen again after an outcome: a new code (the SMS cooldown still holds). */

@@ -8,10 +8,10 @@ import type {
 import type { KitClient } from '../kit-client'
 import type { KitClientError } from '../kit-client-error'
 import type { Effects, Machine, TransitionInfo } from '../machine/machine-types'
-import type { ChallengeMachine, ChallengeSnapshot } from '../methods/challenge/challenge-machine'
+import type { ChallengeSnapshot } from '../methods/challenge/challenge-machine'
 import type { QrEvent } from '../methods/method-types'
-import type { QrMachine, QrSnapshot } from '../methods/qr/qr-machine'
-import type { SmsMachine, SmsSnapshot } from '../methods/sms/sms-machine'
+import type { QrSnapshot } from '../methods/qr/qr-machine'
+import type { SmsSnapshot } from '../methods/sms/sms-machine'
 import type { VisibilitySource } from '../visibility'
 
 /**
@@ -73,7 +73,8 @@ export type StepUpInternalEvent =
 export type StepUpMachineEvent = StepUpEvent | StepUpInternalEvent
 
 export type StepUpMachine = Machine<StepUpSnapshot, StepUpEvent>
-export type MethodMachine = SmsMachine | ChallengeMachine | QrMachine
+/** A method machine as the step-up machine runs it (every method machine takes `QrEvent`s). */
+export type MethodMachine = Machine<StepUpChildSnapshot, QrEvent>
 
 type Shown = Omit<StepUpSnapshot, 'state' | 'methods'>
 export type StepUpContext = { methods: MethodOption[] } & {

@@ -3,36 +3,16 @@
  *
  *   REGISTER → submitting → registered | expired | locked | error (RETRY, or REGISTER again)
  */
-import type { Action, TransitionTable } from '../../machine/machine-types'
+import type { TransitionTable } from '../../machine/machine-types'
 import { storeError } from '../method-actions'
 import { errorIs, isUserLocked } from '../method-guards'
+import { callRegister, storeRegistered } from './enrolment-actions'
 import type {
   EnrolmentContext,
   EnrolmentEnv,
   EnrolmentMachineEvent,
   EnrolmentState,
 } from './enrolment-types'
-
-type EnrolmentAction = Action<EnrolmentContext, EnrolmentMachineEvent, EnrolmentEnv>
-
-const callRegister: EnrolmentAction = (context, event, env) => {
-  if (event.type === 'REGISTER') context.input = event.input
-  const input = context.input
-  if (!input) return
-  context.error = context.retryAt = undefined
-  env.run(
-    (signal) => env.client.tokensRegister(input, { signal }),
-    (response) => ({ type: 'REGISTER.DONE', response }),
-    (error) => ({ type: 'REGISTER.FAILED', error }),
-  )
-}
-
-const storeRegistered: EnrolmentAction = (context, event, env) => {
-  if (event.type !== 'REGISTER.DONE') return
-  context.result = event.response
-  context.input = undefined
-  env.onRegistered?.(event.response)
-}
 
 const register = [{ target: 'submitting', actions: [callRegister] }] as const
 
