@@ -4,6 +4,7 @@ import { render } from 'vitest-browser-react'
 import { createStoryBackend } from '../stories/backend/story-backend'
 import { CentagateProvider } from '../provider/centagate-provider'
 import { axeViolations } from '../test/axe'
+import { createSmsMachine } from '@centagate-kit/client'
 import { SmsOtp } from './sms-otp'
 
 async function setup(options: Parameters<typeof createStoryBackend>[0] = {}) {
@@ -99,5 +100,30 @@ describe('SmsOtp (real server handler + emulator)', () => {
     await userEvent.click(sendButton())
     await expect.poll(() => document.activeElement?.getAttribute('data-part')).toBe('error')
     expect(document.activeElement?.getAttribute('data-error-code')).toMatch(/^upstream_/)
+  })
+
+  test('controlled: it renders a machine the app created and drives', async () => {
+    const backend = await createStoryBackend({ user: 'bob', startStepUp: true })
+    const machine = createSmsMachine({ client: backend.client })
+    const screen = await render(
+      <CentagateProvider client={backend.client}>
+        <SmsOtp machine={machine} />
+      </CentagateProvider>,
+    )
+    const root = () =>
+      screen.container.querySelector('[data-scope="sms-otp"][data-part="root"]') as HTMLElement
+    expect(root().getAttribute('data-state')).toBe('idle')
+    // The app sends, not the widget: the view follows the machine, and sends to it.
+    machine.send({ type: 'CODE.SEND' })
+    await expect.poll(() => root().getAttribute('data-state')).toBe('awaiting-otp')
+    const code = (await backend.device.latestSmsCode())!
+    await userEvent.keyboard(code === '123456' ? '654321' : '123456')
+    await expect.poll(() => machine.getSnapshot().error?.code).toBe('otp_invalid')
+    // The app owns it: unmounting does not dispose it (a disposed machine ignores events).
+    await screen.unmount()
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    machine.send({ type: 'CODE.SUBMIT', code })
+    await expect.poll(() => machine.getSnapshot().state).toBe('approved')
+    machine.dispose()
   })
 })
