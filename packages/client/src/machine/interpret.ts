@@ -24,7 +24,7 @@ export interface MachineDefinition<
   /** The initial context; the machine changes this object in place. */
   context: Context
   /** Context keys the snapshot never shows (the machine's own memory, e.g. a typed code). */
-  hidden?: readonly string[]
+  hidden?: readonly (keyof Context & string)[]
   onTransition?: ((transition: TransitionInfo) => void) | undefined
 }
 
@@ -84,7 +84,7 @@ export function interpret<
   function refresh(): boolean {
     const next: Record<string, unknown> = { state }
     for (const [key, value] of Object.entries(context)) {
-      if (value !== undefined && !hidden.includes(key)) next[key] = value
+      if (value !== undefined && !(hidden as readonly string[]).includes(key)) next[key] = value
     }
     const keys = Object.keys(next)
     if (

@@ -19,6 +19,7 @@ export function createMethodMachine<State extends string, Snapshot, Event>(
     {
       name: calls.method,
       table,
+      // Every method table starts in `idle`: nothing sent yet.
       initial: 'idle' as State,
       context: { method: calls.method },
       hidden: ['operation'],
