@@ -106,18 +106,32 @@ async function setup(method: Method, mode: Mode, backendOptions: StoryBackendOpt
   return { backend, screen, state, codeField, sendButton, showCode, typeWrongCode, sends, $ }
 }
 
+/**
+ * 30-second codes (a tenth of the default: the fake clock then fires ten times fewer countdown
+ * ticks and polls), and an SMS resend cooldown that ends before them.
+ */
+const shortLived: Record<Method, StoryBackendOptions> = {
+  sms: {
+    emulatorSettings: { otpLifetimeSeconds: 30, smsCooldownSeconds: 20 },
+    limits: { smsCooldownMs: 20_000 },
+  },
+  challenge: { limits: { challengeTtlMs: 30_000 } },
+  qr: { limits: { challengeTtlMs: 30_000 } },
+}
+
 describe.each(['sms', 'challenge', 'qr'] as const)('%s', (method) => {
   test.each(['standalone', 'inside StepUp'] as const)(
     '%s: a wrong code, then the clock past expiry → expired, the field replaced by a new-code action',
+    { timeout: 30_000 },
     async (mode) => {
-      const t = await setup(method, mode)
+      const t = await setup(method, mode, shortLived[method])
       await t.showCode()
       await t.typeWrongCode()
       expect(t.state()).toBe(method === 'qr' ? 'awaiting-approval' : 'awaiting-otp')
       const verifies = t.backend.calls.get(`${method}/verify`)
       expect(verifies).toBe(1)
 
-      await vi.advanceTimersByTimeAsync(301_000)
+      await vi.advanceTimersByTimeAsync(31_000)
       await expect.poll(t.state).toBe('expired')
       // Nothing left to type into: the stale code field is gone, the new-code action is there.
       expect(t.codeField()).toBeNull()
@@ -143,6 +157,7 @@ describe.each(['sms', 'challenge', 'qr'] as const)('%s', (method) => {
 describe('an early SMS resend, refused the same way standalone and inside StepUp', () => {
   test.each(['standalone', 'inside StepUp'] as const)(
     '%s: a code expired inside the resend cooldown offers the resend only when it is due',
+    { timeout: 30_000 },
     async (mode) => {
       const t = await setup('sms', mode, { emulatorSettings: { otpLifetimeSeconds: 30 } })
       await t.showCode()
