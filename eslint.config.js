@@ -19,11 +19,21 @@ export const browserForbiddenImports = {
       name: '@centagate-kit/emulator',
       message: 'Browser packages never import the emulator (stories and tests may).',
     },
+    {
+      name: 'zod',
+      message:
+        'Browser packages never ship zod: use the browser checks generated from the route declarations.',
+    },
   ],
   patterns: [
     {
       group: ['@centagate-kit/server/*', '@centagate-kit/emulator/*', 'node:*'],
       message: 'Browser packages never import server, emulator or Node-only modules.',
+    },
+    {
+      group: ['zod/*'],
+      message:
+        'Browser packages never ship zod: use the browser checks generated from the route declarations.',
     },
     {
       group: ['**/protocol/src/signing/**', '**/server/src/**', '**/emulator/src/**'],

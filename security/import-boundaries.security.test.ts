@@ -1,7 +1,8 @@
 // Threat: a browser bundle that carries HMAC code or server code could leak the signing logic or,
 // worse, invite someone to put the CENTAGATE secret in the browser. The lint rule forbids client
-// and react sources to import @centagate-kit/protocol/signing or @centagate-kit/server; this test
-// proves the rule fires (and does not fire where imports are legitimate).
+// and react sources to import @centagate-kit/protocol/signing, @centagate-kit/server or zod (they
+// use the browser checks generated from the route declarations); this test proves the rule fires
+// (and does not fire where imports are legitimate).
 // Threat: a server that depends on the emulator could ship a fake CENTAGATE (and its fixture
 // admin password) into production, or fall back to it when the real one is misconfigured. The lint
 // rule forbids any file of packages/server (code, tests, tooling) to import the emulator,
@@ -45,6 +46,8 @@ describe('import boundaries', () => {
       'packages/client/src/probe.ts',
       "import { createHmac } from 'node:crypto'\nexport { createHmac }\n",
     ],
+    ['packages/client/src/probe.ts', "import * as z from 'zod/mini'\nexport { z }\n"],
+    ['packages/react/src/probe.tsx', "import { z } from 'zod'\nexport { z }\n"],
   ])('%s may not import forbidden modules', async (file, code) => {
     expect(await restrictedImportErrors(file, code)).toHaveLength(1)
   })
@@ -57,7 +60,7 @@ describe('import boundaries', () => {
   })
 
   it('allows browser packages the protocol root entry', async () => {
-    const code = "import { kitRoutes } from '@centagate-kit/protocol'\nexport { kitRoutes }\n"
+    const code = "import { kitRouteList } from '@centagate-kit/protocol'\nexport { kitRouteList }\n"
     expect(await restrictedImportErrors('packages/react/src/probe.ts', code)).toHaveLength(0)
   })
 

@@ -20,7 +20,7 @@ describe('ChallengeResponse (real server handler + emulator)', () => {
       screen.container.querySelector('[data-scope="challenge-response"][data-part="root"]')
     await userEvent.tab()
     await userEvent.keyboard('{Enter}')
-    await expect.poll(() => root()?.getAttribute('data-state')).toBe('awaiting-response')
+    await expect.poll(() => root()?.getAttribute('data-state')).toBe('awaiting-otp')
     expect(await axeViolations(screen.container)).toEqual([])
     const digits = screen.container.querySelector('[data-part="challenge-digits"]')!
     expect(digits.getAttribute('dir')).toBe('ltr')
@@ -41,6 +41,6 @@ describe('ChallengeResponse (real server handler + emulator)', () => {
       .poll(() => document.activeElement?.getAttribute('autocomplete'))
       .toBe('one-time-code')
     await userEvent.keyboard(await backend.device.tokenResponse(challenge))
-    await expect.poll(() => root()?.getAttribute('data-state')).toBe('verified')
+    await expect.poll(() => root()?.getAttribute('data-state')).toBe('approved')
   })
 })

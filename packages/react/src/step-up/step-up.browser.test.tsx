@@ -16,7 +16,10 @@ describe('StepUp against the real server handler and emulator', () => {
       </CentagateProvider>,
     )
     const root = () => screen.container.querySelector('[data-scope="step-up"][data-part="root"]')
-    await expect.poll(() => root()?.getAttribute('data-state')).toBe('awaiting-otp')
+    const sms = () => screen.container.querySelector('[data-scope="sms-otp"][data-part="root"]')
+    await expect.poll(() => sms()?.getAttribute('data-state')).toBe('awaiting-otp')
+    expect(root()?.getAttribute('data-state')).toBe('method')
+    expect(root()?.getAttribute('data-method')).toBe('sms')
     expect(await axeViolations(screen.container)).toEqual([])
     const code = await backend.device.latestSmsCode()
     expect(code).toMatch(/^\d{6}$/)

@@ -3,12 +3,7 @@
  * kit routes under `basePath`. Every request passes the CSRF checks, the body cap and the route's
  * zod schema before any route code runs; every failure becomes a typed kit error body.
  */
-import {
-  type KitRoute,
-  defaultBasePath,
-  kitRouteList,
-  kitRouteSchemas,
-} from '@centagate-kit/protocol'
+import { type KitRoute, defaultBasePath, kitRouteList } from '@centagate-kit/protocol'
 import type { CentagateClient } from '../centagate-client/create-centagate-client'
 import { isCentagateError } from '../centagate-client/errors'
 import { type CentagateHandlerConfig, validateHandlerConfig } from '../config/handler-config'
@@ -26,20 +21,9 @@ import {
   type StepUpGuard,
   createStepUpGuard,
 } from '../receipts/require-step-up'
-import { createAdminSessions } from './admin-session'
-import { tokensRegister } from './enrolment-route'
 import { type KitEntry, registerKitEntry } from './kit-entry'
-import {
-  challengeSend,
-  challengeVerify,
-  qrSend,
-  qrStatus,
-  qrVerify,
-  smsSend,
-  smsVerify,
-} from './factor-routes'
-import { loginStart, stepUpStart } from './start-routes'
-import { type RouteContext, clearFlow, createRuntime, openFlow } from './runtime'
+import { declaresError, runKitRoute } from './kit-route-table'
+import { createRuntime, openFlow } from './runtime'
 
 /** What an adapter knows about the connection. */
 export interface HandlerContext {
@@ -69,36 +53,16 @@ export interface CentagateHandler {
   readonly client: CentagateClient
 }
 
-type RouteHandler = (context: RouteContext, input: never) => Promise<unknown>
-
 export function createCentagateHandler(config: CentagateHandlerConfig): CentagateHandler {
   validateHandlerConfig(config)
   const runtime = createRuntime(config)
   const basePath = (config.basePath ?? defaultBasePath).replace(/\/+$/, '')
-  const admin = createAdminSessions(runtime.client, config.admin, runtime.now)
   const csrf = {
     allowedOrigins: config.allowedOrigins ?? [],
     allowSameSite: config.allowSameSite ?? false,
   }
   const maxBodyBytes = config.maxBodyBytes ?? defaultMaxBodyBytes
 
-  const routes: Record<KitRoute, RouteHandler> = {
-    'login/start': loginStart,
-    'stepup/start': stepUpStart,
-    'sms/send': smsSend,
-    'sms/verify': smsVerify,
-    'challenge/send': challengeSend,
-    'challenge/verify': challengeVerify,
-    'qr/send': qrSend,
-    'qr/status': qrStatus,
-    'qr/verify': qrVerify,
-    'tokens/register': ((context: RouteContext, input: Parameters<typeof tokensRegister>[1]) =>
-      tokensRegister(context, input, admin)) as RouteHandler,
-    'flow/cancel': (context) => {
-      clearFlow(context)
-      return Promise.resolve({ status: 'cancelled', serverTime: context.now })
-    },
-  }
   const routeByPath = new Map<string, KitRoute>(
     kitRouteList.map((route) => [`${basePath}/${route}`, route]),
   )
@@ -130,21 +94,18 @@ export function createCentagateHandler(config: CentagateHandlerConfig): Centagat
     const requestId = randomId(12)
     const now = runtime.now()
     const headers = new ResponseHeaders()
+    const route = routeByPath.get(request.url.pathname)
     try {
-      const route = routeByPath.get(request.url.pathname)
       if (route === undefined) throw new KitFailure('not_found')
       checkCsrf(request, csrf)
       const raw = parseJsonBody(await readBody(), maxBodyBytes)
-      const parsed = kitRouteSchemas[route].request.safeParse(raw)
-      if (!parsed.success) throw invalidInput(parsed.error.issues)
-      const input = parsed.data as { device: RouteContext['device'] }
-      const context: RouteContext = {
+      const body = await runKitRoute(route, raw, async (device) => ({
         runtime,
         request,
         requestId,
         ip: clientIp(request, handlerContext.clientAddress, config.trustedProxyCount ?? 0),
         now,
-        device: input.device,
+        device,
         headers,
         flow: await openFlow(
           runtime,
@@ -152,13 +113,21 @@ export function createCentagateHandler(config: CentagateHandlerConfig): Centagat
           now,
           handlerContext.cookies ?? request.header('cookie'),
         ),
-      }
-      const body = await routes[route](context, input as never)
+      }))
       handlerContext.onSetCookie?.(headers.getSetCookie())
       return jsonAnswer(body, 200, headers)
     } catch (error) {
       handlerContext.onSetCookie?.(headers.getSetCookie())
-      return errorAnswer(toFailure(error, requestId), requestId, now, headers)
+      const failure = toFailure(error, requestId)
+      if (route !== undefined && !declaresError(route, failure.code)) {
+        // The route's declaration (protocol) does not list this code: the contract is out of date.
+        runtime.logger.error('kit route answered an undeclared error code', {
+          requestId,
+          route,
+          code: failure.code,
+        })
+      }
+      return errorAnswer(failure, requestId, now, headers)
     }
   }
 
@@ -179,26 +148,4 @@ export function createCentagateHandler(config: CentagateHandlerConfig): Centagat
   })
   registerKitEntry(kit, serve)
   return kit
-}
-
-/** The 400 for a body that fails the route's schema, naming (at most 20) offending fields. */
-function invalidInput(
-  issues: ReadonlyArray<{ code: string; path: readonly PropertyKey[]; keys?: readonly string[] }>,
-): KitFailure {
-  const fields = [
-    ...new Set(
-      issues.flatMap((issue) => {
-        const path = issue.path.map(String)
-        // Unknown keys are named (strict schemas): nothing extra reaches CENTAGATE.
-        const names =
-          issue.code === 'unrecognized_keys' && issue.keys !== undefined
-            ? issue.keys.map((key) => [...path, key])
-            : [path]
-        return names.map((name) => name.join('.') || '(body)')
-      }),
-    ),
-  ]
-    .slice(0, 20)
-    .map((field) => field.slice(0, 64))
-  return new KitFailure('invalid_input', { fields })
 }

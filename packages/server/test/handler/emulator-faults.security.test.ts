@@ -21,6 +21,8 @@ const expected: Record<
   redirect: { code: 'upstream_bad_response', status: 502, fault: {} },
   drop: { code: 'upstream_unavailable', status: 503, fault: {} },
   clock_skew: { code: 'clock_skew', status: 503, fault: {} },
+  // A return code the kit does not know: an upstream error, not a success.
+  return_code: { code: 'upstream_error', status: 502, fault: { returnCode: '99999' } },
 }
 
 let h: EmulatorHarness
