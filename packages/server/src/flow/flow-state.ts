@@ -47,6 +47,12 @@ export interface FlowState {
   /** CENTAGATE authToken of this login; rotates after each call that returns one. */
   authToken: string
   devAccId?: string
+  /**
+   * Name of the user's CENTAGATE app device (`defDeviceName`), shown with the QR method so the
+   * user knows which phone to pick up. Kept only once the user is known to be who they claim
+   * (password checked, or the app's own session for a step-up).
+   */
+  deviceName?: string
   methods: KitMethod[]
   challenge?: FlowChallenge
   transaction?: FlowTransaction
