@@ -1,8 +1,8 @@
 import type { Decorator, Preview } from '@storybook/react-vite'
-import { Controls, Description, Primary, Subtitle, Title } from '@storybook/addon-docs/blocks'
 import '@centagate-kit/react/styles.css'
 import { axeViolations } from '@centagate-kit/testkit/axe'
 import { StoryFrameContext, frameOf } from '@centagate-kit/testkit/story-frame'
+import { ComponentPage } from './blocks/component-page'
 
 /**
  * The page around each story: direction, colour scheme, kit theme and language, from the story's
@@ -23,7 +23,8 @@ const withFrame: Decorator = (Story, context) => {
         background: 'var(--ck-surface)',
         color: 'var(--ck-fg)',
         fontFamily: 'var(--ck-font)',
-        minHeight: '100vh',
+        // A whole page in the story view; just the widget on a docs page.
+        minHeight: context.viewMode === 'docs' ? undefined : '100vh',
         boxSizing: 'border-box',
       }}
     >
@@ -128,25 +129,26 @@ const preview: Preview = {
   initialGlobals: { ckTheme: 'default', ckScheme: 'light', ckDir: 'ltr', ckLocale: 'en' },
   parameters: {
     layout: 'fullscreen',
+    options: {
+      storySort: {
+        order: [
+          'Introduction',
+          'Theming',
+          'Accessibility',
+          'Localization',
+          'Look',
+          'Components',
+          'Flows',
+        ],
+      },
+    },
     viewport: {
       options: {
         phone: { name: 'Phone (375 px)', styles: { width: '375px', height: '812px' } },
         desktop: { name: 'Desktop (1280 px)', styles: { width: '1280px', height: '900px' } },
       },
     },
-    docs: {
-      // One live example per component page (every state is its own story in the sidebar):
-      // rendering all of them would start a dozen flows, each taking the focus.
-      page: () => (
-        <>
-          <Title />
-          <Subtitle />
-          <Description />
-          <Primary />
-          <Controls />
-        </>
-      ),
-    },
+    docs: { page: ComponentPage },
     // Every story is an axe test: a violation fails the story run (WCAG 2.1 AA rules).
     a11y: {
       test: 'error',
