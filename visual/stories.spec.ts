@@ -54,7 +54,7 @@ const masked = [
   '[data-part$="timer"]',
   '[data-qr-value]',
   '[data-part="challenge-digits"]',
-  '[data-part="manual-code"]',
+  'details[open] [data-part="manual-code"]',
 ].join(', ')
 /** 09:00:00 local time: times the widgets print ("Locked until 09:15") stay the same. */
 const clockStart = new Date('2026-01-15T09:00:00+08:00')
@@ -64,17 +64,26 @@ async function storyBox(page: Page) {
   return page.evaluate(() => {
     const frame = document.querySelector('[data-ck-frame]')
     const parts = [...(frame?.children ?? []), ...document.querySelectorAll('dialog[open]')]
-    const rects = parts.map((part) => part.getBoundingClientRect()).filter((r) => r.width > 0)
-    const left = Math.max(0, Math.min(...rects.map((r) => r.left)) - 16)
-    const top = Math.max(0, Math.min(...rects.map((r) => r.top)) - 16)
+    // In page coordinates: the play function may have scrolled (focus on a field further down).
+    const rects = parts
+      .map((part) => part.getBoundingClientRect())
+      .filter((rect) => rect.width > 0)
+      .map((rect) => ({
+        left: rect.left + scrollX,
+        top: rect.top + scrollY,
+        right: rect.right + scrollX,
+        bottom: rect.bottom + scrollY,
+      }))
+    const left = Math.max(0, Math.min(...rects.map((rect) => rect.left)) - 16)
+    const top = Math.max(0, Math.min(...rects.map((rect) => rect.top)) - 16)
     const right = Math.min(
       document.documentElement.scrollWidth,
-      Math.max(...rects.map((r) => r.right)) + 16,
+      Math.max(...rects.map((rect) => rect.right)) + 16,
     )
-    const bottom = Math.max(...rects.map((r) => r.bottom)) + 16
+    const bottom = Math.max(...rects.map((rect) => rect.bottom)) + 16
     return {
-      x: Math.floor(left + scrollX),
-      y: Math.floor(top + scrollY),
+      x: Math.floor(left),
+      y: Math.floor(top),
       width: Math.ceil(right - left),
       height: Math.ceil(bottom - top),
     }
