@@ -30,8 +30,10 @@ for (const width of [1280, 375] as const) {
 
     const shot = async (page: Page, name: string) => {
       if (before && !reviewScreens.has(name)) return
-      // Let countdowns and focus rings settle; caret hidden for stable images.
+      // Let countdowns and focus rings settle; caret hidden for stable images; the pointer off
+      // the page (a hover state is not what the screen looks like).
       await page.addStyleTag({ content: '*{caret-color:transparent !important}' })
+      await page.mouse.move(0, 0)
       await page.screenshot({
         path: path.join(outDir, `demo-${name}-${width}.png`),
         fullPage: true,

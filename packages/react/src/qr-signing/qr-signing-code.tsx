@@ -7,7 +7,7 @@ export interface QrSigningCodeProps {
   value: string
   /** The accessible name of the image (what it authorises). */
   label: string
-  /** @default 240 */
+  /** @default 256 */
   size?: number
 }
 
@@ -16,7 +16,7 @@ export interface QrSigningCodeProps {
  * named for assistive technology; "Enlarge QR code" shows it in a modal dialog as large as the
  * screen allows (a camera far from the screen, a small laptop), closed by its button or Escape.
  */
-export function QrSigningCode({ value, label, size = 240 }: QrSigningCodeProps) {
+export function QrSigningCode({ value, label, size = 256 }: QrSigningCodeProps) {
   const { t } = useI18n()
   const dialog = useRef<HTMLDialogElement>(null)
   const { size: modules, d } = useMemo(() => qrPath(value), [value])

@@ -27,7 +27,7 @@ export interface QrSigningViewProps {
   otpLength?: number
   /** Focus the heading when the step opens. @default false */
   focusOnMount?: boolean
-  /** QR size in CSS px without the stylesheet (styles.css sizes it with `--ck-qr-size`). @default 240 */
+  /** QR size in CSS px without the stylesheet (styles.css sizes it with `--ck-qr-size`). @default 256 */
   qrSize?: number
 }
 
@@ -43,7 +43,7 @@ export function QrSigningView({
   otpFallback = true,
   otpLength = 8,
   focusOnMount = false,
-  qrSize = 240,
+  qrSize = 256,
 }: QrSigningViewProps) {
   const { t } = useI18n()
   const clock = useServerClock()
