@@ -15,6 +15,7 @@ import { cookieMode, serializeCookie } from '../flow/cookies'
 import type { FlowState } from '../flow/flow-state'
 import { KitFailure } from '../http/kit-failure'
 import { receiptCookieBaseName, signReceipt } from '../receipts/step-up-receipt'
+import { recordAuthSuccess } from './attempts'
 import { type RouteContext, logUser, clearFlow, saveFlow } from './runtime'
 
 /** A factor-required response for a flow. */
@@ -70,7 +71,7 @@ export async function completeFlow(
   method: KitMethod | 'password',
 ): Promise<FlowResponse> {
   const { runtime, now } = context
-  await runtime.limiter.recordSuccess(flow.username)
+  await recordAuthSuccess(context, flow.username)
   clearFlow(context)
   let receipt: { expiresAt: number; transactionId?: string } | undefined
   if (flow.flow === 'stepup') {

@@ -99,6 +99,7 @@ export function createCentagateHandler(config: CentagateHandlerConfig): Centagat
       if (route === undefined) throw new KitFailure('not_found')
       checkCsrf(request, csrf)
       const raw = parseJsonBody(await readBody(), maxBodyBytes)
+      const cookies = handlerContext.cookies ?? request.header('cookie')
       const body = await runKitRoute(route, raw, async (device) => ({
         runtime,
         request,
@@ -107,12 +108,8 @@ export function createCentagateHandler(config: CentagateHandlerConfig): Centagat
         now,
         device,
         headers,
-        flow: await openFlow(
-          runtime,
-          request,
-          now,
-          handlerContext.cookies ?? request.header('cookie'),
-        ),
+        flow: await openFlow(runtime, request, now, cookies),
+        cookies,
       }))
       handlerContext.onSetCookie?.(headers.getSetCookie())
       return jsonAnswer(body, 200, headers)

@@ -19,7 +19,8 @@ import { base64Utf8, randomId } from '../encoding'
 import type { FlowChallenge, FlowState } from '../flow/flow-state'
 import { KitFailure, failureFromUpstream } from '../http/kit-failure'
 import { continueAfterAuthResult, completeFlow } from './complete-flow'
-import { enforceActor } from './guards'
+import { recordAuthFailure } from './attempts'
+import { enforceActor, enforceSendLimit } from './guards'
 import { type RouteContext, logUser, contextFields, requireFlow, saveFlow } from './runtime'
 
 const maxCodeLifetimeMs = 600_000
@@ -63,6 +64,7 @@ export async function smsSend(context: RouteContext): Promise<SmsSendResponse> {
   // Reserved BEFORE the upstream call: a double click never sends two SMS.
   const reservation = await runtime.limiter.reserveSms(flow.username)
   if (!reservation.ok) throw new KitFailure('rate_limited', { retryAt: reservation.retryAt })
+  await enforceSendLimit(context, 'sms', flow.username)
   const common = { username: flow.username, authToken: flow.authToken, ...contextFields(context) }
   let payload: { phone?: string | undefined; timeout?: number | undefined } | undefined
   try {
@@ -104,6 +106,7 @@ export async function challengeSend(context: RouteContext): Promise<ChallengeSen
   const { runtime } = context
   const flow = flowForMethod(context, 'challenge')
   await enforceActor(context, flow.username)
+  await enforceSendLimit(context, 'challenge', flow.username)
   const common = { username: flow.username, authToken: flow.authToken, ...contextFields(context) }
   const payload =
     flow.transaction === undefined
@@ -134,6 +137,7 @@ export async function qrSend(context: RouteContext): Promise<QrSendResponse> {
   const { runtime } = context
   const flow = flowForMethod(context, 'qr')
   await enforceActor(context, flow.username)
+  await enforceSendLimit(context, 'qr', flow.username)
   const text = flow.transaction?.summary ?? runtime.config.qrLoginText ?? 'Sign in'
   const payload = await runtime.client.requestQrCode({
     username: flow.username,
@@ -201,9 +205,8 @@ async function verifyWith(
   } catch (error) {
     await runtime.limiter.unlockChallenge(challenge.id)
     if (error instanceof CentagateCodeError && error.category === 'credentials') {
-      const counted = await runtime.limiter.recordFailure({
+      const counted = await recordAuthFailure(context, {
         username: flow.username,
-        ip: context.ip,
         challengeId: challenge.id,
       })
       runtime.logger.info('verification failed', {

@@ -8,6 +8,7 @@ import {
   createCentagateClient,
 } from '../centagate-client/create-centagate-client'
 import type { CentagateHandlerConfig } from '../config/handler-config'
+import { type DeviceCookies, createDeviceCookies } from '../device/device-cookie'
 import { deriveKey, userHash } from '../encoding'
 import { cookieMode, readCookie, serializeCookie } from '../flow/cookies'
 import { type FlowSealer, createFlowSealer, maxCookieBytes } from '../flow/flow-cookie'
@@ -35,6 +36,8 @@ export interface KitRuntime {
   upstreamTimeoutMs: number
   /** The admin session `tokens/register` works with (credentials stay server-side). */
   admin: AdminSessions
+  /** Signs and verifies the device cookies of client-class lockouts. */
+  deviceCookies: DeviceCookies
 }
 
 export function createRuntime(config: CentagateHandlerConfig): KitRuntime {
@@ -61,6 +64,7 @@ export function createRuntime(config: CentagateHandlerConfig): KitRuntime {
     upstreamTimeoutMs:
       'client' in config.centagate ? 10_000 : (config.centagate.timeoutMs ?? 10_000),
     admin: createAdminSessions(client, config.admin, now),
+    deviceCookies: createDeviceCookies(config.cookieSecrets, config.deviceCookieMaxAgeDays),
   }
 }
 
@@ -77,6 +81,8 @@ export interface RouteContext {
   headers: ResponseHeaders
   /** The opened flow cookie, or null. */
   flow: FlowState | null
+  /** The request's Cookie header (or the host's `cookies`), for the receipt and device cookies. */
+  cookies: string | null
 }
 
 export async function openFlow(

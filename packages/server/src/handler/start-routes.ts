@@ -14,7 +14,8 @@ import { KitFailure } from '../http/kit-failure'
 import { transactionHash } from '../receipts/step-up-receipt'
 import { completeFlow, factorRequired } from './complete-flow'
 import { type RouteContext, logUser, contextFields, saveFlow } from './runtime'
-import { enforceActor } from './guards'
+import { recordAuthFailure } from './attempts'
+import { enforceActor, enforceSendLimit } from './guards'
 
 /** Return-code categories that all read as "invalid credentials" at login (no enumeration). */
 const loginFailureCategories = new Set([
@@ -56,7 +57,7 @@ export async function loginStart(
       error instanceof CentagateCodeError &&
       (loginFailureCategories.has(error.category) || error.code === '1')
     ) {
-      const outcome = await runtime.limiter.recordFailure({ username, ip: context.ip })
+      const outcome = await recordAuthFailure(context, { username })
       runtime.logger.info('login failed', {
         requestId: context.requestId,
         user: await logUser(runtime, username),
@@ -109,6 +110,7 @@ export async function stepUpStart(
       : await runtime.config.identify(context.request.webRequest())
   if (user === null) throw new KitFailure('unauthenticated')
   await enforceActor(context, user.username)
+  await enforceSendLimit(context, 'stepup', user.username)
 
   let transaction: { view: TransactionView; value?: string } | undefined
   if (input.transactionId !== undefined) {
