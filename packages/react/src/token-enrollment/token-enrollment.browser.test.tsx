@@ -42,18 +42,24 @@ describe('TokenEnrollment (real server handler + emulator)', () => {
     input.focus()
     await userEvent.keyboard('+60127778899{Enter}')
     await expect.poll(() => root()?.getAttribute('data-state')).toBe('awaiting-step-up')
-    const dialog = screen.container.querySelector('dialog')!
-    await expect.poll(() => dialog.open).toBe(true)
+    // The step-up opens inline, below the form that keeps the number.
+    const stepUp = await vi.waitFor(() => {
+      const region = screen.container.querySelector('[data-scope="step-up"][data-part="root"]')
+      if (!region) throw new Error('no step-up yet')
+      return region
+    })
+    expect(input.value).toBe('+60127778899')
+    await expect.poll(() => stepUp.querySelector('[data-method="challenge"]')).not.toBeNull()
     expect(await axeViolations(screen.container)).toEqual([])
     // alice answers with her hardware token.
     const token = await vi.waitFor(() => {
-      const button = dialog.querySelector<HTMLButtonElement>('[data-method="challenge"]')
+      const button = stepUp.querySelector<HTMLButtonElement>('[data-method="challenge"]')
       if (!button) throw new Error('no token method yet')
       return button
     })
     token.click()
     const challenge = await vi.waitFor(() => {
-      const text = dialog
+      const text = stepUp
         .querySelector('[data-part="challenge-digits"]')
         ?.textContent?.replace(/\D/g, '')
       if (!text) throw new Error('no challenge yet')

@@ -99,8 +99,8 @@ export const UnknownSerialRejected: Story = {
 
 /**
  * bob already has a factor (his phone): changing factors needs a fresh step-up. The server answers
- * 401 `step_up_required`; the widget opens the step-up (SMS, bob's only method), then registers
- * the number bob typed, without his typing it again.
+ * 401 `step_up_required`; the widget opens the step-up below the form (SMS, bob's only method),
+ * then registers the number bob typed, without his typing it again.
  */
 export const StepUpBeforeRegistering: Story = {
   parameters: { backend: { user: 'bob' } },

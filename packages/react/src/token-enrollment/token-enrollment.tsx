@@ -5,7 +5,7 @@ import { useI18n } from '../i18n/use-i18n'
 import { useControllableState } from '../internal/use-controllable-state'
 import { ErrorPanel } from '../parts/error-panel'
 import { StepHeading } from '../parts/step-heading'
-import { StepUpDialog } from '../step-up/step-up-dialog'
+import { StepUp } from '../step-up/step-up'
 import {
   e164Pattern,
   normalisePhone,
@@ -35,8 +35,9 @@ export interface TokenEnrollmentProps {
 /**
  * Registers an E.164 phone number or a hardware token serial, with validation messages, on the
  * client's enrolment machine; `data-state` is the machine's state. When the server asks for a
- * fresh step-up first (`awaiting-step-up`), `<StepUp>` opens in a dialog and, once it succeeded, the same
- * input is registered: the form is never filled in twice.
+ * fresh step-up first (`awaiting-step-up`), `<StepUp>` opens below the form (inline, not modal:
+ * the page, e.g. a device drawer, stays usable) and, once it succeeded, the same input is
+ * registered: the form is never filled in twice.
  */
 export function TokenEnrollment({
   kind: kindProp,
@@ -165,7 +166,10 @@ export function TokenEnrollment({
         </form>
       )}
       {state === 'awaiting-step-up' ? (
-        <StepUpDialog onClose={(ok) => send({ type: ok ? 'STEPPED_UP' : 'CANCEL' })} />
+        <StepUp
+          onAuthenticated={() => send({ type: 'STEPPED_UP' })}
+          onCancel={() => send({ type: 'CANCEL' })}
+        />
       ) : null}
     </section>
   )
