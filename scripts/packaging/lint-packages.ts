@@ -1,0 +1,63 @@
+/**
+ * Package lint on the packed tarballs, i.e. on exactly what `pnpm publish` would upload:
+ * - publint, strict (warnings are errors) with suggestions reported too;
+ * - @arethetypeswrong/cli with the esm-only profile (node16 from ESM, bundler);
+ * - hygiene: no tests, stories, harnesses or test helpers in any tarball.
+ * Any finding is a problem. `pnpm lint:packages` packs first; the consumer suite reuses its packs.
+ */
+import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { publint } from 'publint'
+import { formatMessage } from 'publint/utils'
+import { type Tarball, packPackages } from './pack-packages'
+import { repoRoot } from './publishable-packages'
+
+/** What never belongs in a published package (tests, stories, harnesses, fixtures of tests). */
+export const testCodePattern =
+  /(^|\/)(test|tests|testing|test-support|stories|__tests__|__mocks__)\/|\.(test|spec|stories|browser\.test)\.|harness/
+
+export async function publintProblems(file: string): Promise<string[]> {
+  const bytes = readFileSync(file)
+  const tarball = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer
+  const { messages, pkg } = await publint({ pack: { tarball }, level: 'suggestion', strict: true })
+  return messages.map(
+    (message) => `publint ${message.type}: ${formatMessage(message, pkg) ?? message.code}`,
+  )
+}
+
+export function attwProblems(file: string): string[] {
+  const result = spawnSync(
+    'pnpm',
+    ['exec', 'attw', file, '--profile', 'esm-only', '--format', 'table-flipped'],
+    { cwd: repoRoot, encoding: 'utf8' },
+  )
+  return result.status === 0 ? [] : [`attw (esm-only):\n${result.stdout}${result.stderr}`]
+}
+
+export function hygieneProblems(tarball: Tarball): string[] {
+  return tarball.files
+    .filter((file) => testCodePattern.test(file))
+    .map((file) => `test code shipped: ${file}`)
+}
+
+export async function lintTarball(tarball: Tarball): Promise<string[]> {
+  return [
+    ...hygieneProblems(tarball),
+    ...(await publintProblems(tarball.file)),
+    ...attwProblems(tarball.file),
+  ]
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
+  let failed = 0
+  for (const tarball of packPackages()) {
+    const problems = await lintTarball(tarball)
+    console.log(
+      `${tarball.name}: ${problems.length === 0 ? 'no test code; publint clean; attw clean (esm-only)' : `${problems.length} problem(s)`}`,
+    )
+    for (const problem of problems) console.log(`  ${problem}`)
+    if (problems.length > 0) failed += 1
+  }
+  process.exit(failed > 0 ? 1 : 0)
+}
