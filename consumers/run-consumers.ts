@@ -4,8 +4,9 @@
  * 1. Builds and packs every publishable package (scripts/packaging/pack-packages.ts).
  * 2. Lints every tarball: no test code, publint strict, attw esm-only.
  * 3. Installs the fixture apps of this folder with npm from those tarballs, outside the repository
- *    (never workspace links): vite-react on React 19 and again on React 18.3 with the lowest
- *    react-query the react package claims, node-server, express-server and next-app.
+ *    (never workspace links): vite-react on React 19.3, and again on the lowest versions the react
+ *    package's peer ranges claim (React 19.0.0, react-query 5.80.0), node-server, express-server
+ *    and next-app.
  * 4. Type-checks each strictly (skipLibCheck false) and builds it (vite build, tsc, next build).
  * 5. Measures the bundle budgets on the installed packages.
  * 6. Drives them: Chromium through each built Vite page against the node server and the installed
@@ -39,13 +40,24 @@ const suiteStarted = Date.now()
 const withNext = process.env.CONSUMERS_NEXT !== '0'
 
 /** Runs one named check; a failure is recorded (with its message) and the suite goes on. */
-async function check<T>(name: string, body: () => Promise<T>, describe: (value: T) => string = () => ''): Promise<T | undefined> {
+async function check<T>(
+  name: string,
+  body: () => Promise<T>,
+  describe: (value: T) => string = () => '',
+): Promise<T | undefined> {
   const started = Date.now()
   try {
     const value = await body()
-    const result = { name, ok: true, seconds: (Date.now() - started) / 1000, detail: describe(value) }
+    const result = {
+      name,
+      ok: true,
+      seconds: (Date.now() - started) / 1000,
+      detail: describe(value),
+    }
     results.push(result)
-    console.log(`ok   ${name} (${result.seconds.toFixed(1)} s)${result.detail ? ` — ${result.detail}` : ''}`)
+    console.log(
+      `ok   ${name} (${result.seconds.toFixed(1)} s)${result.detail ? ` — ${result.detail}` : ''}`,
+    )
     return value
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error)
@@ -67,12 +79,19 @@ function appBundleSizes(distDir: string): string {
   }
   walk(distDir)
   const sum = (pattern: RegExp) =>
-    files.filter((file) => pattern.test(file)).reduce((total, file) => total + gzipSync(readFileSync(file), { level: 9 }).length, 0)
+    files
+      .filter((file) => pattern.test(file))
+      .reduce((total, file) => total + gzipSync(readFileSync(file), { level: 9 }).length, 0)
   return `${(sum(/\.js$/) / 1024).toFixed(1)} KB gzip JS, ${(sum(/\.css$/) / 1024).toFixed(1)} KB gzip CSS (React included)`
 }
 
 // 1-2. Tarballs and package lint ------------------------------------------------------------------
-const tarballs = (await check('build and pack the packages', async () => packPackages(), (list) => `${list.length} tarballs`)) ?? []
+const tarballs =
+  (await check(
+    'build and pack the packages',
+    async () => packPackages(),
+    (list) => `${list.length} tarballs`,
+  )) ?? []
 for (const tarball of tarballs) console.log(`     ${describeTarball(tarball)}`)
 for (const tarball of tarballs) {
   await check(`package lint ${tarball.name} (test code, publint, attw esm-only)`, async () => {
@@ -82,56 +101,94 @@ for (const tarball of tarballs) {
 }
 
 // 3. Installs (in parallel: mostly network and disk) -------------------------------------------
-const react18 = [
-  'react@18.3.1',
-  'react-dom@18.3.1',
-  '@types/react@18.3.32',
-  '@types/react-dom@18.3.7',
+// The lowest versions the react package's peer ranges claim (react ^19.0.0, react-query ^5.80.0).
+// React 18 is not claimed: the kit renders contexts as providers (`<Context value>`), a React 19
+// feature (on 18.3 the page dies at the first render with "i is not a function").
+const lowestPeers = [
+  'react@19.0.0',
+  'react-dom@19.0.0',
+  '@types/react@19.0.9',
+  '@types/react-dom@19.0.6',
   '@tanstack/react-query@5.80.0',
 ]
 const install = (name: string, body: () => Promise<InstalledFixture>) =>
-  tarballs.length === 0 ? Promise.resolve(undefined) : check(`npm install ${name} from the tarballs`, body)
-const [page19, page18, nodeServer, expressServer, nextApp] = await Promise.all([
+  tarballs.length === 0
+    ? Promise.resolve(undefined)
+    : check(`npm install ${name} from the tarballs`, body)
+const [page, pageLowest, nodeServer, expressServer, nextApp] = await Promise.all([
   install('vite-react (React 19)', () => installBrowserKit(tarballs)),
-  install('vite-react on React 18.3 + react-query 5.80.0', () => installBrowserKit(tarballs, react18, 'vite-react-18')),
+  install('vite-react on the lowest claimed peers (React 19.0.0, react-query 5.80.0)', () =>
+    installBrowserKit(tarballs, lowestPeers, 'vite-react-lowest-peers'),
+  ),
   install('node-server', () => installFixture('node-server', tarballs, serverKitPackages)),
   install('express-server', () => installFixture('express-server', tarballs, serverKitPackages)),
   withNext
-    ? install('next-app', () => installFixture('next-app', tarballs, ['@centagate-kit/protocol', '@centagate-kit/server']))
+    ? install('next-app', () =>
+        installFixture('next-app', tarballs, ['@centagate-kit/protocol', '@centagate-kit/server']),
+      )
     : Promise.resolve(undefined),
 ])
 
 // 4. Strict type-check and build ----------------------------------------------------------------
 const built = new Set<InstalledFixture>()
-for (const fixture of [page19, page18, nodeServer, expressServer, nextApp]) {
+for (const fixture of [page, pageLowest, nodeServer, expressServer, nextApp]) {
   if (!fixture) continue
-  const typed = await check(`typecheck ${fixture.name} (strict, skipLibCheck false)`, () => fixture.npmRun('typecheck'))
-  const build = await check(`build ${fixture.name}`, () => fixture.npmRun('build', { NEXT_TELEMETRY_DISABLED: '1' }), () =>
-    fixture.name.startsWith('vite-react') ? appBundleSizes(path.join(fixture.dir, 'dist')) : '',
+  const typed = await check(`typecheck ${fixture.name} (strict, skipLibCheck false)`, () =>
+    fixture.npmRun('typecheck'),
+  )
+  const build = await check(
+    `build ${fixture.name}`,
+    () => fixture.npmRun('build', { NEXT_TELEMETRY_DISABLED: '1' }),
+    () =>
+      fixture.name.startsWith('vite-react') ? appBundleSizes(path.join(fixture.dir, 'dist')) : '',
   )
   if (typed !== undefined && build !== undefined) built.add(fixture)
 }
 
 // 5. Budgets, from the installed packages -------------------------------------------------------
-if (page19) {
-  const budgets = await check('measure bundles from the installed packages', () => bundleBudgets(page19.dir), (list) => `${list.length} figures`)
+if (page) {
+  const budgets = await check(
+    'measure bundles from the installed packages',
+    () => bundleBudgets(page.dir),
+    (list) => `${list.length} figures`,
+  )
   for (const budget of budgets ?? []) {
-    await check(budget.name, async () => {
-      if (!budget.ok) throw new Error(budget.detail)
-      return budget.detail
-    }, (detail) => detail)
+    await check(
+      budget.name,
+      async () => {
+        if (!budget.ok) throw new Error(budget.detail)
+        return budget.detail
+      },
+      (detail) => detail,
+    )
   }
 }
 
 // 6. Journeys -------------------------------------------------------------------------------------
-const ready = (fixture: InstalledFixture | undefined): fixture is InstalledFixture => fixture !== undefined && built.has(fixture)
+const ready = (fixture: InstalledFixture | undefined): fixture is InstalledFixture =>
+  fixture !== undefined && built.has(fixture)
 if (ready(nodeServer)) {
-  for (const page of [page19, page18]) {
-    if (ready(page)) await check(`Chromium journey through ${page.name} + node-server + emulator bin`, () => browserJourney(page, nodeServer), (text) => text)
+  for (const app of [page, pageLowest]) {
+    if (ready(app))
+      await check(
+        `Chromium journey through ${app.name} + node-server + emulator bin`,
+        () => browserJourney(app, nodeServer),
+        (text) => text,
+      )
   }
 }
-if (ready(expressServer)) await check('Express 5: login, requireStepUpExpress, step-up, transfer', () => expressDrive(expressServer), (text) => text)
-if (ready(nextApp) && nodeServer) await check('Next.js route handler: SMS login after next build', () => nextDrive(nextApp, nodeServer), (text) => text)
+if (ready(expressServer))
+  await check(
+    'Express 5: login, requireStepUpExpress, step-up, transfer',
+    () => expressDrive(expressServer),
+    (text) => text,
+  )
+if (ready(nextApp) && nodeServer)
+  await check(
+    'Next.js route handler: SMS login after next build',
+    () => nextDrive(nextApp, nodeServer),
+    (text) => text,
+  )
 
 // Report ----------------------------------------------------------------------------------------
 const passed = results.filter((result) => result.ok).length
@@ -142,6 +199,8 @@ writeFileSync(
   path.join(repoRoot, 'reports/consumers.json'),
   `${JSON.stringify({ passed, failed, seconds, tarballs: tarballs.map(({ files, ...rest }: Tarball) => ({ ...rest, fileCount: files.length })), checks: results }, null, 2)}\n`,
 )
-console.log(`\nconsumer suite: ${seconds.toFixed(0)} s${withNext ? '' : ' (Next.js fixture skipped: CONSUMERS_NEXT=0)'}`)
+console.log(
+  `\nconsumer suite: ${seconds.toFixed(0)} s${withNext ? '' : ' (Next.js fixture skipped: CONSUMERS_NEXT=0)'}`,
+)
 console.log(`${passed} passed, ${failed} failed`)
 process.exit(failed > 0 ? 1 : 0)

@@ -19,7 +19,6 @@ import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import * as esbuild from 'esbuild'
 
-
 /** Peer dependencies an app already has: never counted. */
 export const externalPackages = [
   'react',

@@ -2,13 +2,16 @@
 // bob signs in with his password and the SMS code through <StepUp login>, then a request the
 // server guards with requireStepUp opens the step-up dialog of <StepUpBoundary> for the
 // transaction. Every request the page makes stays on its own origin (no third-party call).
-import { chromium } from 'playwright'
+import { chromium, type Page } from 'playwright'
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs'
-import { startInstalledEmulator } from '../support/emulator'
+import { type RunningEmulator, startInstalledEmulator } from '../support/emulator'
 import type { InstalledFixture } from '../support/fixtures'
 import { freePort, start } from '../support/processes'
 
-export async function browserJourney(page: InstalledFixture, server: InstalledFixture): Promise<string> {
+export async function browserJourney(
+  page: InstalledFixture,
+  server: InstalledFixture,
+): Promise<string> {
   const emulator = await startInstalledEmulator(server.dir)
   const serverPort = await freePort()
   const previewPort = await freePort()
@@ -25,13 +28,23 @@ export async function browserJourney(page: InstalledFixture, server: InstalledFi
     const preview = await start(
       'npx',
       ['vite', 'preview', '--port', String(previewPort), '--strictPort'],
-      { cwd: page.dir, env: { KIT_SERVER_URL: `http://127.0.0.1:${serverPort}` }, ready: new RegExp(`127\\.0\\.0\\.1:${previewPort}`) },
+      {
+        cwd: page.dir,
+        env: { KIT_SERVER_URL: `http://127.0.0.1:${serverPort}` },
+        ready: new RegExp(`127\\.0\\.0\\.1:${previewPort}`),
+      },
     )
     stops.push(preview.stop)
 
     const tab = await browser.newPage()
     const foreign: string[] = []
     const consoleErrors: string[] = []
+    // A step that times out says what the page said before it.
+    const withErrors = (error: unknown): never => {
+      throw new Error(
+        `${error instanceof Error ? error.message : String(error)}\npage errors: ${consoleErrors.join(' | ') || 'none'}`,
+      )
+    }
     tab.on('request', (request) => {
       const url = request.url()
       if (!url.startsWith(origin) && !url.startsWith('data:')) foreign.push(url)
@@ -42,21 +55,9 @@ export async function browserJourney(page: InstalledFixture, server: InstalledFi
       if (message.type() === 'error' && !/status of (401|429)\b/.test(message.text()))
         consoleErrors.push(message.text())
     })
-    await tab.goto(origin)
-    await tab.getByLabel('Username').fill('bob')
-    await tab.getByLabel('Password').fill('bob-password')
-    await tab.getByRole('button', { name: 'Sign in' }).click()
-    // bob has SMS only: the kit sends the code as soon as the step opens.
-    const codeField = tab.getByLabel(/Verification code/)
-    await codeField.waitFor({ timeout: 15_000 })
-    const code = await emulator.latestSmsCode('bob')
-    await codeField.fill(code) // the field submits once every digit is there
-    await tab.getByRole('status').filter({ hasText: 'Signed in as bob' }).waitFor({ timeout: 15_000 })
-
-    await tab.getByRole('button', { name: 'Send money' }).click()
-    const dialog = tab.getByRole('dialog')
-    await dialog.waitFor({ timeout: 15_000 })
-    await dialog.getByText('Transfer MYR 1,250.00 to Ahmad').first().waitFor({ timeout: 15_000 })
+    tab.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`))
+    await tab.goto(origin).catch(withErrors)
+    await signInAndTransfer(tab, emulator).catch(withErrors)
 
     if (foreign.length > 0) throw new Error(`requests off the page's origin: ${foreign.join(', ')}`)
     if (consoleErrors.length > 0) throw new Error(`console errors: ${consoleErrors.join(' | ')}`)
@@ -65,4 +66,22 @@ export async function browserJourney(page: InstalledFixture, server: InstalledFi
     await browser.close()
     for (const stop of stops.reverse()) await stop()
   }
+}
+
+/** The user's part: password, SMS code, then the transfer that needs a step-up. */
+async function signInAndTransfer(tab: Page, emulator: RunningEmulator): Promise<void> {
+  await tab.getByLabel('Username').fill('bob')
+  await tab.getByLabel('Password').fill('bob-password')
+  await tab.getByRole('button', { name: 'Sign in' }).click()
+  // bob has SMS only: the kit sends the code as soon as the step opens.
+  const codeField = tab.getByLabel(/Verification code/)
+  await codeField.waitFor({ timeout: 15_000 })
+  const code = await emulator.latestSmsCode('bob')
+  await codeField.fill(code) // the field submits once every digit is there
+  await tab.getByRole('status').filter({ hasText: 'Signed in as bob' }).waitFor({ timeout: 15_000 })
+
+  await tab.getByRole('button', { name: 'Send money' }).click()
+  const dialog = tab.getByRole('dialog')
+  await dialog.waitFor({ timeout: 15_000 })
+  await dialog.getByText('Transfer MYR 1,250.00 to Ahmad').first().waitFor({ timeout: 15_000 })
 }

@@ -28,17 +28,25 @@ export async function bundleBudgets(installDir: string): Promise<BudgetCheck[]> 
     const cost = kb(result.costGzipBytes)
     const detail =
       `${fmt(result.costGzipBytes)} gzip (initial ${fmt(result.initial.gzipBytes)}, ${fmt(result.costMinBytes)} min); ` +
-      `largest: ${result.topInitialInputs.slice(0, 4).map((input) => `${input.name} ${input.bytes}`).join(', ')}`
+      `largest: ${result.topInitialInputs
+        .slice(0, 4)
+        .map((input) => `${input.name} ${input.bytes}`)
+        .join(', ')}`
     checks.push({
       name: `bundle ${entry.id}${entry.budgetKb === undefined ? '' : ` <= ${entry.budgetKb} KB`}`,
       ok: (entry.budgetKb === undefined || cost <= entry.budgetKb) && !result.fingerprintInInitial,
-      detail: result.fingerprintInInitial ? `@fingerprintjs in the initial chunk; ${detail}` : detail,
+      detail: result.fingerprintInInitial
+        ? `@fingerprintjs in the initial chunk; ${detail}`
+        : detail,
     })
     if (entry.id === 'OtpField') {
       const packages = new Set(result.inputs.map(packageName))
       checks.push({
         name: 'bundle OtpField pulls neither lean-qr nor @fingerprintjs',
-        ok: packages.has('input-otp') && !packages.has('lean-qr') && !packages.has('@fingerprintjs/fingerprintjs'),
+        ok:
+          packages.has('input-otp') &&
+          !packages.has('lean-qr') &&
+          !packages.has('@fingerprintjs/fingerprintjs'),
         detail: [...packages].join(', '),
       })
     }

@@ -26,7 +26,10 @@ export async function expressDrive(server: InstalledFixture): Promise<string> {
     expectAnswer('challenge/send', sent, 200, { status: 'sent', method: 'challenge' })
     const response = await emulator.tokenResponse('CR0000001', String(sent.body.challenge))
     const verified = await http.kit('challenge/verify', { response })
-    expectAnswer('challenge/verify', verified, 200, { status: 'authenticated', method: 'challenge' })
+    expectAnswer('challenge/verify', verified, 200, {
+      status: 'authenticated',
+      method: 'challenge',
+    })
 
     const refused = await http.request('/api/transfer/tx-7', { method: 'POST' })
     expectAnswer('transfer without step-up', refused, 401)

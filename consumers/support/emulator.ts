@@ -25,7 +25,15 @@ export async function startInstalledEmulator(installDir: string): Promise<Runnin
   const bin = path.join(installDir, 'node_modules', '.bin', 'centagate-emulator')
   const started = await start(
     bin,
-    ['--port', String(port), '--integration-key', appCredentials.integrationKey, '--secret-key', appCredentials.secretKey, '--quiet'],
+    [
+      '--port',
+      String(port),
+      '--integration-key',
+      appCredentials.integrationKey,
+      '--secret-key',
+      appCredentials.secretKey,
+      '--quiet',
+    ],
     { cwd: installDir, ready: /CENTAGATE emulator listening on (http:\S+)/ },
   )
   const url = `http://127.0.0.1:${port}`

@@ -41,12 +41,21 @@ export async function installFixture(
   })
   await run(
     'npm',
-    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...files, ...extra],
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--prefer-offline',
+      '--loglevel=error',
+      ...files,
+      ...extra,
+    ],
     { cwd: dir, timeoutMs: 600_000 },
   )
   return {
     name: as,
     dir,
-    npmRun: (script, env) => run('npm', ['run', '--silent', script], { cwd: dir, ...(env ? { env } : {}) }),
+    npmRun: (script, env) =>
+      run('npm', ['run', '--silent', script], { cwd: dir, ...(env ? { env } : {}) }),
   }
 }

@@ -14,6 +14,13 @@ export const serverKitPackages = [
   '@centagate-kit/emulator',
 ]
 
-export function installBrowserKit(tarballs: Tarball[], extra: string[] = [], as?: string): Promise<InstalledFixture> {
-  return installFixture('vite-react', tarballs, browserKitPackages, { extra, ...(as ? { as } : {}) })
+export function installBrowserKit(
+  tarballs: Tarball[],
+  extra: string[] = [],
+  as?: string,
+): Promise<InstalledFixture> {
+  return installFixture('vite-react', tarballs, browserKitPackages, {
+    extra,
+    ...(as ? { as } : {}),
+  })
 }

@@ -21,7 +21,11 @@ export class KitHttp {
     if (this.cookies.size > 0) {
       headers.set('cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '))
     }
-    const response = await fetch(new URL(pathname, this.origin), { ...init, headers, redirect: 'manual' })
+    const response = await fetch(new URL(pathname, this.origin), {
+      ...init,
+      headers,
+      redirect: 'manual',
+    })
     for (const line of response.headers.getSetCookie()) {
       const [pair = '', ...attributes] = line.split(';')
       const index = pair.indexOf('=')
@@ -52,11 +56,18 @@ export class KitHttp {
 }
 
 /** Throws with the whole answer when `actual` is not `expected` (the suite's one assertion). */
-export function expectAnswer(what: string, answer: KitAnswer, status: number, fields: Record<string, unknown> = {}) {
+export function expectAnswer(
+  what: string,
+  answer: KitAnswer,
+  status: number,
+  fields: Record<string, unknown> = {},
+) {
   const mismatch =
     answer.status !== status ||
     Object.entries(fields).some(([key, value]) => answer.body[key] !== value)
   if (mismatch) {
-    throw new Error(`${what}: expected ${status} ${JSON.stringify(fields)}, got ${answer.status} ${JSON.stringify(answer.body)}`)
+    throw new Error(
+      `${what}: expected ${status} ${JSON.stringify(fields)}, got ${answer.status} ${JSON.stringify(answer.body)}`,
+    )
   }
 }

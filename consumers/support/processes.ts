@@ -37,7 +37,11 @@ export function start(
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       void stop()
-      reject(new Error(`${command} ${args.join(' ')}: not ready after ${options.timeoutMs ?? 60_000} ms\n${output}`))
+      reject(
+        new Error(
+          `${command} ${args.join(' ')}: not ready after ${options.timeoutMs ?? 60_000} ms\n${output}`,
+        ),
+      )
     }, options.timeoutMs ?? 60_000)
     const onData = (chunk: Buffer) => {
       output += chunk.toString()
@@ -51,7 +55,11 @@ export function start(
     child.once('exit', (code, signal) => {
       clearTimeout(timer)
       running.delete(child)
-      reject(new Error(`${command} ${args.join(' ')} exited (${code ?? signal}) before ready\n${output}`))
+      reject(
+        new Error(
+          `${command} ${args.join(' ')} exited (${code ?? signal}) before ready\n${output}`,
+        ),
+      )
     })
   })
 }
@@ -77,7 +85,12 @@ export function run(
       clearTimeout(timer)
       running.delete(child)
       if (code === 0) resolve(output)
-      else reject(new Error(`${command} ${args.join(' ')} failed (${code ?? signal}) in ${options.cwd}\n${output}`))
+      else
+        reject(
+          new Error(
+            `${command} ${args.join(' ')} failed (${code ?? signal}) in ${options.cwd}\n${output}`,
+          ),
+        )
     })
   })
 }
@@ -91,7 +104,9 @@ export async function freePort(): Promise<number> {
     server.listen(0, '127.0.0.1', () => {
       const address = server.address()
       server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
       )
     })
   })

@@ -2,7 +2,9 @@
  * Package lint on the packed tarballs, i.e. on exactly what `pnpm publish` would upload:
  * - publint, strict (warnings are errors) with suggestions reported too;
  * - @arethetypeswrong/cli with the esm-only profile (node16 from ESM, bundler);
- * - hygiene: no tests, stories, harnesses or test helpers in any tarball.
+ * - hygiene: no tests, stories, harnesses or test helpers in any tarball;
+ * - the README as installed: every relative link points at a file in the tarball, and the server
+ *   README's contract tables are what the protocol's schemas say (scripts/packaging/contract-tables.ts).
  * Any finding is a problem. `pnpm lint:packages` packs first; the consumer suite reuses its packs.
  */
 import { spawnSync } from 'node:child_process'
@@ -10,8 +12,9 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { publint } from 'publint'
 import { formatMessage } from 'publint/utils'
+import { contractReadme, readmeWithTables } from './contract-tables'
 import { type Tarball, packPackages } from './pack-packages'
-import { repoRoot } from './publishable-packages'
+import { publishablePackages, repoRoot } from './publishable-packages'
 
 /** What never belongs in a published package (tests, stories, harnesses, fixtures of tests). */
 export const testCodePattern =
@@ -19,7 +22,10 @@ export const testCodePattern =
 
 export async function publintProblems(file: string): Promise<string[]> {
   const bytes = readFileSync(file)
-  const tarball = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer
+  const tarball = bytes.buffer.slice(
+    bytes.byteOffset,
+    bytes.byteOffset + bytes.length,
+  ) as ArrayBuffer
   const { messages, pkg } = await publint({ pack: { tarball }, level: 'suggestion', strict: true })
   return messages.map(
     (message) => `publint ${message.type}: ${formatMessage(message, pkg) ?? message.code}`,
@@ -41,9 +47,30 @@ export function hygieneProblems(tarball: Tarball): string[] {
     .map((file) => `test code shipped: ${file}`)
 }
 
+/** Relative links of the package README that the tarball does not ship (anchors and URLs pass). */
+export function readmeProblems(tarball: Tarball): string[] {
+  const pkg = publishablePackages().find(({ name }) => name === tarball.name)
+  if (!pkg) return [`${tarball.name} is not a workspace package`]
+  const readmePath = path.join(pkg.dir, 'README.md')
+  const readme = readFileSync(readmePath, 'utf8')
+  const problems: string[] = []
+  for (const match of readme.matchAll(/\]\(([^)\s]+)\)/g)) {
+    const target = match[1]!.split('#')[0]!
+    if (target === '' || /^[a-z][a-z0-9+.-]*:/i.test(target)) continue
+    const shipped = path.posix.normalize(target.replace(/^\.\//, ''))
+    if (!tarball.files.includes(shipped))
+      problems.push(`README links ${target}, which is not shipped`)
+  }
+  if (readmePath === contractReadme && readmeWithTables(readme) !== readme) {
+    problems.push('README contract tables out of date: run pnpm contract:tables')
+  }
+  return problems
+}
+
 export async function lintTarball(tarball: Tarball): Promise<string[]> {
   return [
     ...hygieneProblems(tarball),
+    ...readmeProblems(tarball),
     ...(await publintProblems(tarball.file)),
     ...attwProblems(tarball.file),
   ]

@@ -28,7 +28,7 @@ export function tarballContents(file: string): { files: string[]; unpackedBytes:
   const tar = gunzipSync(readFileSync(file))
   const files: string[] = []
   let unpackedBytes = 0
-  for (let offset = 0; offset + 512 <= tar.length; ) {
+  for (let offset = 0; offset + 512 <= tar.length;) {
     const name = tar.toString('utf8', offset, offset + 100).replace(/\0.*$/s, '')
     if (name === '') break
     const size = Number.parseInt(tar.toString('utf8', offset + 124, offset + 136).trim(), 8) || 0

@@ -2,12 +2,7 @@
 // <StepUp login> for the second factor; once signed in, a button whose request the server guards
 // with requireStepUp, wrapped in <StepUpBoundary> so the 401 opens a step-up for the transfer.
 import { createKitClient } from '@centagate-kit/client'
-import {
-  CentagateProvider,
-  StepUp,
-  StepUpBoundary,
-  useStepUpFetch,
-} from '@centagate-kit/react'
+import { CentagateProvider, StepUp, StepUpBoundary, useStepUpFetch } from '@centagate-kit/react'
 import '@centagate-kit/react/styles.css'
 import { type FormEvent, useState } from 'react'
 
