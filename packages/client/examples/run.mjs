@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs an example straight from TypeScript sources on Node 20, no build step:
-//   node --conditions=@centagate-kit/source packages/client/examples/run.mjs sms-step-up
+//   node packages/client/examples/run.mjs sms-step-up
 // (the emulator's register-source: tsx plus the `@centagate-kit/source` condition).
 import '@centagate-kit/emulator/register-source'
 
