@@ -2,6 +2,7 @@
 // bob signs in with his password and the SMS code through <StepUp login>, then a request the
 // server guards with requireStepUp opens the step-up dialog of <StepUpBoundary> for the
 // transaction. Every request the page makes stays on its own origin (no third-party call).
+import path from 'node:path'
 import { chromium, type Page } from 'playwright'
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs'
 import { type RunningEmulator, startInstalledEmulator } from '../support/emulator'
@@ -26,8 +27,8 @@ export async function browserJourney(
     stops.push(kitServer.stop)
     const origin = `http://127.0.0.1:${previewPort}`
     const preview = await start(
-      'npx',
-      ['vite', 'preview', '--port', String(previewPort), '--strictPort'],
+      path.join(page.dir, 'node_modules/.bin/vite'),
+      ['preview', '--port', String(previewPort), '--strictPort'],
       {
         cwd: page.dir,
         env: { KIT_SERVER_URL: `http://127.0.0.1:${serverPort}` },

@@ -3,6 +3,7 @@
 // Next hands route handlers a request whose URL is its own `http://localhost:<port>/...`, whatever
 // the Host, so the kit's same-origin check needs the public origin in CENTAGATE_ALLOWED_ORIGINS
 // (server README, Next.js); without it every browser POST is `csrf_rejected`.
+import path from 'node:path'
 import { startInstalledEmulator } from '../support/emulator'
 import type { InstalledFixture } from '../support/fixtures'
 import { expectAnswer, KitHttp } from '../support/kit-http'
@@ -16,8 +17,8 @@ export async function nextDrive(
   const port = await freePort()
   const origin = `http://127.0.0.1:${port}`
   const server = await start(
-    'npx',
-    ['next', 'start', '--hostname', '127.0.0.1', '--port', String(port)],
+    path.join(app.dir, 'node_modules/.bin/next'),
+    ['start', '--hostname', '127.0.0.1', '--port', String(port)],
     {
       cwd: app.dir,
       env: { ...emulator.env, CENTAGATE_ALLOWED_ORIGINS: origin, NEXT_TELEMETRY_DISABLED: '1' },

@@ -1,5 +1,6 @@
 // Child processes of the consumer suite (emulator, servers, previews): started with their output
-// watched, stopped by their own PID when the check ends or the suite exits.
+// watched, each in its own process group, and stopped by that group's id (so whatever it spawned
+// stops too) when the check ends or the suite exits.
 import { type ChildProcess, spawn } from 'node:child_process'
 
 export interface Started {
@@ -10,8 +11,19 @@ export interface Started {
 }
 
 const running = new Set<ChildProcess>()
+
+/** Signals the child's process group (it was spawned detached, so it leads one). */
+function signal(child: ChildProcess, name: NodeJS.Signals): void {
+  if (child.pid === undefined) return
+  try {
+    process.kill(-child.pid, name)
+  } catch {
+    // already gone
+  }
+}
+
 process.on('exit', () => {
-  for (const child of running) child.kill('SIGKILL')
+  for (const child of running) signal(child, 'SIGKILL')
 })
 
 /** Starts `command` and resolves once a line matches `ready` (rejects on exit or timeout). */
@@ -24,15 +36,22 @@ export function start(
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   })
   running.add(child)
   let output = ''
   const stop = () =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve()
-      child.once('exit', () => resolve())
-      child.kill('SIGTERM')
-      setTimeout(() => child.kill('SIGKILL'), 5_000).unref()
+      if (child.exitCode !== null || child.signalCode !== null) {
+        signal(child, 'SIGKILL') // the leader is gone; anything it left in its group goes too
+        return resolve()
+      }
+      child.once('exit', () => {
+        signal(child, 'SIGKILL')
+        resolve()
+      })
+      signal(child, 'SIGTERM')
+      setTimeout(() => signal(child, 'SIGKILL'), 5_000).unref()
     }).finally(() => running.delete(child))
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -75,12 +94,13 @@ export function run(
       cwd: options.cwd,
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     })
     running.add(child)
     let output = ''
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 300_000)
+    const timer = setTimeout(() => signal(child, 'SIGKILL'), options.timeoutMs ?? 300_000)
     child.once('exit', (code, signal) => {
       clearTimeout(timer)
       running.delete(child)
