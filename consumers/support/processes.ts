@@ -11,6 +11,8 @@ export interface Started {
 }
 
 const running = new Set<ChildProcess>()
+// eslint-disable-next-line no-control-regex -- matching terminal escape sequences is the point
+const ansiEscape = /\u001b\[[0-9;]*m/g
 
 /** Signals the child's process group (it was spawned detached, so it leads one). */
 function signal(child: ChildProcess, name: NodeJS.Signals): void {
@@ -63,7 +65,8 @@ export function start(
       )
     }, options.timeoutMs ?? 60_000)
     const onData = (chunk: Buffer) => {
-      output += chunk.toString()
+      // Without colour codes: Vite prints the port of its URL in bold even into a pipe.
+      output += chunk.toString().replace(ansiEscape, '')
       if (options.ready.test(output)) {
         clearTimeout(timer)
         resolve({ child, output: () => output, stop })
