@@ -19,11 +19,21 @@ export const browserForbiddenImports = {
       name: '@centagate-kit/emulator',
       message: 'Browser packages never import the emulator (stories and tests may).',
     },
+    {
+      name: 'zod',
+      message:
+        'Browser packages never ship zod: use the browser checks generated from the route declarations.',
+    },
   ],
   patterns: [
     {
       group: ['@centagate-kit/server/*', '@centagate-kit/emulator/*', 'node:*'],
       message: 'Browser packages never import server, emulator or Node-only modules.',
+    },
+    {
+      group: ['zod/*'],
+      message:
+        'Browser packages never ship zod: use the browser checks generated from the route declarations.',
     },
     {
       group: ['**/protocol/src/signing/**', '**/server/src/**', '**/emulator/src/**'],
@@ -32,10 +42,37 @@ export const browserForbiddenImports = {
   ],
 }
 
+/**
+ * The server never imports the CENTAGATE emulator (not in code, tests or dev tooling): a dev server
+ * wires the emulator in from the emulator's side (its Vite plugin, `emulatorUpstream`), and the
+ * server's tests that need a CENTAGATE get one from @centagate-kit/testkit.
+ */
+const emulatorMessage =
+  'The server never imports the emulator: wire it in from the emulator side (@centagate-kit/emulator/vite, emulatorUpstream) or use @centagate-kit/testkit in tests.'
+export const serverForbiddenEmulator = {
+  group: ['@centagate-kit/emulator', '@centagate-kit/emulator/*'],
+  message: emulatorMessage,
+}
+// no-restricted-imports does not see `import('...')`; the server once loaded the emulator that way.
+const emulatorDynamicImport = {
+  selector: 'ImportExpression[source.value=/^@centagate-kit\\/emulator(\\/|$)/]',
+  message: emulatorMessage,
+}
+
 const secretNames = '/^(hmac|expectedHmac|signature|mac|cenToken|expectedCenToken)$/i'
 // Comparing with a literal (`hmac === ''`, `mac !== null`) reveals nothing about the secret.
 const secretComparison =
   "BinaryExpression[operator=/^[!=]==?$/]:not([left.type='Literal']):not([right.type='Literal'])"
+const secretComparisonRules = [
+  {
+    selector: `${secretComparison} > Identifier[name=${secretNames}]`,
+    message: 'Compare secrets with a constant-time helper from @centagate-kit/protocol/signing.',
+  },
+  {
+    selector: `${secretComparison} > MemberExpression > Identifier.property[name=${secretNames}]`,
+    message: 'Compare secrets with a constant-time helper from @centagate-kit/protocol/signing.',
+  },
+]
 
 export default tseslint.config(
   {
@@ -78,7 +115,7 @@ export default tseslint.config(
     // The architecture rule: protocol <- client <- react; no signing, server or emulator code in
     // what ships to browsers.
     files: ['packages/client/src/**/*.{ts,tsx}', 'packages/react/src/**/*.{ts,tsx}'],
-    ignores: ['**/*.test.{ts,tsx}', '**/*.stories.{ts,tsx}', '**/stories/**'],
+    ignores: ['**/*.test.{ts,tsx}', '**/*.stories.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', browserForbiddenImports] },
   },
   {
@@ -98,13 +135,47 @@ export default tseslint.config(
     },
   },
   {
+    // The architecture rule: the server never depends on the emulator (see serverForbiddenEmulator).
+    // Later server blocks that set these rules repeat the emulator entries (flat config replaces a
+    // rule's options, it does not merge them).
+    files: ['packages/server/**/*.{ts,tsx,js,mjs}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [serverForbiddenEmulator] }],
+      'no-restricted-syntax': ['error', emulatorDynamicImport],
+    },
+  },
+  {
+    // Unit tests next to the server's code run without a CENTAGATE: tests that need one (the
+    // emulator, through the testkit) live in packages/server/test, so src never loads it.
+    files: ['packages/server/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            serverForbiddenEmulator,
+            {
+              group: [
+                '@centagate-kit/testkit/emulator-*',
+                '@centagate-kit/testkit/test-app',
+                '@centagate-kit/testkit/sms-step-up',
+                '@centagate-kit/testkit/story-*',
+              ],
+              message:
+                'A server test that needs a CENTAGATE (the emulator) goes in packages/server/test.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The server's core also runs in browsers (Storybook, browser tests): Node-only modules only in
     // the Node adapters, the Redis store and the `node` engine of `#server-crypto` (the same list
     // as packages/server/src/browser-safety.test.ts).
     files: ['packages/server/src/**/*.ts'],
     ignores: [
       '**/*.test.ts',
-      'packages/server/src/test-support/**',
       'packages/server/src/adapters/{node,express,fastify,vite,node-bridge,node-fetch,node-transport}.ts',
       'packages/server/src/rate-limit/redis-store.ts',
       'packages/server/src/crypto/node-server-crypto.ts',
@@ -119,6 +190,7 @@ export default tseslint.config(
               message:
                 'The server core must run in browsers: Node-only code goes in an adapter or #server-crypto.',
             },
+            serverForbiddenEmulator,
           ],
         },
       ],
@@ -136,22 +208,15 @@ export default tseslint.config(
   },
   {
     // Secrets are compared in constant time (protocol/signing's verify helpers), never with ===.
-    files: ['packages/{protocol,server,emulator}/src/**/*.ts'],
+    files: ['packages/{protocol,emulator}/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...secretComparisonRules] },
+  },
+  {
+    files: ['packages/server/src/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: `${secretComparison} > Identifier[name=${secretNames}]`,
-          message:
-            'Compare secrets with a constant-time helper from @centagate-kit/protocol/signing.',
-        },
-        {
-          selector: `${secretComparison} > MemberExpression > Identifier.property[name=${secretNames}]`,
-          message:
-            'Compare secrets with a constant-time helper from @centagate-kit/protocol/signing.',
-        },
-      ],
+      'no-restricted-syntax': ['error', ...secretComparisonRules, emulatorDynamicImport],
     },
   },
   {

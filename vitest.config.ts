@@ -53,7 +53,10 @@ export default defineConfig({
         resolve,
         test: {
           name: 'browser',
-          include: ['packages/*/src/**/*.browser.test.{ts,tsx}'],
+          include: [
+            'packages/*/src/**/*.browser.test.{ts,tsx}',
+            'packages/*/test/**/*.browser.test.{ts,tsx}',
+          ],
           browser: browser(),
         },
       },

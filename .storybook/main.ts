@@ -14,6 +14,17 @@ const config: StorybookConfig = {
       'import',
       'default',
     ]
+    // The stories' frame imports the kit's public entry, whose `'use client'` (for React Server
+    // Components frameworks) means nothing in a Storybook bundle: do not warn about dropping it.
+    viteConfig.build ??= {}
+    viteConfig.build.rollupOptions ??= {}
+    const onwarn = viteConfig.build.rollupOptions.onwarn
+    viteConfig.build.rollupOptions.onwarn = (warning, warn) => {
+      if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('use client'))
+        return
+      if (onwarn) onwarn(warning, warn)
+      else warn(warning)
+    }
     return viteConfig
   },
 }

@@ -1,6 +1,6 @@
 import type { Decorator, Preview } from '@storybook/react-vite'
-import '../packages/react/src/styles/styles.css'
-import type { KitStoryParameters } from '../packages/react/src/stories/story-frame'
+import '@centagate-kit/react/styles.css'
+import type { KitStoryParameters } from '@centagate-kit/testkit/story-frame'
 
 /** Direction, theme and language of the page around each story (`parameters.frame`). */
 const withFrame: Decorator = (Story, context) => {

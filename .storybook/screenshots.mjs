@@ -41,7 +41,7 @@ const shots = [
   {
     name: 'qr-signing',
     id: 'flows-qrsigning--waiting-for-approval',
-    ready: '[data-scope="qr-signing"][data-state="waiting"] [data-part="code"] svg',
+    ready: '[data-scope="qr-signing"][data-state="awaiting-approval"] [data-part="code"] svg',
   },
   {
     name: 'otp-field',
@@ -61,7 +61,7 @@ const shots = [
   {
     name: 'qr-signing-dark',
     id: 'flows-qrsigning--dark',
-    ready: '[data-scope="qr-signing"][data-state="waiting"] svg',
+    ready: '[data-scope="qr-signing"][data-state="awaiting-approval"] svg',
     widths: [375],
   },
   {

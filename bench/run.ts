@@ -239,7 +239,7 @@ if (only.has('server')) {
     what: 'how sms/verify stays repeatable under load',
     figure:
       '(c) wrong code: upstream answers authSmsOtp 23008, kit limits configured high, 128 flows opened over HTTP; ' +
-      '(c2) right code: a fresh flow cookie per request minted with the kit sealer',
+      '(c2) right code: a fresh flow per request, opened through the kit (login/start + sms/send) before the round',
     target: '',
     verdict: '',
   })
@@ -318,7 +318,7 @@ if (only.has('server')) {
   if (inProcess) {
     rows.push({
       part: '2 server',
-      what: "kit's own CPU per wrong-code sms/verify, in process (handler.serve() in a loop, in-memory upstream answer, no sockets; median of 5 batches)",
+      what: "kit's own CPU per wrong-code sms/verify, in process (toNodeHandler with in-memory request/response objects in a loop, in-memory upstream answer, no sockets; median of 5 batches)",
       figure: `${inProcess.cpuUsPerRequest.toFixed(1)} us/req (answer ${inProcess.status})`,
       target: '',
       verdict: '',

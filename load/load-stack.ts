@@ -9,16 +9,17 @@ import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { Server } from 'node:http'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startEmulatorServer } from '@centagate-kit/emulator/node'
+import { createCentagateHandler, toNodeHandler } from '@centagate-kit/server/node'
 import type { CanaryHit, Canaries } from '../security/support/canaries'
 import { createCanaries, findCanaries } from '../security/support/canaries'
 import { safeStringify } from '../security/support/capture'
 import { suiteFixtures } from '../security/support/fixtures'
 import { kitConfig } from '../security/support/stack'
-import { createCentagateHandler, toNodeHandler } from '../packages/server/src/adapters/node'
 
 export interface LoadStackOptions {
   /** Generated SMS users `load-0..n-1` in the emulator. */
@@ -41,31 +42,26 @@ export interface LoadStack {
 const bannerLine = /^\s{2}(v2 base|v1 base|integrationKey|secretKey|mode|users):/
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url))
+// The emulator's CLI, found through its package (not a path into packages/).
+const emulatorBin = join(
+  dirname(createRequire(import.meta.url).resolve('@centagate-kit/emulator/package.json')),
+  'bin/centagate-emulator.mjs',
+)
 
 async function startEmulatorProcess(
   fixturesFile: string,
   canaries: Canaries,
   log: (line: string) => void,
 ): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    [
-      join(repoRoot, 'packages/emulator/bin/centagate-emulator.mjs'),
-      '--port',
-      '0',
-      '--fixtures',
-      fixturesFile,
-    ],
-    {
-      cwd: repoRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        CENTAGATE_INTEGRATION_KEY: canaries.integrationKey,
-        CENTAGATE_SECRET_KEY: canaries.secretKey,
-      },
+  const child = spawn(process.execPath, [emulatorBin, '--port', '0', '--fixtures', fixturesFile], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      CENTAGATE_INTEGRATION_KEY: canaries.integrationKey,
+      CENTAGATE_SECRET_KEY: canaries.secretKey,
     },
-  )
+  })
   let banner = ''
   let url: string | null = null
   const ready = new Promise<string>((resolve, reject) => {

@@ -14,9 +14,9 @@ import {
   endpoints,
   parseEnvelope,
   returnCodes,
-} from './support/protocol'
-import type { EndpointDefinition } from './support/protocol'
-import { createHmacSigner } from './support/signing'
+} from '@centagate-kit/protocol'
+import type { EndpointDefinition } from '@centagate-kit/protocol'
+import { createHmacSigner } from '@centagate-kit/protocol/signing'
 import { createEmulatorLogCapture, upstreamBaseUrl } from './support/stack'
 import { type EmulatorCase, emulatorCases, livePlaceholder } from './fuzz/emulator-requests'
 import { prototypeIsPolluted } from './fuzz/hostile-values'

@@ -6,7 +6,7 @@
 // (Appending `=` padding is not a change of the sealed bytes; such variants are counted apart.)
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { kitErrorBody } from './support/protocol'
+import { kitErrorBody } from '@centagate-kit/protocol'
 import { device, kitRequest } from './support/kit-requests'
 import { Journey } from './support/journeys'
 import { createStack } from './support/stack'

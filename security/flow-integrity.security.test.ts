@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { device } from './support/kit-requests'
 import { Journey } from './support/journeys'
-import { kitErrorBody } from './support/protocol'
+import { kitErrorBody } from '@centagate-kit/protocol'
 import { createStack } from './support/stack'
 
 const stack = createStack({ loadUsers: 2 })

@@ -4,8 +4,8 @@
 // `kitErrorBody`. 2,000 generated requests per kit route, fixed seed, in process.
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { kitErrorBody, kitErrors, kitRouteList, kitRouteSchemas } from './support/protocol'
-import type { KitErrorCode, KitRoute } from './support/protocol'
+import { kitErrorBody, kitErrors, kitRouteList, kitRouteSchemas } from '@centagate-kit/protocol'
+import type { KitErrorCode, KitRoute } from '@centagate-kit/protocol'
 import { CookieJar, appOrigin, device, kitRequest } from './support/kit-requests'
 import { latestCode } from './support/outbox'
 import { createStack } from './support/stack'

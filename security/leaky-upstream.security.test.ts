@@ -9,7 +9,7 @@ import { TrafficRecorder, createCapturingLogger } from './support/capture'
 import { suiteFixtures } from './support/fixtures'
 import { device } from './support/kit-requests'
 import { Journey, smsLoginUntilCode } from './support/journeys'
-import { createCentagateHandler } from './support/server'
+import { createCentagateHandler } from '@centagate-kit/server'
 import { countingFetch, kitConfig, upstreamBaseUrl } from './support/stack'
 
 const marker = 'LEAKMARKER'

@@ -4,7 +4,7 @@
 // each step-up blocks the event loop for milliseconds and an attacker who creates keys cheaply
 // (distinct usernames at login/start, distinct IPs) slows every user down.
 import { describe, expect, it } from 'vitest'
-import { createMemoryStore } from './support/server'
+import { createMemoryStore } from '@centagate-kit/server'
 
 const hourMs = 3_600_000
 

@@ -8,9 +8,9 @@ import type { Server } from 'node:http'
 import { connect } from 'node:net'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { kitErrorBody } from './support/protocol'
-import { toNodeHandler } from './support/server-node'
-import { createCentagateHandler } from './support/server'
+import { kitErrorBody } from '@centagate-kit/protocol'
+import { toNodeHandler } from '@centagate-kit/server/node'
+import { createCentagateHandler } from '@centagate-kit/server'
 import { createStack, kitConfig, upstreamBaseUrl } from './support/stack'
 
 const stack = createStack()

@@ -17,7 +17,7 @@ import { findCanaries } from './support/canaries'
 import { loadUsername } from './support/fixtures'
 import { device } from './support/kit-requests'
 import { Journey, smsLoginUntilCode, smsStepUpUntilCode } from './support/journeys'
-import { ConfigError, configFromEnv, createCentagateHandler } from './support/server'
+import { ConfigError, configFromEnv, createCentagateHandler } from '@centagate-kit/server'
 import { createStack, kitConfig, upstreamBaseUrl } from './support/stack'
 
 const stack = createStack({ loadUsers: 10 })

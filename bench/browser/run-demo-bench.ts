@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright'
-import { freeLoopbackPort } from '../../packages/server/src/test-support/free-port'
+import { freeLoopbackPort } from '@centagate-kit/testkit/free-port'
 import { chromiumArgs, chromiumExecutable } from '../../scripts/chromium.mjs'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')

@@ -2,8 +2,8 @@
  * Shared fixtures of the server benchmark: what the upstream answers, the request every shape
  * receives, and the kit's configuration.
  *
- * Success-path variant (shape `kit-success`): every request carries a fresh flow cookie minted
- * with the kit's own sealer (a distinct SMS challenge each), the upstream accepts the code and asks
+ * Success-path variant (shape `kit-success`): every request carries a fresh flow cookie opened
+ * through the kit itself (a distinct SMS challenge each), the upstream accepts the code and asks
  * for another factor, so the kit consumes the challenge and seals a new cookie.
  *
  * Keeping `sms/verify` repeatable under load: every verification sends a wrong code, the upstream
@@ -13,6 +13,8 @@
  * Each autocannon connection carries its own flow cookie (its own challenge), so the per-challenge
  * "one verification at a time" lock never turns a request away without an upstream call.
  */
+
+import type { UpstreamTransport } from '@centagate-kit/server'
 
 /** CENTAGATE's v2 base path (protocol basePaths.v2) and the call the kit makes for `sms/verify`. */
 export const authSmsOtpPath = '/v2/CentagateWS/webresources/auth/authSmsOtp'
@@ -59,6 +61,18 @@ export function upstreamAnswers(url: string, body: unknown): string {
     return rightCodeEnvelope
   }
   return wrongCodeEnvelope
+}
+
+/** {@link upstreamAnswers} as an in-memory transport: the kit in process, no upstream socket. */
+export const inMemoryUpstream: UpstreamTransport = (request) => {
+  const text = upstreamAnswers(request.url, JSON.parse(request.body ?? '{}'))
+  return Promise.resolve({
+    status: 200,
+    redirect: false,
+    header: (name) => (name === 'content-type' ? 'application/json' : null),
+    text: () => Promise.resolve(text),
+    discard: () => Promise.resolve(),
+  })
 }
 
 /** The `sms/verify` body the browser sends (same body for every shape). */

@@ -313,7 +313,7 @@ export async function runServerBench(options: ServerBenchOptions): Promise<Serve
     repeatability:
       'wrong code: the upstream answers authSmsOtp with 23008 (Invalid SMS OTP), attempt limits ' +
       'configured high, 128 pre-opened flows (login/start + sms/send) used round-robin; (c2) ' +
-      'success path: one flow cookie minted with the kit sealer per request, the upstream accepts ' +
+      'success path: one flow opened through the kit (login/start + sms/send) per request, the upstream accepts ' +
       'the code and asks for another factor (the kit consumes the challenge and seals a new cookie)',
   }
 

@@ -21,20 +21,25 @@
  */
 import http from 'node:http'
 import { createRequire } from 'node:module'
-import path from 'node:path'
-import { randomBytes } from 'node:crypto'
-import { fileURLToPath } from 'node:url'
 // The kit from its source (the bundler applies the package's `node` conditions, as an app's would).
-import { createCentagateHandler, toNodeHandler } from '../../packages/server/src/adapters/node'
-import { createFlowSealer } from '../../packages/server/src/flow/flow-cookie'
-import type { FlowState } from '../../packages/server/src/flow/flow-state'
-import { authSmsOtpPath, kitBenchConfig, successUserPrefix, upstreamAnswers } from './fixtures'
+import { createCentagateHandler, toNodeHandler } from '@centagate-kit/server/node'
+import {
+  authSmsOtpPath,
+  basePath,
+  inMemoryUpstream,
+  kitBenchConfig,
+  kitHeaders,
+  mergeCookies,
+  successUserPrefix,
+  upstreamAnswers,
+  verifyBody,
+} from './fixtures'
 
 const [shape, upstreamUrl] = process.argv.slice(2)
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-// bench/ is not a workspace package: resolve the server package (and its undici) from its own
-// folder, through its exports map and the @centagate-kit/source condition.
-const serverRequire = createRequire(path.join(repoRoot, 'packages/server/package.json'))
+// undici as the server package resolves it (the root does not depend on it).
+const serverRequire = createRequire(
+  createRequire(import.meta.url).resolve('@centagate-kit/server/package.json'),
+)
 
 let requests = 0
 const statsBody = () => {
@@ -110,35 +115,44 @@ function createPoolFetch(origin: string) {
 }
 
 /**
- * `GET /__mint?count=N` (kit-success only): N flow cookies sealed with the kit's own sealer and
- * secret, each an SMS login flow awaiting a code with its own challenge, exactly what `sms/send`
- * leaves behind. Minted before the measured window (not counted in the CPU figures).
+ * `GET /__mint?count=N` (kit-success only): N flow cookies, each an SMS login flow awaiting a code
+ * with its own challenge, opened through the kit's public Web handler (`login/start`, then
+ * `sms/send`) by a second handler with the same secrets and an in-memory upstream: exactly what
+ * `sms/send` leaves behind. Minted before the measured window (not counted in the CPU figures).
  */
-function createMinter(secrets: readonly { id: string; secret: string }[]) {
-  const sealer = createFlowSealer(secrets)
+function createMinter(config: ReturnType<typeof kitBenchConfig>) {
+  const minting = createCentagateHandler({
+    ...config,
+    centagate: { ...config.centagate, transport: inMemoryUpstream },
+  })
+  const origin = 'http://127.0.0.1'
+  const device = (JSON.parse(verifyBody) as { device: unknown }).device
+  const post = async (route: string, cookie: string, body: unknown) => {
+    const answer = await minting(
+      new Request(`${origin}${basePath}/${route}`, {
+        method: 'POST',
+        headers: kitHeaders(origin, cookie),
+        body: JSON.stringify(body),
+      }),
+    )
+    if (answer.status !== 200) throw new Error(`mint ${route}: ${answer.status}`)
+    return mergeCookies(cookie, answer.headers.getSetCookie())
+  }
   let minted = 0
-  const id = () => randomBytes(16).toString('base64url')
   return (url: URL, response: http.ServerResponse) => {
     if (url.pathname !== '/__mint') return false
     const count = Math.min(200_000, Number(url.searchParams.get('count') ?? 0))
     void (async () => {
-      const now = Date.now()
       const cookies: string[] = []
       for (let index = 0; index < count; index++) {
-        const state: FlowState = {
-          fid: id(),
-          flow: 'login',
-          step: 'awaiting_code',
-          username: `${successUserPrefix}${minted++ % 256}`,
-          authToken: 'bench-auth-token-0123456789abcdef0123456789abcdef',
-          methods: ['sms', 'challenge'],
-          challenge: { id: id(), method: 'sms', expiresAt: now + 300_000, issuedAt: now },
-          expiresAt: now + 600_000,
-        }
-        cookies.push(`centagate-flow=${await sealer.seal(state, now)}`)
+        const username = `${successUserPrefix}${minted++ % 256}`
+        const started = await post('login/start', '', { username, password: 'pw', device })
+        cookies.push(await post('sms/send', started, { device }))
       }
       sendJson(response, 200, JSON.stringify(cookies))
-    })()
+    })().catch((error: unknown) =>
+      sendJson(response, 500, JSON.stringify({ error: String(error) })),
+    )
     return true
   }
 }
@@ -222,7 +236,7 @@ switch (shape) {
     // client (b) uses, to show what the HTTP client choice costs inside the kit.
     const fetch = shape === 'kit-pool' ? createPoolFetch(upstreamUrl) : undefined
     const config = kitBenchConfig(upstreamUrl, fetch)
-    const extra = shape === 'kit-success' ? createMinter(config.cookieSecrets) : undefined
+    const extra = shape === 'kit-success' ? createMinter(config) : undefined
     listen(toNodeHandler(createCentagateHandler(config)), extra)
     break
   }

@@ -5,7 +5,7 @@
  * unicode, huge and unexpected values.
  */
 import fc from 'fast-check'
-import type { EndpointDefinition } from '../support/protocol'
+import type { EndpointDefinition } from '@centagate-kit/protocol'
 import { contentType, hostileString, malformedObjectText, nonObjectBody } from './hostile-values'
 
 export interface EmulatorCase {

@@ -6,23 +6,17 @@
  * Every one of them must be refused before any upstream call.
  */
 import fc from 'fast-check'
-import type { KitRoute } from '../support/protocol'
+import { type KitRoute, kitRouteDeclarations } from '@centagate-kit/protocol'
 import { device } from '../support/kit-requests'
 import { contentType, malformedObjectText, nonObjectBody, wrongTypeValue } from './hostile-values'
 
-/** Field names of each route's request schema (protocol `kitRouteSchemas`). */
-export const kitRouteFields: Record<KitRoute, readonly string[]> = {
-  'login/start': ['username', 'password', 'device'],
-  'stepup/start': ['transactionId', 'device'],
-  'sms/send': ['device'],
-  'sms/verify': ['code', 'device'],
-  'challenge/send': ['device'],
-  'challenge/verify': ['response', 'device'],
-  'qr/send': ['device'],
-  'qr/status': ['device'],
-  'qr/verify': ['otp', 'device'],
-  'tokens/register': ['kind', 'phoneNumber', 'serial', 'device'],
-  'flow/cancel': ['device'],
+/** Field names of a route's request, from its declaration (every option of a union). */
+export function kitRouteFields(route: KitRoute): readonly string[] {
+  const declaration = kitRouteDeclarations.find((candidate) => candidate.path === route)
+  if (declaration === undefined) throw new Error(`no declaration for ${route}`)
+  const { request } = declaration
+  const options = request.kind === 'union' ? request.options : [request]
+  return [...new Set(options.flatMap((option) => Object.keys(option.shape)))]
 }
 
 /** A body that passes the route's schema (used for the CSRF and content-type variants). */
@@ -63,7 +57,7 @@ const deviceValue = fc.oneof(
 )
 
 export function kitFuzzCases(route: KitRoute): fc.Arbitrary<KitFuzzCase> {
-  const fields = kitRouteFields[route]
+  const fields = kitRouteFields(route)
   const valid = JSON.stringify(validKitBody(route))
   const base = { method: 'POST', headers: {}, dropKitHeader: false }
   const malformed = fc

@@ -2,8 +2,13 @@
  * Builds kit requests the way the browser kit sends them (same-origin JSON POST with the custom
  * header and device signals), and a tiny cookie jar that follows the flow cookie between calls.
  */
-import { defaultBasePath, kitHeaderName, kitHeaderValue, kitRouteUrl } from './protocol'
-import type { KitRoute } from './protocol'
+import {
+  defaultBasePath,
+  kitHeaderName,
+  kitHeaderValue,
+  kitRouteUrl,
+} from '@centagate-kit/protocol'
+import type { KitRoute } from '@centagate-kit/protocol'
 
 /** The origin the in-process handler pretends to be served on (plain http localhost). */
 export const appOrigin = 'http://127.0.0.1:3000'

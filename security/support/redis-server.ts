@@ -1,9 +1,9 @@
 /**
- * A private Redis for a suite: the server package's test launcher (Debian's redis-server on a free
+ * A private Redis for a suite: the testkit's launcher (Debian's redis-server on a free
  * loopback port, no persistence), with clients that are connected when handed out.
  */
-import type { createRedisStore } from '../../packages/server/src/rate-limit/redis-store'
-import { startRedis as startRedisProcess } from '../../packages/server/src/test-support/redis-process'
+import type { createRedisStore } from '@centagate-kit/server/redis'
+import { startRedis as startRedisProcess } from '@centagate-kit/testkit/redis'
 
 export type RedisClient = Parameters<typeof createRedisStore>[0]['redis']
 

@@ -9,7 +9,7 @@ import { createCanaries, findCanaries } from './canaries'
 import type { CanaryHit } from './canaries'
 import { TrafficRecorder, createCapturingLogger, safeStringify } from './capture'
 import { suiteFixtures } from './fixtures'
-import { createCentagateHandler } from './server'
+import { createCentagateHandler } from '@centagate-kit/server'
 
 /** Where the in-process emulator pretends to live (never resolved: the fetch is injected). */
 export const upstreamBaseUrl = 'http://centagate.test'

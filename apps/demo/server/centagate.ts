@@ -5,8 +5,9 @@
  *
  * 1. CENTAGATE: a real tenant when CENTAGATE_BASE_URL, CENTAGATE_INTEGRATION_KEY,
  *    CENTAGATE_SECRET_KEY and CENTAGATE_COOKIE_SECRET are set (the plugin reads them and names
- *    every missing one at startup); otherwise the built-in emulator, in this process, with its
- *    /__emulator/* control API for the device drawer.
+ *    every missing one at startup); otherwise the built-in emulator (server/emulator.ts, its own
+ *    Vite plugin in this process), whose `upstream()` gives the kit its CENTAGATE config, its
+ *    clock and its admin account.
  * 2. Three hooks into the bank:
  *    - identify: who is logged in (the bank's own session cookie), for step-up;
  *    - getTransaction: what a transfer really is (server truth, never the browser's word);
@@ -14,6 +15,7 @@
  * 3. The bank's own API (/api/bank/*), whose "execute transfer" route requires a fresh step-up
  *    bound to that transfer (`kit.requireStepUp`).
  */
+import type { EmulatorUpstream } from '@centagate-kit/emulator'
 import type { CentagateHandler } from '@centagate-kit/server'
 import type { CentagateKitViteOptions } from '@centagate-kit/server/vite'
 import { type BankApi, createBankApi, sessionCookie, sessionUser, transferIdOf } from './bank-api'
@@ -21,9 +23,18 @@ import { createBankStore, formatAmount } from './bank-store'
 
 type Env = Readonly<Record<string, string | undefined>>
 
-export function centagateOptions(env: Env = process.env): CentagateKitViteOptions {
+export interface DemoKitOptions {
+  env?: Env
+  /** The built-in emulator's `upstream()`; absent with a real CENTAGATE (read from `env`). */
+  emulator?: EmulatorUpstream | undefined
+}
+
+export function centagateOptions({
+  env = process.env,
+  emulator,
+}: DemoKitOptions = {}): CentagateKitViteOptions {
   const store = createBankStore()
-  const emulated = !env.CENTAGATE_BASE_URL
+  const emulated = emulator !== undefined
 
   // The bank API, once per kit handler (the plugin creates the handler at startup).
   const bankApis = new WeakMap<CentagateHandler, BankApi>()
@@ -45,19 +56,13 @@ export function centagateOptions(env: Env = process.env): CentagateKitViteOption
   }
 
   return {
-    // Built-in emulator: its app credentials and the kit's cookie secret may come from the env
-    // (the e2e journeys run with canary values); otherwise the emulator's defaults and a random
-    // per-process secret.
-    ...(emulated
+    // Built-in emulator: CENTAGATE is the emulator (its credentials and a fetch into it), the kit
+    // shares its clock (the drawer's clock control moves code expiry, cooldowns and lockouts) and
+    // enrols tokens as its fixture admin. The kit's cookie secret may come from the env (the e2e
+    // journeys run with canary values); otherwise a random per-process secret.
+    ...(emulator
       ? {
-          emulator: {
-            ...(env.CENTAGATE_EMULATOR_INTEGRATION_KEY
-              ? { integrationKey: env.CENTAGATE_EMULATOR_INTEGRATION_KEY }
-              : {}),
-            ...(env.CENTAGATE_EMULATOR_SECRET_KEY
-              ? { secretKey: env.CENTAGATE_EMULATOR_SECRET_KEY }
-              : {}),
-          },
+          ...emulator,
           ...(env.CENTAGATE_COOKIE_SECRET
             ? { cookieSecrets: [{ id: 'demo', secret: env.CENTAGATE_COOKIE_SECRET }] }
             : {}),

@@ -48,7 +48,10 @@ function inProcessBackend(username: string) {
   return { fetch, smsInbox }
 }
 
-/** Runs one step-up and returns the states it went through. */
+/**
+ * Runs one step-up and returns the states it went through: the step-up machine's, and in `method`
+ * the SMS machine's it runs (`method › sms awaiting-otp`).
+ */
 export async function runSmsStepUp(log: (line: string) => void = () => {}): Promise<string[]> {
   // bob has SMS only: the machine picks it and sends the code without asking.
   const backend = inProcessBackend('bob')
@@ -62,18 +65,19 @@ export async function runSmsStepUp(log: (line: string) => void = () => {}): Prom
   const done = new Promise<StepUpSnapshot>((resolve) => {
     machine.subscribe(() => {
       const snapshot = machine.getSnapshot()
-      if (states.at(-1) === snapshot.state) return
-      states.push(snapshot.state)
-      log(`state: ${snapshot.state}`)
-      if (snapshot.state === 'awaiting-otp' && snapshot.sms) {
-        const left = Math.round(client.clock.remainingMs(snapshot.sms.expiresAt) / 1000)
-        log(`  code sent to ${snapshot.sms.maskedPhone}, valid for ${left} s`)
+      const { child } = snapshot
+      const state = child ? `${snapshot.state} › ${child.method} ${child.state}` : snapshot.state
+      if (states.at(-1) === state) return
+      states.push(state)
+      log(`state: ${state}`)
+      if (child?.method === 'sms' && child.state === 'awaiting-otp' && child.sent) {
+        const left = Math.round(client.clock.remainingMs(child.sent.expiresAt) / 1000)
+        log(`  code sent to ${child.sent.maskedPhone}, valid for ${left} s`)
         // Here the user would read their phone; the emulator's SMS outbox stands in for it.
+        // Method events sent to the step-up machine go to the SMS machine it runs.
         void backend.smsInbox().then((code) => machine.send({ type: 'CODE.SUBMIT', code }))
       }
-      if (['approved', 'denied', 'expired', 'locked', 'error'].includes(snapshot.state)) {
-        resolve(snapshot)
-      }
+      if (['approved', 'locked', 'error'].includes(snapshot.state)) resolve(snapshot)
     })
   })
 

@@ -6,9 +6,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createDeviceSignals } from './device-signals'
 import { createKitClient } from './kit-client'
-import { createStepUpMachine } from './step-up-machine'
+import { createStepUpMachine } from './step-up/step-up-machine'
 import { createStepUpFetch } from './step-up-interceptor'
-import { bodies, createFakeKitFetch } from './testing/fake-kit-fetch'
+import { bodies, createFakeKitFetch } from '@centagate-kit/testkit/fake-kit-fetch'
 import { createManualVisibility } from './visibility'
 
 const secretCode = '918273'
@@ -53,7 +53,7 @@ describe('client security', () => {
     machine.send({ type: 'CODE.SUBMIT', code: secretCode })
     await vi.advanceTimersByTimeAsync(0)
     const snapshot = machine.getSnapshot()
-    expect(snapshot.error?.code).toBe('otp_invalid')
+    expect(snapshot.child?.error?.code).toBe('otp_invalid')
     expect(serialise(snapshot)).not.toContain(secretCode)
     expect(serialise(logged)).not.toContain(secretCode)
     // A malformed code refused locally is not echoed either.

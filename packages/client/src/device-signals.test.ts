@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createDeviceSignals } from './device-signals'
 import { loadFingerprintVisitorId } from './fingerprint-loader'
 import { createKitClient } from './kit-client'
-import { bodies, createFakeKitFetch } from './testing/fake-kit-fetch'
+import { bodies, createFakeKitFetch } from '@centagate-kit/testkit/fake-kit-fetch'
 
 beforeEach(() => {
   vi.useFakeTimers()

@@ -25,26 +25,11 @@ export interface KitClientErrorInit {
 }
 
 /**
- * The optional fields a {@link KitClientError} copies from its init, each only when present
- * (exactOptionalPropertyTypes: no own `undefined` keys). One list instead of one statement per
- * field: the names then appear once in a bundle.
- */
-const optionalFields = [
-  'returnCode',
-  'attemptsLeft',
-  'retryAt',
-  'lockedUntil',
-  'transactionId',
-  'maxAgeSeconds',
-  'fields',
-  'requestId',
-] as const satisfies readonly (keyof KitClientErrorInit & keyof KitClientError)[]
-
-/**
  * A failed kit call. Never carries a code the user typed or any secret.
  *
  * The fields are `declare`d: the constructor sets only those present (no own `undefined` keys),
- * and no class-field helper is emitted for older targets.
+ * and no class-field helper is emitted for older targets. {@link KitClientErrorInit} names the
+ * same fields, so the constructor copies them without listing them.
  */
 export class KitClientError extends Error {
   declare readonly code: KitClientErrorCode
@@ -74,13 +59,14 @@ export class KitClientError extends Error {
       `centagate-kit: ${code}${init.status ? ` (HTTP ${init.status})` : ''}`,
       init.cause === undefined ? undefined : { cause: init.cause },
     )
+    // Every init field but `cause` (already on the Error) is a field of the same name, set only
+    // when present (exactOptionalPropertyTypes: no own `undefined` keys).
+    for (const [field, value] of Object.entries(init)) {
+      if (value !== undefined && field !== 'cause') (this as Record<string, unknown>)[field] = value
+    }
     this.name = 'KitClientError'
     this.code = code
-    this.status = init.status
     this.messageKey = init.messageKey ?? `kit.${code}`
-    for (const field of optionalFields) {
-      if (init[field] !== undefined) (this as Record<string, unknown>)[field] = init[field]
-    }
   }
 }
 

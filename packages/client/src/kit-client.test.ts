@@ -1,9 +1,18 @@
-import type { KitErrorBody, KitErrorCode } from '@centagate-kit/protocol'
-import { describe, expect, it, vi } from 'vitest'
+import { kitRouteDeclarations } from '@centagate-kit/protocol'
+import type {
+  FlowResponse,
+  KitErrorBody,
+  KitErrorCode,
+  QrStatusResponse,
+  SmsSendResponse,
+} from '@centagate-kit/protocol'
+import { describe, expect, expectTypeOf, it, vi } from 'vitest'
 import { createDeviceSignals } from './device-signals'
 import { createKitClient, normalizeCode, parseRetryAfter } from './kit-client'
+import type { KitCallOptions, KitClient } from './kit-client'
 import { KitClientError, isKitClientError } from './kit-client-error'
-import { bodies, createFakeKitFetch } from './testing/fake-kit-fetch'
+import type { KitClientErrorInit } from './kit-client-error'
+import { bodies, createFakeKitFetch } from '@centagate-kit/testkit/fake-kit-fetch'
 
 const signals = () => createDeviceSignals({ fingerprint: false, userAgent: () => 'TestAgent/1.0' })
 
@@ -95,6 +104,38 @@ describe('createKitClient: requests', () => {
     })
     expect(server.calls('stepup/start')[0]?.body.transactionId).toBe('tx-1')
     expect(server.calls('tokens/register')[0]?.body.serial).toBe('AB12CD34')
+  })
+
+  it('has one method per declared route, taking input only where the request has fields', () => {
+    const { client } = setup()
+    for (const route of kitRouteDeclarations) {
+      const method = (client as unknown as Record<string, unknown>)[route.clientMethod]
+      expect(typeof method, route.clientMethod).toBe('function')
+      const takesInput =
+        route.request.kind === 'union' || Object.keys(route.request.shape).length > 1
+      expect((method as (...args: unknown[]) => unknown).length, route.clientMethod).toBe(
+        takesInput ? 2 : 1,
+      )
+    }
+  })
+
+  it('types inputs and answers from the declarations', () => {
+    expectTypeOf<KitClient['smsVerify']>().parameters.toEqualTypeOf<
+      [input: { code: string }, options?: KitCallOptions | undefined]
+    >()
+    expectTypeOf<KitClient['smsSend']>().parameters.toEqualTypeOf<
+      [options?: KitCallOptions | undefined]
+    >()
+    expectTypeOf<KitClient['smsSend']>().returns.resolves.toEqualTypeOf<SmsSendResponse>()
+    expectTypeOf<KitClient['loginStart']>().returns.resolves.toEqualTypeOf<FlowResponse>()
+    expectTypeOf<KitClient['qrStatus']>().returns.resolves.toEqualTypeOf<
+      QrStatusResponse & { retryAfterMs?: number }
+    >()
+    expectTypeOf<Parameters<KitClient['tokensRegister']>[0]>().toEqualTypeOf<
+      { kind: 'sms'; phoneNumber: string } | { kind: 'hardware'; serial: string }
+    >()
+    // The error copies its init by name: every init field but `cause` is one of its fields.
+    expectTypeOf<Exclude<keyof KitClientErrorInit, 'cause'>>().toExtend<keyof KitClientError>()
   })
 
   it('rejects malformed input locally with invalid_input and the field name, sending nothing', async () => {

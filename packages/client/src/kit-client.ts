@@ -1,32 +1,28 @@
 /**
- * The kit API client: one typed method per kit route. Every call is a same-origin JSON POST with
- * the custom `x-centagate-kit` header (so it is always CORS-preflighted), carries the device
- * signals, is checked against the contract on the way out and on the way back, and fails only
- * with a {@link KitClientError}. The checks are protocol's dependency-free shape checks (proved to
- * agree with the zod schemas the server validates with), so no schema library ships to browsers.
+ * The kit API client: one typed method per kit route, derived from protocol's route declarations:
+ * a route declared there gets its method here with no edit (names and types from
+ * `kitRouteDeclarations`, checks from the browser checks generated from them, `kitRouteChecks`).
+ * Every call is a same-origin JSON POST with the custom `x-centagate-kit` header (so it is always
+ * CORS-preflighted), carries the device signals, is checked against the declaration on the way out
+ * (normalised as declared) and on the way back, and fails only with a {@link KitClientError}. The
+ * checks are dependency-free (proved to agree with the zod schemas the server validates with), so
+ * no schema library ships to browsers.
  */
 import {
+  checkKitRequest,
   defaultBasePath,
   isKitErrorBody,
-  isKitResponse,
   kitHeaderName,
   kitHeaderValue,
-  kitRequestProblems,
-  kitRoutes,
+  kitRouteChecks,
   kitRouteUrl,
-  normalizeKitRequest,
 } from '@centagate-kit/protocol'
 import type {
-  ChallengeSendResponse,
-  FlowCancelResponse,
-  FlowResponse,
-  KitResponse,
+  Infer,
+  KitRequest,
   KitRoute,
-  KitRouteSchemas,
-  QrSendResponse,
-  QrStatusResponse,
-  SmsSendResponse,
-  TokensRegisterResponse,
+  KitRouteCheck,
+  KitRouteDeclarations,
 } from '@centagate-kit/protocol'
 import { createDeviceSignals } from './device-signals'
 import type { DeviceSignals } from './device-signals'
@@ -51,34 +47,38 @@ export interface KitCallOptions {
   signal?: AbortSignal
 }
 
-export type TokensRegisterInput =
-  { kind: 'sms'; phoneNumber: string } | { kind: 'hardware'; serial: string }
+type WithoutDevice<T> = T extends unknown
+  ? { [K in keyof T as K extends 'device' ? never : K]: T[K] }
+  : never
 
-export interface KitClient {
-  loginStart(
-    input: { username: string; password?: string },
-    options?: KitCallOptions,
-  ): Promise<FlowResponse>
-  stepUpStart(input: { transactionId?: string }, options?: KitCallOptions): Promise<FlowResponse>
-  smsSend(options?: KitCallOptions): Promise<SmsSendResponse>
-  smsVerify(input: { code: string }, options?: KitCallOptions): Promise<FlowResponse>
-  challengeSend(options?: KitCallOptions): Promise<ChallengeSendResponse>
-  challengeVerify(input: { response: string }, options?: KitCallOptions): Promise<FlowResponse>
-  qrSend(options?: KitCallOptions): Promise<QrSendResponse>
-  /** `retryAfterMs` comes from the `Retry-After` header when the server sent one. */
-  qrStatus(options?: KitCallOptions): Promise<QrStatusResponse & { retryAfterMs?: number }>
-  qrVerify(input: { otp: string }, options?: KitCallOptions): Promise<FlowResponse>
-  tokensRegister(
-    input: TokensRegisterInput,
-    options?: KitCallOptions,
-  ): Promise<TokensRegisterResponse>
-  flowCancel(options?: KitCallOptions): Promise<FlowCancelResponse>
+/** What the method of route `R` takes: its request without the device signals (added here). */
+export type KitClientInput<R extends KitRoute> = WithoutDevice<KitRequest<R>>
+
+/**
+ * What a method resolves to: the route's 200 answer, plus `retryAfterMs` (from `Retry-After`,
+ * when the server sent one) for routes declared with `retryAfter` (`qr/status`).
+ */
+type MethodResult<D extends KitRouteDeclarations> = D extends { retryAfter: true }
+  ? Infer<D['response']> & { retryAfterMs?: number }
+  : Infer<D['response']>
+
+/** A route whose request is only the device signals gets a method without input. */
+type Method<D extends KitRouteDeclarations> = [keyof KitClientInput<D['path']>] extends [never]
+  ? (options?: KitCallOptions) => Promise<MethodResult<D>>
+  : (input: KitClientInput<D['path']>, options?: KitCallOptions) => Promise<MethodResult<D>>
+
+/** One method per route declaration, named by its `clientMethod` (`smsVerify({ code })`). */
+export type KitClientMethods = {
+  [D in KitRouteDeclarations as D['clientMethod']]: Method<D>
+}
+
+export type TokensRegisterInput = KitClientInput<'tokens/register'>
+
+export interface KitClient extends KitClientMethods {
   /** Server clock correction learnt from the last response's serverTime. */
   readonly clock: ServerClock
   readonly deviceSignals: DeviceSignals
 }
-
-type RouteName = keyof KitRouteSchemas
 
 /**
  * Creates a kit API client.
@@ -100,30 +100,30 @@ export function createKitClient(options: KitClientOptions = {}): KitClient {
     return options.fetch ? f : f.bind(globalThis)
   }
 
-  async function call<R extends RouteName>(
-    route: R,
-    input: Record<string, unknown>,
+  /** One call of `route`; its result type is the route's `Method` (see `methods` below). */
+  async function call(
+    route: KitRouteCheck,
+    input: object,
     callOptions: KitCallOptions = {},
-  ): Promise<{ body: KitResponse<R>; response: Response }> {
+  ): Promise<object> {
     const { signal } = callOptions
     throwIfAborted(signal)
     const device = await readDeviceSignals(deviceSignals)
     throwIfAborted(signal)
 
-    const requestBody = normalizeKitRequest(route, { ...input, device })
-    const problems = kitRequestProblems(route, requestBody)
-    if (problems.length > 0) {
+    const request = checkKitRequest(route, { ...withCodesNormalized(route, input), device })
+    if (request.problems.length > 0) {
       // Caught before the network: the user gets the same typed error the server would give.
-      throw new KitClientError('invalid_input', { status: 0, fields: problems })
+      throw new KitClientError('invalid_input', { status: 0, fields: request.problems })
     }
 
     let response: Response
     try {
-      response = await getFetch()(kitRouteUrl(basePath, route as KitRoute), {
+      response = await getFetch()(kitRouteUrl(basePath, route.path), {
         method: 'POST',
         headers: { 'content-type': 'application/json', [kitHeaderName]: kitHeaderValue },
         credentials: 'same-origin',
-        body: JSON.stringify(requestBody),
+        body: JSON.stringify(request.value),
         ...(signal ? { signal } : {}),
       })
     } catch (error) {
@@ -140,15 +140,18 @@ export function createKitClient(options: KitClientOptions = {}): KitClient {
     }
     if (!response.ok) throw errorFromBody(response, json)
 
-    if (!isKitResponse(route, json)) {
+    if (!isAnswerOf(route, json)) {
       throw new KitClientError('bad_response', {
         status: response.status,
         requestId: response.headers.get('x-request-id') ?? undefined,
       })
     }
-    const body: KitResponse<R> = json
-    clock.observe(body.serverTime)
-    return { body, response }
+    clock.observe(json.serverTime)
+    if (route.retryAfter) {
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now())
+      if (retryAfterMs !== undefined) return { ...json, retryAfterMs }
+    }
+    return json
   }
 
   function errorFromBody(response: Response, json: unknown): KitClientError {
@@ -158,46 +161,37 @@ export function createKitClient(options: KitClientOptions = {}): KitClient {
     }
     const { error, requestId, serverTime } = json
     if (serverTime !== undefined) clock.observe(serverTime)
-    return new KitClientError(error.code as KitClientError['code'], {
-      status: response.status,
-      messageKey: error.messageKey,
-      returnCode: error.returnCode,
-      attemptsLeft: error.attemptsLeft,
-      retryAt: error.retryAt,
-      lockedUntil: error.lockedUntil,
-      transactionId: error.transactionId,
-      maxAgeSeconds: error.maxAgeSeconds,
-      fields: error.fields,
-      requestId,
-    })
+    // Every member of the error body's `error` is a KitClientError field of the same name.
+    return new KitClientError(error.code, { ...error, status: response.status, requestId })
   }
 
-  const send = async <R extends RouteName>(
-    route: R,
-    input: Record<string, unknown>,
-    callOptions?: KitCallOptions,
-  ) => (await call(route, input, callOptions)).body
+  const methods = Object.fromEntries(
+    kitRouteChecks.map((route) => [
+      route.clientMethod,
+      route.takesInput
+        ? (input: object, callOptions?: KitCallOptions) => call(route, input, callOptions)
+        : (callOptions?: KitCallOptions) => call(route, {}, callOptions),
+    ]),
+    // Object.fromEntries forgets which name holds which route's method. Each comes from its route's
+    // generated entry (protocol's browser-checks test keeps the entries equal to the declarations
+    // that `KitClientMethods` is typed from), with the call shape `Method` gives it.
+  ) as KitClientMethods
+  return { ...methods, clock, deviceSignals }
+}
 
-  return {
-    clock,
-    deviceSignals,
-    loginStart: (input, o) => send(kitRoutes.loginStart, { ...input }, o),
-    stepUpStart: (input, o) => send(kitRoutes.stepUpStart, { ...input }, o),
-    smsSend: (o) => send(kitRoutes.smsSend, {}, o),
-    smsVerify: (input, o) => send(kitRoutes.smsVerify, { code: normalizeCode(input.code) }, o),
-    challengeSend: (o) => send(kitRoutes.challengeSend, {}, o),
-    challengeVerify: (input, o) =>
-      send(kitRoutes.challengeVerify, { response: normalizeCode(input.response) }, o),
-    qrSend: (o) => send(kitRoutes.qrSend, {}, o),
-    async qrStatus(o) {
-      const { body, response } = await call(kitRoutes.qrStatus, {}, o)
-      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now())
-      return retryAfterMs === undefined ? body : { ...body, retryAfterMs }
-    },
-    qrVerify: (input, o) => send(kitRoutes.qrVerify, { otp: normalizeCode(input.otp) }, o),
-    tokensRegister: (input, o) => send(kitRoutes.tokensRegister, { ...input }, o),
-    flowCancel: (o) => send(kitRoutes.flowCancel, {}, o),
+/** Whether `json` is a 200 answer of `route` (every declared answer carries `serverTime`). */
+function isAnswerOf(route: KitRouteCheck, json: unknown): json is { serverTime: number } {
+  return route.response(json)
+}
+
+/** `input` with {@link normalizeCode} applied to every field declared as a one-time code. */
+function withCodesNormalized(route: KitRouteCheck, input: object): object {
+  const out: Record<string, unknown> = { ...input }
+  for (const key of route.codeFields) {
+    const value = out[key]
+    if (typeof value === 'string') out[key] = normalizeCode(value)
   }
+  return out
 }
 
 /** Strips what people paste around codes: spaces, dashes, dots. */

@@ -4,8 +4,8 @@ import { createDeviceSignals } from './device-signals'
 import { createKitClient } from './kit-client'
 import type { KitClientError } from './kit-client-error'
 import { createQrPoller } from './qr-poller'
-import { bodies, createFakeKitFetch } from './testing/fake-kit-fetch'
-import type { FakeAnswer } from './testing/fake-kit-fetch'
+import { bodies, createFakeKitFetch } from '@centagate-kit/testkit/fake-kit-fetch'
+import type { FakeAnswer } from '@centagate-kit/testkit/fake-kit-fetch'
 import { createManualVisibility } from './visibility'
 
 const t0 = Date.parse('2026-11-23T10:00:00Z')

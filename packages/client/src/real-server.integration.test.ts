@@ -5,12 +5,19 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createEmulator } from '@centagate-kit/emulator'
 import type { Emulator } from '@centagate-kit/emulator'
 import { createCentagateHandler } from '@centagate-kit/server'
-import type { TransactionView } from '@centagate-kit/protocol'
+import type {
+  ChallengeSendResponse,
+  QrSendResponse,
+  SmsSendResponse,
+  TransactionView,
+} from '@centagate-kit/protocol'
 import { createDeviceSignals } from './device-signals'
 import { createKitClient } from './kit-client'
 import type { KitClientError } from './kit-client-error'
-import { createStepUpMachine } from './step-up-machine'
-import type { StepUpState } from './step-up-machine'
+import type { CodeState } from './methods/code/code-transitions'
+import type { QrState } from './methods/qr/qr-transitions'
+import { createStepUpMachine } from './step-up/step-up-machine'
+import type { StepUpState } from './step-up/step-up-types'
 import { createManualVisibility } from './visibility'
 
 const origin = 'http://bank.test'
@@ -80,13 +87,20 @@ function setup(user = 'alice') {
     }),
   })
   const machine = createStepUpMachine({ client, visibility: createManualVisibility() })
-  const states: StepUpState[] = []
+  /** The method machine's state while one runs, else the step-up machine's. */
+  const flowState = (): string => {
+    const snapshot = machine.getSnapshot()
+    return snapshot.child?.state ?? snapshot.state
+  }
+  const states: string[] = []
   machine.subscribe(() => {
-    const state = machine.getSnapshot().state
+    const state = flowState()
     if (states.at(-1) !== state) states.push(state)
   })
-  const reached = (state: StepUpState) =>
-    vi.waitFor(() => expect(machine.getSnapshot().state).toBe(state), { timeout: 5_000 })
+  const reached = (state: StepUpState | CodeState | QrState) =>
+    vi.waitFor(() => expect(flowState()).toBe(state), { timeout: 5_000 })
+  /** What the method machine's last send answered. */
+  const sent = <T>() => machine.getSnapshot().child?.sent as T
   const device = {
     latestSms: async () =>
       (
@@ -104,7 +118,7 @@ function setup(user = 'alice') {
     decide: (decision: 'approve' | 'reject') =>
       control(emulator, 'POST', 'app/decision', { username: user, decision }),
   }
-  return { emulator, client, machine, states, reached, device, routes }
+  return { emulator, client, machine, states, reached, device, routes, sent }
 }
 
 afterEach(() => {
@@ -113,7 +127,7 @@ afterEach(() => {
 
 describe('client + machine against the real kit server and emulator', () => {
   it('step-up by SMS: choose, receive, a wrong code, then the right one', async () => {
-    const { machine, reached, device, routes } = setup()
+    const { machine, reached, device, routes, sent } = setup()
     machine.send({ type: 'START.STEPUP', transactionId: transaction.id })
     await reached('choosing')
     const snapshot = machine.getSnapshot()
@@ -124,17 +138,17 @@ describe('client + machine against the real kit server and emulator', () => {
     machine.send({ type: 'CODE.SEND' }) // double click
     await reached('awaiting-otp')
     expect(routes.filter((r) => r === 'sms/send')).toHaveLength(1)
-    const sms = machine.getSnapshot().sms
-    expect(sms?.maskedPhone).toMatch(/^•••• \d{4}$/)
-    expect(sms!.resendAvailableAt).toBeLessThan(sms!.expiresAt)
+    const sms = sent<SmsSendResponse>()
+    expect(sms.maskedPhone).toMatch(/^•••• \d{4}$/)
+    expect(sms.resendAvailableAt).toBeLessThan(sms.expiresAt)
 
     const code = await device.latestSms()
     expect(code).toMatch(/^\d{4,10}$/)
     const wrong = code === '000000' ? '111111' : '000000'
     machine.send({ type: 'CODE.SUBMIT', code: wrong })
-    await vi.waitFor(() => expect(machine.getSnapshot().error?.code).toBe('otp_invalid'))
-    expect(machine.getSnapshot().state).toBe('awaiting-otp')
-    expect(machine.getSnapshot().attemptsLeft).toBeLessThan(sms!.attemptsLeft)
+    await vi.waitFor(() => expect(machine.getSnapshot().child?.error?.code).toBe('otp_invalid'))
+    expect(machine.getSnapshot().child?.state).toBe('awaiting-otp')
+    expect(machine.getSnapshot().child?.attemptsLeft).toBeLessThan(sms.attemptsLeft)
 
     machine.send({ type: 'CODE.SUBMIT', code: code! })
     await reached('approved')
@@ -142,14 +156,14 @@ describe('client + machine against the real kit server and emulator', () => {
   })
 
   it('resend during the cooldown is refused locally, no second SMS', async () => {
-    const { machine, reached, routes, client } = setup()
+    const { machine, reached, routes, client, sent } = setup()
     machine.send({ type: 'START.STEPUP' })
     await reached('choosing')
     machine.send({ type: 'METHOD.CHOOSE', method: 'sms' })
     await reached('awaiting-otp')
     machine.send({ type: 'CODE.SEND' })
-    expect(machine.getSnapshot().error).toMatchObject({ code: 'rate_limited' })
-    expect(machine.getSnapshot().retryAt).toBe(machine.getSnapshot().sms?.resendAvailableAt)
+    expect(machine.getSnapshot().child?.error).toMatchObject({ code: 'rate_limited' })
+    expect(machine.getSnapshot().child?.retryAt).toBe(sent<SmsSendResponse>().resendAvailableAt)
     // The server agrees when asked directly.
     const refused = await client.smsSend().catch((error: KitClientError) => error)
     expect(refused).toMatchObject({ code: 'rate_limited' })
@@ -157,12 +171,12 @@ describe('client + machine against the real kit server and emulator', () => {
   })
 
   it('challenge-response with the hardware token', async () => {
-    const { machine, reached, device } = setup()
+    const { machine, reached, device, sent } = setup()
     machine.send({ type: 'START.STEPUP' })
     await reached('choosing')
     machine.send({ type: 'METHOD.CHOOSE', method: 'challenge' })
     await reached('awaiting-otp')
-    const challenge = machine.getSnapshot().challenge?.challenge
+    const challenge = sent<ChallengeSendResponse>().challenge
     expect(challenge).toBeTruthy()
     machine.send({ type: 'CODE.SUBMIT', code: await device.tokenResponse(challenge!) })
     await reached('approved')
@@ -171,12 +185,12 @@ describe('client + machine against the real kit server and emulator', () => {
 
   it('QR signing: the app scans, sees the transaction, approves; polling ends approved', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
-    const { machine, reached, device, routes } = setup()
+    const { machine, reached, device, routes, sent } = setup()
     machine.send({ type: 'START.STEPUP', transactionId: transaction.id })
     await reached('choosing')
     machine.send({ type: 'METHOD.CHOOSE', method: 'qr' })
     await reached('awaiting-approval')
-    const qr = machine.getSnapshot().qr!
+    const qr = sent<QrSendResponse>()
     const scanned = await device.scanQr(qr.qrValue)
     expect(scanned.details).toContain('Siti Aminah')
     await device.decide('approve')
@@ -190,14 +204,14 @@ describe('client + machine against the real kit server and emulator', () => {
 
   it('QR rejected in the app → denied', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
-    const { machine, reached, device } = setup()
+    const { machine, reached, device, sent } = setup()
     machine.send({ type: 'START.STEPUP', transactionId: transaction.id })
     await reached('choosing')
     machine.send({ type: 'METHOD.CHOOSE', method: 'qr' })
     await reached('awaiting-approval')
-    await device.scanQr(machine.getSnapshot().qr!.qrValue)
+    await device.scanQr(sent<QrSendResponse>().qrValue)
     await device.decide('reject')
-    await vi.advanceTimersByTimeAsync(machine.getSnapshot().qr!.pollAfterMs)
+    await vi.advanceTimersByTimeAsync(sent<QrSendResponse>().pollAfterMs)
     await reached('denied')
   })
 

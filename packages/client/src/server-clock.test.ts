@@ -3,7 +3,7 @@ import { createCountdown } from './countdown'
 import { createKitClient } from './kit-client'
 import { createDeviceSignals } from './device-signals'
 import { createServerClock } from './server-clock'
-import { bodies, createFakeKitFetch } from './testing/fake-kit-fetch'
+import { bodies, createFakeKitFetch } from '@centagate-kit/testkit/fake-kit-fetch'
 
 beforeEach(() => {
   vi.useFakeTimers({ now: Date.parse('2026-11-23T10:00:00Z') })

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
-import { createTestClient } from './test/centagate-test-client'
+import { createTestClient } from '@centagate-kit/testkit/centagate-test-client'
 
 const bin = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),

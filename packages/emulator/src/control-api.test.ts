@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createEmulator } from './emulator'
 import { textToBase64 } from './encoding'
-import { type Harness, startHarness } from './test/harness'
+import { type Harness, startHarness } from '@centagate-kit/testkit/emulator-test-server'
 
 let h: Harness
 beforeEach(async () => {

@@ -190,7 +190,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       }
       if (fault.kind === 'drop') throw new EmulatorConnectionDropped()
       if (fault.kind === 'hang') return hang(input.signal)
-      const reply = faultReply(fault)
+      const reply = faultReply(fault, endpoint)
       if (reply) return reply
     }
     if (clock.now() - lastPrune > 60_000) {

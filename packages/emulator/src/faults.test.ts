@@ -1,9 +1,10 @@
 // Fault injection over real HTTP (latency, 5xx, HTML, malformed JSON, oversized, redirect,
-// dropped connection, hang, clock skew, counts) and in-process (a dropped connection is a rejected
-// fetch, a hang ends with the request's abort signal), plus stats for "exactly one attempt".
+// dropped connection, hang, clock skew, a return code, counts) and in-process (a dropped
+// connection is a rejected fetch, a hang ends with the request's abort signal), plus stats for
+// "exactly one attempt".
 import { afterEach, describe, expect, it } from 'vitest'
 import { createEmulator } from './emulator'
-import { type Harness, startHarness } from './test/harness'
+import { type Harness, startHarness } from '@centagate-kit/testkit/emulator-test-server'
 
 let h: Harness | undefined
 afterEach(async () => {
@@ -14,7 +15,7 @@ afterEach(async () => {
 const authBasicPath = '/v2/CentagateWS/webresources/auth/authBasic'
 
 describe('faults over HTTP', () => {
-  it('http_error, html, malformed_json, oversized, redirect, clock_skew, with count', async () => {
+  it('http_error, html, malformed_json, oversized, redirect, clock_skew, return_code, with count', async () => {
     h = await startHarness()
     const harness = h
     const call = () =>
@@ -58,6 +59,12 @@ describe('faults over HTTP', () => {
     expect((await call()).code).toBe('23023')
     expect((await call()).code).toBe('0')
 
+    await add({ endpoint: 'authBasic', kind: 'return_code', returnCode: '23008', count: 1 })
+    const refused = await call()
+    expect(refused.status).toBe(200)
+    expect(refused.code).toBe('23008')
+    expect((await call()).code).toBe('0')
+
     // Faults on another endpoint do not touch this one; DELETE clears them.
     await add({ endpoint: 'authSmsOtp', kind: 'http_error' })
     expect((await call()).code).toBe('0')
@@ -71,6 +78,7 @@ describe('faults over HTTP', () => {
     // Bad fault specs are 400.
     expect((await add({ endpoint: 'nope', kind: 'drop' })).status).toBe(400)
     expect((await add({ endpoint: '*', kind: 'explode' })).status).toBe(400)
+    expect((await add({ endpoint: '*', kind: 'return_code', returnCode: 'x' })).status).toBe(400)
   })
 
   it('latency delays the answer', async () => {

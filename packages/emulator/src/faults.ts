@@ -4,7 +4,7 @@
  * fetch handler throws {@link EmulatorConnectionDropped} (node server: destroy the socket;
  * in-process: a rejected fetch like a network error) or never answers.
  */
-import { type EndpointName, endpoints } from '@centagate-kit/protocol'
+import { type EndpointDefinition, type EndpointName, endpoints } from '@centagate-kit/protocol'
 import { z } from 'zod'
 import { envelopeReply } from './envelope'
 import { type EmulatorReply, jsonReply, textReply } from './reply'
@@ -19,6 +19,7 @@ export const faultKinds = [
   'drop',
   'hang',
   'clock_skew',
+  'return_code',
 ] as const
 export type FaultKind = (typeof faultKinds)[number]
 
@@ -34,6 +35,11 @@ export const faultSpec = z.strictObject({
   status: z.number().int().min(400).max(599).default(503),
   /** `redirect`: where to send the client. */
   location: z.string().url().default('https://redirect.invalid/elsewhere'),
+  /** `return_code`: the CENTAGATE return code the endpoint answers (a business refusal). */
+  returnCode: z
+    .string()
+    .regex(/^\d{1,6}$/)
+    .default('99999'),
   /** How many requests it hits; unlimited when absent. */
   count: z.number().int().min(1).optional(),
 })
@@ -85,8 +91,14 @@ export class FaultRegistry {
   }
 }
 
-/** The HTTP answer of a non-socket fault (`null` for latency/drop/hang, handled by the caller). */
-export function faultReply(fault: ActiveFault): EmulatorReply | null {
+/**
+ * The HTTP answer of a non-socket fault (`null` for latency/drop/hang, handled by the caller).
+ * `endpoint` shapes a `return_code` envelope (numeric code for the JSON-object endpoints).
+ */
+export function faultReply(
+  fault: ActiveFault,
+  endpoint: Pick<EndpointDefinition, 'objectEncoding'>,
+): EmulatorReply | null {
   switch (fault.kind) {
     case 'http_error':
       return textReply(
@@ -113,6 +125,8 @@ export function faultReply(fault: ActiveFault): EmulatorReply | null {
       return { status: 302, headers: { location: fault.location }, body: null }
     case 'clock_skew':
       return envelopeReply(null, '23023')
+    case 'return_code':
+      return envelopeReply(endpoint, fault.returnCode)
     default:
       return null
   }

@@ -3,8 +3,9 @@
 // OTP), TOTP, adaptive; transaction signing by QR, SMS and CR; admin registration.
 import { endpoints } from '@centagate-kit/protocol'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { defaultFixtures } from './fixtures/default-fixtures'
 import { textToBase64 } from './encoding'
-import { type Harness, startHarness } from './test/harness'
+import { type Harness, startHarness } from '@centagate-kit/testkit/emulator-test-server'
 
 let h: Harness
 beforeEach(async () => {
@@ -191,6 +192,36 @@ describe('login (API.md 1.8)', () => {
     expect((await h.client.call('adaptive', { username: 'carol', authResult: 'true' })).code).toBe(
       '23039',
     )
+  })
+
+  it('a user who must have a second factor but has none stays incomplete until one is bound', async () => {
+    const strict = await startHarness({
+      fixtures: {
+        ...defaultFixtures,
+        users: defaultFixtures.users.map((user) =>
+          user.username === 'carol' ? { ...user, requireSecondFactor: true } : user,
+        ),
+      },
+    })
+    try {
+      const first = await strict.login('carol')
+      expect(first.secretCode).toBe('')
+      expect(first.result.text('multiStepAuth')).toBe('true')
+      expect(first.result.text('authMethods')).toBe('')
+      const cenToken = await strict.adminCenToken()
+      const bound = await strict.client.admin('registerActiveToken', 'admin', {
+        username: 'carol',
+        tokenSn: '+60111222444',
+        tokenType: '1',
+        cenToken,
+      })
+      expect(bound.code).toBe('0')
+      const second = await strict.login('carol')
+      expect(second.result.text('authMethods')).toBe('SMS')
+      expect(second.secretCode).toBe('')
+    } finally {
+      await strict.close()
+    }
   })
 
   it('legacy v1 request paths answer too (API.md 1.1)', async () => {

@@ -5,6 +5,7 @@
  */
 export { createEmulator } from './emulator'
 export type { Emulator, EmulatorOptions } from './emulator'
+export { emulatorUpstream, type EmulatorUpstream } from './upstream'
 export type { EmulatorStats } from './emulator-internals'
 export { createEmulatorClock, type EmulatorClock } from './clock'
 export { defaultSettings, resolveSettings, type EmulatorSettings } from './settings'

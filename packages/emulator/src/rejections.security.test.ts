@@ -4,7 +4,7 @@
 // transaction details, dead authTokens and forged cenTokens. Driven over real HTTP on loopback.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { textToBase64 } from './encoding'
-import { type Harness, startHarness } from './test/harness'
+import { type Harness, startHarness } from '@centagate-kit/testkit/emulator-test-server'
 
 let h: Harness
 beforeEach(async () => {
@@ -76,7 +76,7 @@ describe('request checks', () => {
   })
 
   it('unknown integration key -> 23024 (before the field check)', async () => {
-    const client = (await import('./test/centagate-test-client')).createTestClient({
+    const client = (await import('@centagate-kit/testkit/centagate-test-client')).createTestClient({
       baseUrl: h.server.url,
       integrationKey: 'f'.repeat(64),
       secretKey: h.server.emulator.credentials.secretKey,

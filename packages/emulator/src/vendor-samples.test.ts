@@ -5,7 +5,7 @@
 // alternative and names it in the x-centagate-emulator-signed-order header.
 import { afterEach, describe, expect, it } from 'vitest'
 import { textToBase64 } from './encoding'
-import { type Harness, startHarness } from './test/harness'
+import { type Harness, startHarness } from '@centagate-kit/testkit/emulator-test-server'
 
 /** Orders as written in the seed samples (hmac text concatenations). */
 const samples = {

@@ -1,7 +1,10 @@
 // Threat: secrets or signing code shipped to browsers (anchors-ui §0.5: a public CENTAGATE React
 // client computed the HMAC in the browser with the secret inlined). The built @centagate-kit/react
-// entries must contain no `crypto.subtle.sign`, no HMAC code and no import of the server package
-// or protocol/signing; and the OTP field entry must not pull the QR encoder or fingerprinting.
+// entries, and @centagate-kit/client as an app imports it next to them, must contain no
+// `crypto.subtle.sign`, no HMAC code and no import of the server package or protocol/signing; no
+// server-only contract code either (zod, the route declarations and their schema vocabulary: the
+// browser checks are generated from them); and the OTP field entry must not pull the QR encoder or
+// fingerprinting.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -26,6 +29,8 @@ const entries = Object.entries(pkg.exports)
 interface Built {
   code: string
   inputs: string[]
+  /** Inputs that put bytes in the output (what tree shaking kept). */
+  keptInputs: string[]
   /** Inputs reachable from the entry through static imports only (what loads eagerly). */
   eagerInputs: string[]
 }
@@ -45,11 +50,26 @@ function eagerInputsOf(metafile: Metafile): string[] {
   return [...seen].flatMap((name) => Object.keys(outputs[name]!.inputs))
 }
 const outputs = new Map<string, Built>()
+/** The kit client as an app imports it (the widgets take the client from the app). */
+const clientEntry = 'client: @centagate-kit/client'
 
 beforeAll(async () => {
-  for (const entry of entries) {
+  const builds = [
+    ...entries.map((entry) => ({ name: entry.name, input: { entryPoints: [entry.file] } })),
+    {
+      name: clientEntry,
+      input: {
+        stdin: {
+          contents: "export * from '@centagate-kit/client'",
+          resolveDir: path.join(root, 'src'),
+          loader: 'ts' as const,
+        },
+      },
+    },
+  ]
+  for (const entry of builds) {
     const result = await build({
-      entryPoints: [entry.file],
+      ...entry.input,
       bundle: true,
       write: false,
       format: 'esm',
@@ -68,6 +88,15 @@ beforeAll(async () => {
     outputs.set(entry.name, {
       code: result.outputFiles.map((file) => file.text).join('\n'),
       inputs: Object.keys(metafile.inputs),
+      keptInputs: [
+        ...new Set(
+          Object.values(metafile.outputs).flatMap((output) =>
+            Object.entries(output.inputs)
+              .filter(([, input]) => input.bytesInOutput > 0)
+              .map(([name]) => name),
+          ),
+        ),
+      ],
       eagerInputs: eagerInputsOf(metafile),
     })
   }
@@ -92,7 +121,7 @@ describe('@centagate-kit/react bundles', () => {
     )
   })
 
-  test.each(entries.map((entry) => entry.name))(
+  test.each([...entries.map((entry) => entry.name), clientEntry])(
     '%s has no signing, HMAC or server code',
     (name) => {
       const built = outputs.get(name)!
@@ -105,6 +134,24 @@ describe('@centagate-kit/react bundles', () => {
         /packages\/(server|emulator)\/|protocol\/src\/signing\//.test(input),
       )
       expect(forbidden).toEqual([])
+    },
+  )
+
+  test.each([...entries.map((entry) => entry.name), clientEntry])(
+    '%s carries no zod and no route declarations, only the generated browser checks',
+    (name) => {
+      const kept = outputs.get(name)!.keptInputs
+      expect(
+        kept.filter((input) =>
+          /node_modules\/.*zod|protocol\/src\/kit\/(schema|routes|shapes)\/|kit-zod-schemas/.test(
+            input,
+          ),
+        ),
+      ).toEqual([])
+      if (name === clientEntry) {
+        // Sanity (the check can fail): the client does carry the generated checks.
+        expect(kept.some((input) => input.endsWith('kit/browser-checks/generated.ts'))).toBe(true)
+      }
     },
   )
 

@@ -24,7 +24,7 @@ const nodeOnly = new Set([
 function sourceFiles(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
     const path = join(directory, entry.name)
-    if (entry.isDirectory()) return entry.name === 'test-support' ? [] : sourceFiles(path)
+    if (entry.isDirectory()) return sourceFiles(path)
     return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : []
   })
 }

@@ -14,8 +14,10 @@ export const authBasic: Handler = (context) => {
     recordFailure(context.state, user.username, context.now, context.settings)
     return fail('23001')
   }
-  // Users without MFA (the admin) or without any second factor complete on the password.
-  const complete = !user.mfa || userFactors(context.state, user).length === 0
+  // Users without MFA (the admin) or without any second factor complete on the password, unless
+  // a second factor is mandatory for them (then they must enrol one first).
+  const complete =
+    !user.mfa || (userFactors(context.state, user).length === 0 && !user.requireSecondFactor)
   const session = createSession(context.state, user, context.now, context.settings, complete)
   return ok(authResultObject(context.state, session, context.settings))
 }

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { groupDigits, spellDigits } from '../internal/digits'
 import { useI18n } from '../i18n/use-i18n'
 import { VisuallyHidden } from '../internal/visually-hidden'
+import { challengeResponsePart as part } from './challenge-response-anatomy'
 
 export interface ChallengeDisplayProps {
   /** The challenge digits from the server. */
@@ -27,35 +28,22 @@ export function ChallengeDisplay({ challenge, groupSize = 4 }: ChallengeDisplayP
     }
   }
   return (
-    <div data-scope="challenge-response" data-part="challenge">
-      <p data-scope="challenge-response" data-part="challenge-label">
-        {t('challenge.label')}
-      </p>
-      <span
-        data-scope="challenge-response"
-        data-part="challenge-digits"
-        dir="ltr"
-        translate="no"
-        aria-hidden="true"
-      >
+    <div {...part('challenge')}>
+      <p {...part('challenge-label')}>{t('challenge.label')}</p>
+      <span {...part('challenge-digits')} dir="ltr" translate="no" aria-hidden="true">
         {groupDigits(challenge, groupSize).map((group, index) => (
-          <span key={index} data-scope="challenge-response" data-part="challenge-group">
+          <span key={index} {...part('challenge-group')}>
             {group}
           </span>
         ))}
       </span>
-      <VisuallyHidden data-scope="challenge-response" data-part="challenge-reading">
+      <VisuallyHidden {...part('challenge-reading')}>
         {t('challenge.reading', { digits: spellDigits(challenge) })}
       </VisuallyHidden>
-      <button
-        type="button"
-        data-scope="challenge-response"
-        data-part="copy-button"
-        onClick={() => void copy()}
-      >
+      <button type="button" {...part('copy-button')} onClick={() => void copy()}>
         {copied ? t('challenge.copied') : t('challenge.copy')}
       </button>
-      <span role="status" data-scope="challenge-response" data-part="copy-status">
+      <span role="status" {...part('copy-status')}>
         {copied ? <VisuallyHidden>{t('challenge.copied')}</VisuallyHidden> : null}
       </span>
     </div>

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { render } from 'vitest-browser-react'
-import { createStoryBackend } from '../stories/backend/story-backend'
+import { createStoryBackend } from '@centagate-kit/testkit/story-backend'
 import { CentagateProvider } from '../provider/centagate-provider'
-import { axeViolations } from '../test/axe'
+import { axeViolations } from '@centagate-kit/testkit/axe'
 import { ChallengeResponse } from './challenge-response'
 
 describe('ChallengeResponse (real server handler + emulator)', () => {
@@ -20,7 +20,7 @@ describe('ChallengeResponse (real server handler + emulator)', () => {
       screen.container.querySelector('[data-scope="challenge-response"][data-part="root"]')
     await userEvent.tab()
     await userEvent.keyboard('{Enter}')
-    await expect.poll(() => root()?.getAttribute('data-state')).toBe('awaiting-response')
+    await expect.poll(() => root()?.getAttribute('data-state')).toBe('awaiting-otp')
     expect(await axeViolations(screen.container)).toEqual([])
     const digits = screen.container.querySelector('[data-part="challenge-digits"]')!
     expect(digits.getAttribute('dir')).toBe('ltr')
@@ -41,6 +41,6 @@ describe('ChallengeResponse (real server handler + emulator)', () => {
       .poll(() => document.activeElement?.getAttribute('autocomplete'))
       .toBe('one-time-code')
     await userEvent.keyboard(await backend.device.tokenResponse(challenge))
-    await expect.poll(() => root()?.getAttribute('data-state')).toBe('verified')
+    await expect.poll(() => root()?.getAttribute('data-state')).toBe('approved')
   })
 })

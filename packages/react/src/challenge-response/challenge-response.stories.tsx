@@ -1,7 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor } from 'storybook/test'
-import { WithBackend, type KitStoryParameters } from '../stories/story-frame'
-import { backendLoader, backendOf, untilElement, untilState } from '../stories/story-helpers'
+import { WithBackend, type KitStoryParameters } from '@centagate-kit/testkit/story-frame'
+import {
+  backendLoader,
+  backendOf,
+  untilElement,
+  untilState,
+} from '@centagate-kit/testkit/story-helpers'
 import { ChallengeResponse } from './challenge-response'
 
 /**
@@ -32,7 +37,7 @@ const responseInput = (canvasElement: HTMLElement) =>
 
 async function showChallenge(canvasElement: HTMLElement): Promise<string> {
   await userEvent.click(await getButton(canvasElement))
-  await untilState(canvasElement, 'challenge-response', 'awaiting-response')
+  await untilState(canvasElement, 'challenge-response', 'awaiting-otp')
   const digits = await untilElement(canvasElement, '[data-part="challenge-digits"]')
   return (digits.textContent ?? '').replace(/\D/g, '')
 }
@@ -81,7 +86,7 @@ export const Verified: Story = {
     const response = await backend.device.tokenResponse(challenge)
     await userEvent.click(await responseInput(canvasElement))
     await userEvent.keyboard(response)
-    await untilState(canvasElement, 'challenge-response', 'verified')
+    await untilState(canvasElement, 'challenge-response', 'approved')
   },
 }
 
@@ -92,8 +97,33 @@ export const ChallengeExpired: Story = {
     await backend.device.advanceClock(301)
     await userEvent.click(await responseInput(canvasElement))
     await userEvent.keyboard(await backend.device.tokenResponse(challenge))
+    await untilState(canvasElement, 'challenge-response', 'expired')
     const error = await untilElement(canvasElement, '[data-part="error"]')
     await expect(error).toHaveTextContent(/expired/i)
+  },
+}
+
+/** A 4-second challenge: a wrong response, then `expired`; "Get a new challenge" replaces it. */
+export const ExpiredAfterWrongResponse: Story = {
+  parameters: {
+    backend: { user: 'alice', startStepUp: true, limits: { challengeTtlMs: 4_000 } },
+  },
+  play: async ({ canvasElement }) => {
+    await showChallenge(canvasElement)
+    await userEvent.click(await responseInput(canvasElement))
+    await userEvent.keyboard('000000')
+    await untilElement(canvasElement, '[data-part="message"]:not(:empty)')
+    await untilState(canvasElement, 'challenge-response', 'expired', 8_000)
+    await expect(await untilElement(canvasElement, '[data-part="error"]')).toHaveAttribute(
+      'data-error-code',
+      'otp_expired',
+    )
+    await expect(canvasElement.querySelector('input[autocomplete="one-time-code"]')).toBeNull()
+    await expect(canvasElement.querySelector('[data-part="challenge-digits"]')).toBeNull()
+    const button = await getButton(canvasElement)
+    await expect(button).toHaveTextContent('Get a new challenge')
+    await userEvent.click(button)
+    await untilState(canvasElement, 'challenge-response', 'awaiting-otp')
   },
 }
 

@@ -1,4 +1,5 @@
 import { useId } from 'react'
+import type { ChallengeSnapshot, MethodEvent } from '@centagate-kit/client'
 import {
   useChallengeResponse,
   type UseChallengeResponseOptions,
@@ -11,97 +12,93 @@ import { CountdownText } from '../parts/countdown-text'
 import { ErrorPanel } from '../parts/error-panel'
 import { StepHeading } from '../parts/step-heading'
 import { ChallengeDisplay } from './challenge-display'
-import type { ChallengeResponseController } from './challenge-response-controller'
+import { challengeResponsePart as part } from './challenge-response-anatomy'
 
 export interface ChallengeResponseViewProps {
-  controller: ChallengeResponseController
+  /** The challenge-response machine's snapshot: standalone or `<StepUp>`'s child. */
+  snapshot: ChallengeSnapshot
+  /** Sends the machine an event (`CODE.SEND`, `CODE.SUBMIT`). */
+  send: (event: MethodEvent) => void
   /** Digits in the token's response. @default 6 */
   responseLength?: number
   /** Focus the heading on open, then the response field once the challenge is shown. @default false */
   focusOnMount?: boolean
 }
 
-/** Challenge-response step: the challenge to key into the token, and the token's response. */
+/**
+ * Challenge-response step, rendered from the machine's snapshot: the challenge to key into the
+ * token and the token's response, while the challenge can still be answered; once it expired or
+ * was used up, "Get a new challenge" replaces them.
+ */
 export function ChallengeResponseView({
-  controller,
+  snapshot,
+  send,
   responseLength = 6,
   focusOnMount = false,
 }: ChallengeResponseViewProps) {
   const { t } = useI18n()
   const clock = useServerClock()
   const titleId = useId()
-  const { status, challenge, error } = controller
-  const sending = status === 'sending'
+  const { state, sent, error } = snapshot
+  const sending = state === 'sending'
+  const codeOpen =
+    sent !== undefined && (state === 'awaiting-otp' || state === 'verifying' || state === 'error')
   return (
     <section
-      data-scope="challenge-response"
-      data-part="root"
-      data-state={status}
-      data-busy={dataFlag(sending || status === 'verifying')}
+      {...part('root')}
+      data-state={state}
+      data-busy={dataFlag(sending || state === 'verifying')}
       aria-labelledby={titleId}
     >
-      <StepHeading
-        scope="challenge-response"
-        id={titleId}
-        focusOnMount={focusOnMount && !challenge}
-      >
+      <StepHeading scope="challenge-response" id={titleId} focusOnMount={focusOnMount && !sent}>
         {t('challenge.title')}
       </StepHeading>
-      {status === 'verified' ? (
-        <p data-scope="challenge-response" data-part="status" data-state="approved" role="status">
+      {state === 'approved' ? (
+        <p {...part('status')} data-state="approved" role="status">
           {t('stepup.approved')}
         </p>
       ) : (
         <>
-          {challenge ? (
+          {codeOpen ? (
             <>
-              <p data-scope="challenge-response" data-part="description">
-                {t('challenge.instructions')}
-              </p>
-              <ChallengeDisplay challenge={challenge.challenge} />
+              <p {...part('description')}>{t('challenge.instructions')}</p>
+              <ChallengeDisplay challenge={sent.challenge} />
               <CountdownText
                 scope="challenge-response"
                 part="expiry-timer"
-                deadline={challenge.expiresAt}
+                deadline={sent.expiresAt}
                 clock={clock}
                 running="challenge.expiresIn"
                 done="challenge.expired"
               />
-              {status !== 'locked' ? (
-                <CodeForm
-                  scope="challenge-response"
-                  label={t('challenge.responseLabel')}
-                  length={responseLength}
-                  error={error}
-                  attemptsLeft={controller.attemptsLeft}
-                  submitting={status === 'verifying'}
-                  onSubmit={controller.verify}
-                  // The field appears once the challenge is shown: focus moves to it.
-                  focusOnMount
-                />
-              ) : null}
+              <CodeForm
+                scope="challenge-response"
+                label={t('challenge.responseLabel')}
+                length={responseLength}
+                error={error}
+                attemptsLeft={snapshot.attemptsLeft}
+                submitting={state === 'verifying'}
+                onSubmit={(code) => send({ type: 'CODE.SUBMIT', code })}
+                // The field appears once the challenge is shown: focus moves to it.
+                focusOnMount
+              />
             </>
           ) : null}
           <ErrorPanel scope="challenge-response" error={isFieldError(error) ? undefined : error} />
-          {status !== 'locked' ? (
-            <div data-scope="challenge-response" data-part="actions">
+          {state === 'locked' && snapshot.lockScope === 'user' ? null : (
+            <div {...part('actions')}>
               <button
                 type="button"
-                data-scope="challenge-response"
-                data-part="send-button"
-                data-variant={challenge ? undefined : 'primary'}
+                {...part('send-button')}
+                data-variant={sent ? undefined : 'primary'}
                 disabled={sending}
                 aria-busy={sending || undefined}
-                onClick={controller.send}
+                onClick={() => send({ type: 'CODE.SEND' })}
               >
-                {sending
-                  ? t('challenge.getting')
-                  : challenge
-                    ? t('challenge.new')
-                    : t('challenge.get')}
+                {sending ? t('challenge.getting') : sent ? t('challenge.new') : t('challenge.get')}
               </button>
             </div>
-          ) : null}
+          )}
         </>
       )}
     </section>
@@ -109,10 +106,16 @@ export function ChallengeResponseView({
 }
 
 export interface ChallengeResponseProps
-  extends UseChallengeResponseOptions, Omit<ChallengeResponseViewProps, 'controller'> {}
+  extends UseChallengeResponseOptions, Omit<ChallengeResponseViewProps, 'snapshot' | 'send'> {}
 
-/** Challenge-response wired to the provider's client (an active flow must exist). */
-export function ChallengeResponse({ onAuthenticated, ...props }: ChallengeResponseProps) {
-  const controller = useChallengeResponse(onAuthenticated ? { onAuthenticated } : {})
-  return <ChallengeResponseView controller={controller} {...props} />
+/**
+ * Challenge-response for a flow the app started: its own machine on the provider's client, or
+ * the `machine` passed in.
+ */
+export function ChallengeResponse({ onAuthenticated, machine, ...props }: ChallengeResponseProps) {
+  const { snapshot, send } = useChallengeResponse({
+    ...(onAuthenticated ? { onAuthenticated } : {}),
+    ...(machine ? { machine } : {}),
+  })
+  return <ChallengeResponseView snapshot={snapshot} send={send} {...props} />
 }

@@ -1,21 +1,28 @@
-import type { AuthenticatedResponse } from '@centagate-kit/client'
-import type { ChallengeResponseController } from '../challenge-response/challenge-response-controller'
-import { useKitClient } from '../provider/kit-client-context'
-import { useSendAndVerify } from './use-send-and-verify'
+import {
+  createChallengeMachine,
+  type AuthenticatedResponse,
+  type ChallengeMachine,
+  type ChallengeSnapshot,
+  type MethodEvent,
+} from '@centagate-kit/client'
+import { useLatest } from '../internal/use-latest'
+import { useMachine, type BoundMachine } from './use-machine'
 
 export interface UseChallengeResponseOptions {
   onAuthenticated?: (result: AuthenticatedResponse) => void
+  /** Drive an existing machine (`createChallengeMachine`); the app disposes it. */
+  machine?: ChallengeMachine
 }
 
-/** Challenge-response token flow on react-query mutations (`challenge/send`, `challenge/verify`). */
+/** The client's challenge-response machine bound to React, for a flow the app started. */
 export function useChallengeResponse(
   options: UseChallengeResponseOptions = {},
-): ChallengeResponseController {
-  const client = useKitClient()
-  const { phase, sent, ...flow } = useSendAndVerify({
-    send: () => client.challengeSend(),
-    verify: (response) => client.challengeVerify({ response }),
-    onAuthenticated: options.onAuthenticated,
-  })
-  return { ...flow, status: phase === 'sent' ? 'awaiting-response' : phase, challenge: sent }
+): BoundMachine<ChallengeSnapshot, MethodEvent> {
+  const onAuthenticated = useLatest(options.onAuthenticated)
+  return useMachine(options.machine, (client) =>
+    createChallengeMachine({
+      client,
+      onAuthenticated: (result) => onAuthenticated.current?.(result),
+    }),
+  )
 }

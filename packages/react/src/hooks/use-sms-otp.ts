@@ -1,30 +1,27 @@
-import type { AuthenticatedResponse } from '@centagate-kit/client'
-import { useKitClient } from '../provider/kit-client-context'
-import type { SmsOtpController } from '../sms-otp/sms-otp-controller'
-import { useSendAndVerify } from './use-send-and-verify'
+import {
+  createSmsMachine,
+  type AuthenticatedResponse,
+  type MethodEvent,
+  type SmsMachine,
+  type SmsSnapshot,
+} from '@centagate-kit/client'
+import { useLatest } from '../internal/use-latest'
+import { useMachine, type BoundMachine } from './use-machine'
 
 export interface UseSmsOtpOptions {
   /** Called when a code verified and the flow is authenticated. */
   onAuthenticated?: (result: AuthenticatedResponse) => void
-  /** Masked phone to show before the first send (from the flow's method hint). */
-  maskedPhone?: string
+  /** Drive an existing machine (`createSmsMachine`) instead of an own one; the app disposes it. */
+  machine?: SmsMachine
 }
 
 /**
- * SMS OTP on react-query mutations over `client.smsSend` / `client.smsVerify` (an active flow
- * must exist: `login/start` or `stepup/start`). Never retries a send.
+ * The client's SMS machine (`createSmsMachine`) bound to React, for a flow the app started
+ * (`login/start` or `stepup/start`).
  */
-export function useSmsOtp(options: UseSmsOtpOptions = {}): SmsOtpController {
-  const client = useKitClient()
-  const { phase, sent, ...flow } = useSendAndVerify({
-    send: () => client.smsSend(),
-    verify: (code) => client.smsVerify({ code }),
-    onAuthenticated: options.onAuthenticated,
-  })
-  return {
-    ...flow,
-    status: phase,
-    sent,
-    maskedPhone: sent?.maskedPhone ?? options.maskedPhone,
-  }
+export function useSmsOtp(options: UseSmsOtpOptions = {}): BoundMachine<SmsSnapshot, MethodEvent> {
+  const onAuthenticated = useLatest(options.onAuthenticated)
+  return useMachine(options.machine, (client) =>
+    createSmsMachine({ client, onAuthenticated: (result) => onAuthenticated.current?.(result) }),
+  )
 }

@@ -1,4 +1,3 @@
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import {
   createStepUpMachine,
   type AuthenticatedResponse,
@@ -8,52 +7,29 @@ import {
   type VisibilitySource,
 } from '@centagate-kit/client'
 import { useLatest } from '../internal/use-latest'
-import { useKitClient } from '../provider/kit-client-context'
+import { useMachine, type BoundMachine } from './use-machine'
 
 export interface UseStepUpOptions {
   onAuthenticated?: (result: AuthenticatedResponse) => void
   /** Page visibility for QR polling. @default documentVisibility() */
   visibility?: VisibilitySource
-  /** Drive an existing machine instead (RootProvider-style escape hatch). */
+  /** Drive an existing machine instead (`createStepUpMachine`); the app disposes it. */
   machine?: StepUpMachine
 }
 
-export interface UseStepUpResult {
-  snapshot: StepUpSnapshot
-  send: (event: StepUpEvent) => void
-  machine: StepUpMachine
-}
+export type UseStepUpResult = BoundMachine<StepUpSnapshot, StepUpEvent>
 
 /**
- * Binds the client's step-up machine (string states) to React with `useSyncExternalStore`. The
- * machine is created once per component and disposed on unmount (polls and requests stop).
+ * The client's step-up machine bound to React. In `method`, `snapshot.child` is the chosen
+ * method machine's snapshot and `send` takes its events too.
  */
 export function useStepUp(options: UseStepUpOptions = {}): UseStepUpResult {
-  const client = useKitClient()
   const onAuthenticated = useLatest(options.onAuthenticated)
-  const [own] = useState(() =>
-    options.machine
-      ? null
-      : createStepUpMachine({
-          client,
-          onAuthenticated: (result) => onAuthenticated.current?.(result),
-          ...(options.visibility ? { visibility: options.visibility } : {}),
-        }),
+  return useMachine(options.machine, (client) =>
+    createStepUpMachine({
+      client,
+      onAuthenticated: (result) => onAuthenticated.current?.(result),
+      visibility: options.visibility,
+    }),
   )
-  const machine = options.machine ?? own
-  if (!machine) throw new Error('useStepUp: no machine')
-  // Disposal is deferred one task so StrictMode's mount-unmount-mount keeps the machine alive.
-  const disposeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
-  useEffect(() => {
-    if (!own) return
-    clearTimeout(disposeTimer.current)
-    return () => {
-      disposeTimer.current = setTimeout(() => own.dispose(), 0)
-    }
-  }, [own])
-  const subscribe = useCallback((listener: () => void) => machine.subscribe(listener), [machine])
-  const getSnapshot = useCallback(() => machine.getSnapshot(), [machine])
-  const snapshot = useSyncExternalStore(subscribe, getSnapshot, getSnapshot)
-  const send = useCallback((event: StepUpEvent) => machine.send(event), [machine])
-  return { snapshot, send, machine }
 }

@@ -1,19 +1,25 @@
-import { useMutation } from '@tanstack/react-query'
-import type {
-  KitClientError,
-  TokensRegisterInput,
-  TokensRegisterResponse,
+import {
+  createEnrolmentMachine,
+  type EnrolmentEvent,
+  type EnrolmentMachine,
+  type EnrolmentSnapshot,
+  type TokensRegisterResponse,
 } from '@centagate-kit/client'
-import { useKitClient } from '../provider/kit-client-context'
+import { useLatest } from '../internal/use-latest'
+import { useMachine, type BoundMachine } from './use-machine'
 
-/** Registers an SMS phone number or a hardware token serial (`tokens/register`) as a mutation. */
+export interface UseTokenEnrollmentOptions {
+  onRegistered?: (result: TokensRegisterResponse) => void
+  /** Drive an existing machine (`createEnrolmentMachine`); the app disposes it. */
+  machine?: EnrolmentMachine
+}
+
+/** The client's enrolment machine (`tokens/register`) bound to React. */
 export function useTokenEnrollment(
-  options: { onRegistered?: (result: TokensRegisterResponse) => void } = {},
-) {
-  const client = useKitClient()
-  return useMutation<TokensRegisterResponse, KitClientError, TokensRegisterInput>({
-    mutationFn: (input) => client.tokensRegister(input),
-    retry: false,
-    onSuccess: (result) => options.onRegistered?.(result),
-  })
+  options: UseTokenEnrollmentOptions = {},
+): BoundMachine<EnrolmentSnapshot, EnrolmentEvent> {
+  const onRegistered = useLatest(options.onRegistered)
+  return useMachine(options.machine, (client) =>
+    createEnrolmentMachine({ client, onRegistered: (result) => onRegistered.current?.(result) }),
+  )
 }

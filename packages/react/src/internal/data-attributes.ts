@@ -5,8 +5,3 @@
 export function dataFlag(on: boolean | undefined): '' | undefined {
   return on ? '' : undefined
 }
-
-/** `data-scope` and `data-part` of a part. */
-export function partAttributes(scope: string, part: string): Record<string, string> {
-  return { 'data-scope': scope, 'data-part': part }
-}

@@ -1,5 +1,6 @@
 import { useLayoutEffect, type ComponentProps } from 'react'
 import { useOtpFieldContext } from './otp-field-context'
+import { otpFieldPart as part } from './otp-field-anatomy'
 
 /** A hint tied to the input with `aria-describedby`. */
 export function OtpFieldDescription(props: ComponentProps<'p'>) {
@@ -9,5 +10,5 @@ export function OtpFieldDescription(props: ComponentProps<'p'>) {
     registerPart('description', true)
     return () => registerPart('description', false)
   }, [registerPart])
-  return <p data-scope="otp-field" data-part="description" id={context.descriptionId} {...props} />
+  return <p {...part('description')} id={context.descriptionId} {...props} />
 }

@@ -11,6 +11,7 @@ import { dataFlag } from '../internal/data-attributes'
 import { digitsOnly } from '../internal/digits'
 import { useOtpFieldContext } from './otp-field-context'
 import { OtpFieldSlot } from './otp-field-slot'
+import { otpFieldPart as part } from './otp-field-anatomy'
 
 type NativeInputProps = Omit<
   ComponentProps<'input'>,
@@ -82,8 +83,7 @@ export function OtpFieldInput({
 
   return (
     <div
-      data-scope="otp-field"
-      data-part="control"
+      {...part('control')}
       data-invalid={dataFlag(context.invalid)}
       data-disabled={dataFlag(context.disabled)}
       dir="ltr"
@@ -106,12 +106,11 @@ export function OtpFieldInput({
         disabled={context.disabled}
         aria-invalid={context.invalid || undefined}
         aria-describedby={describedBy}
-        data-scope="otp-field"
-        data-part="input"
+        {...part('input')}
         {...(nonce ? { nonce } : {})}
         containerClassName="ck-otp-container"
         render={({ slots }) => (
-          <div data-scope="otp-field" data-part="slots" aria-hidden="true">
+          <div {...part('slots')} aria-hidden="true">
             {renderSlots
               ? renderSlots(slots)
               : slots.map((slot, index) => <OtpFieldSlot key={index} slot={slot} index={index} />)}

@@ -1,6 +1,7 @@
 import { useLayoutEffect, type ComponentProps } from 'react'
 import { dataFlag } from '../internal/data-attributes'
 import { useOtpFieldContext } from './otp-field-context'
+import { otpFieldPart as part } from './otp-field-anatomy'
 
 /**
  * The error/attempts message: a polite live region that is always in the DOM (so assistive
@@ -18,8 +19,7 @@ export function OtpFieldMessage({ children, ...props }: ComponentProps<'div'>) {
   useLayoutEffect(() => () => registerPart('message', false), [registerPart])
   return (
     <div
-      data-scope="otp-field"
-      data-part="message"
+      {...part('message')}
       data-invalid={dataFlag(context.invalid && present)}
       id={context.messageId}
       role="status"

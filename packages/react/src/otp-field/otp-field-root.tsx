@@ -3,6 +3,7 @@ import { dataFlag } from '../internal/data-attributes'
 import { useControllableState } from '../internal/use-controllable-state'
 import { useLatest } from '../internal/use-latest'
 import { OtpFieldContext, type OtpFieldContextValue } from './otp-field-context'
+import { otpFieldPart as part, type OtpFieldState } from './otp-field-anatomy'
 
 export interface OtpFieldRootProps extends Omit<
   ComponentProps<'div'>,
@@ -101,12 +102,12 @@ export function OtpFieldRoot({
       complete,
     ],
   )
-  const state = value.length === 0 ? 'empty' : value.length >= length ? 'complete' : 'partial'
+  const state: OtpFieldState =
+    value.length === 0 ? 'empty' : value.length >= length ? 'complete' : 'partial'
   return (
     <OtpFieldContext value={context}>
       <div
-        data-scope="otp-field"
-        data-part="root"
+        {...part('root')}
         data-state={state}
         data-invalid={dataFlag(invalid)}
         data-disabled={dataFlag(disabled)}

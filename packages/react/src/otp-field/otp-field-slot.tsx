@@ -1,6 +1,7 @@
 import type { ComponentProps } from 'react'
 import type { SlotProps } from 'input-otp'
 import { dataFlag } from '../internal/data-attributes'
+import { otpFieldPart as part } from './otp-field-anatomy'
 
 export interface OtpFieldSlotProps extends Omit<ComponentProps<'div'>, 'children' | 'slot'> {
   slot: SlotProps
@@ -14,15 +15,14 @@ export interface OtpFieldSlotProps extends Omit<ComponentProps<'div'>, 'children
 export function OtpFieldSlot({ slot, index, ...props }: OtpFieldSlotProps) {
   return (
     <div
-      data-scope="otp-field"
-      data-part="slot"
+      {...part('slot')}
       data-index={index}
       data-active={dataFlag(slot.isActive)}
       data-filled={dataFlag(slot.char !== null)}
       {...props}
     >
       {slot.char ?? slot.placeholderChar}
-      {slot.hasFakeCaret ? <span data-scope="otp-field" data-part="caret" /> : null}
+      {slot.hasFakeCaret ? <span {...part('caret')} /> : null}
     </div>
   )
 }

@@ -4,7 +4,7 @@ import { userEvent } from 'vitest/browser'
 import { render } from 'vitest-browser-react'
 import { I18nProvider } from '../i18n/i18n-provider'
 import { ms } from '../messages/ms'
-import { axeViolations, pasteInto, singleInputEvent } from '../test/axe'
+import { axeViolations, pasteInto, singleInputEvent } from '@centagate-kit/testkit/axe'
 import { OtpField } from './otp-field'
 
 function input(container: HTMLElement): HTMLInputElement {

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, userEvent, waitFor } from 'storybook/test'
-import { WithLocale, type KitStoryParameters } from '../stories/story-frame'
+import { WithLocale, type KitStoryParameters } from '@centagate-kit/testkit/story-frame'
 import { OtpField } from './otp-field'
 
 const meta = {

@@ -2,7 +2,9 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import type { KitClientError } from '@centagate-kit/client'
 import { errorMessage } from '../i18n/error-message'
 import { useI18n } from '../i18n/use-i18n'
+import { partsOf } from '../internal/anatomy'
 import { OtpField } from '../otp-field/otp-field'
+import type { CodeFormPart } from './shared-anatomy'
 
 /** Errors about the typed code itself: shown in the field, focus stays there. */
 export function isFieldError(error: KitClientError | undefined): boolean {
@@ -63,12 +65,13 @@ export function CodeForm({
   useEffect(() => {
     if (fieldError) inputRef.current?.focus()
   }, [fieldError])
+  const part = partsOf<CodeFormPart>(scope)
   const submit = (event: FormEvent) => {
     event.preventDefault()
     if (code.length === length && !submitting && !disabled) onSubmit(code)
   }
   return (
-    <form data-scope={scope} data-part="code-form" onSubmit={submit} noValidate>
+    <form {...part('code-form')} onSubmit={submit} noValidate>
       <OtpField
         label={label}
         length={length}
@@ -81,11 +84,10 @@ export function CodeForm({
         inputRef={inputRef}
         focusOnMount={focusOnMount}
       />
-      <div data-scope={scope} data-part="actions">
+      <div {...part('actions')}>
         <button
           type="submit"
-          data-scope={scope}
-          data-part="submit"
+          {...part('submit')}
           data-variant="primary"
           disabled={disabled || submitting || code.length !== length}
           aria-busy={submitting || undefined}

@@ -3,11 +3,12 @@ import { formatCountdown } from '../i18n/format-time'
 import { useI18n } from '../i18n/use-i18n'
 import type { MessageKey } from '../messages/en'
 import { useCountdown } from '../hooks/use-countdown'
+import type { CountdownPart } from './shared-anatomy'
 
 export interface CountdownTextProps {
   scope: string
-  /** `data-part`, e.g. `expiry-timer` or `resend-timer`: two distinct things, never merged. */
-  part: string
+  /** `expiry-timer` or `resend-timer`: two distinct things, never merged. */
+  part: CountdownPart
   /** Deadline on the server clock (epoch ms). */
   deadline: number | undefined
   clock: ServerClock

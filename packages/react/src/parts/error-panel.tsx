@@ -4,6 +4,8 @@ import { errorMessage } from '../i18n/error-message'
 import { formatClockTime } from '../i18n/format-time'
 import { useI18n } from '../i18n/use-i18n'
 import { useServerClock } from '../hooks/use-server-clock'
+import { partsOf } from '../internal/anatomy'
+import type { ErrorPanelPart } from './shared-anatomy'
 
 export interface ErrorPanelProps {
   scope: string
@@ -25,21 +27,18 @@ export function ErrorPanel({ scope, error, focusOnError = true }: ErrorPanelProp
     if (error && focusOnError) ref.current?.focus()
   }, [error, focusOnError])
   if (!error) return null
+  const part = partsOf<ErrorPanelPart>(scope)
   const time = (at: number) =>
     formatClockTime(at, { locale: i18n.locale, offsetMs: clock.offsetMs })
   return (
-    <div ref={ref} data-scope={scope} data-part="error" data-error-code={error.code} tabIndex={-1}>
-      <p data-scope={scope} data-part="error-text">
-        {errorMessage(i18n, error)}
-      </p>
+    <div ref={ref} {...part('error')} data-error-code={error.code} tabIndex={-1}>
+      <p {...part('error-text')}>{errorMessage(i18n, error)}</p>
       {error.lockedUntil !== undefined ? (
-        <p data-scope={scope} data-part="error-time">
+        <p {...part('error-time')}>
           {i18n.t('error.lockedUntil', { time: time(error.lockedUntil) })}
         </p>
       ) : error.retryAt !== undefined ? (
-        <p data-scope={scope} data-part="error-time">
-          {i18n.t('error.retryAt', { time: time(error.retryAt) })}
-        </p>
+        <p {...part('error-time')}>{i18n.t('error.retryAt', { time: time(error.retryAt) })}</p>
       ) : null}
     </div>
   )

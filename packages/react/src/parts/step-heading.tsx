@@ -1,4 +1,7 @@
 import { useEffect, useRef, type ComponentProps } from 'react'
+import type { headingParts } from './shared-anatomy'
+
+const titlePart: (typeof headingParts)[number] = 'title'
 
 export interface StepHeadingProps extends ComponentProps<'h2'> {
   scope: string
@@ -13,7 +16,7 @@ export function StepHeading({ scope, focusOnMount = false, children, ...props }:
     if (focusOnMount) ref.current?.focus()
   }, [focusOnMount])
   return (
-    <h2 ref={ref} data-scope={scope} data-part="title" tabIndex={-1} {...props}>
+    <h2 ref={ref} data-scope={scope} data-part={titlePart} tabIndex={-1} {...props}>
       {children}
     </h2>
   )

@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query'
 import { describe, expect, test } from 'vitest'
 import { render } from 'vitest-browser-react'
-import { createStoryBackend } from '../stories/backend/story-backend'
+import { createStoryBackend } from '@centagate-kit/testkit/story-backend'
 import { CentagateProvider } from './centagate-provider'
 import { useKitClient } from './kit-client-context'
 

@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
 import { qrPath } from './qr-path'
+import { qrSigningPart as part } from './qr-signing-anatomy'
 
 export interface QrSigningCodeProps {
   value: string
@@ -16,7 +17,7 @@ export interface QrSigningCodeProps {
 export function QrSigningCode({ value, label, size = 192 }: QrSigningCodeProps) {
   const { size: modules, d } = useMemo(() => qrPath(value), [value])
   return (
-    <div data-scope="qr-signing" data-part="code">
+    <div {...part('code')}>
       <svg
         width={size}
         height={size}

@@ -1,5 +1,6 @@
 import type { TransactionView } from '@centagate-kit/client'
 import { useI18n } from '../i18n/use-i18n'
+import { qrSigningPart as part } from './qr-signing-anatomy'
 
 /**
  * "What you see is what you sign": renders exactly `transaction.fields` from the server, in order,
@@ -9,13 +10,11 @@ import { useI18n } from '../i18n/use-i18n'
 export function QrSigningDetails({ transaction }: { transaction: TransactionView }) {
   const { t } = useI18n()
   return (
-    <div data-scope="qr-signing" data-part="details-panel">
-      <h3 data-scope="qr-signing" data-part="details-title">
-        {t('qr.detailsTitle')}
-      </h3>
-      <dl data-scope="qr-signing" data-part="details" data-transaction-id={transaction.id}>
+    <div {...part('details-panel')}>
+      <h3 {...part('details-title')}>{t('qr.detailsTitle')}</h3>
+      <dl {...part('details')} data-transaction-id={transaction.id}>
         {transaction.fields.map((field) => (
-          <div key={field.name} data-scope="qr-signing" data-part="detail" data-name={field.name}>
+          <div key={field.name} {...part('detail')} data-name={field.name}>
             <dt>{field.label}</dt>
             <dd>
               <bdi>{field.value}</bdi>

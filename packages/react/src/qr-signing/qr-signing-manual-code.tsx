@@ -1,18 +1,15 @@
 import { groupDigits } from '../internal/digits'
 import { useI18n } from '../i18n/use-i18n'
+import { qrSigningPart as part } from './qr-signing-anatomy'
 
 /** The code to type into the app when the phone cannot scan its own screen. */
 export function QrSigningManualCode({ code }: { code: string }) {
   const { t } = useI18n()
   return (
-    <details data-scope="qr-signing" data-part="manual">
-      <summary data-scope="qr-signing" data-part="manual-toggle">
-        {t('qr.manualTitle')}
-      </summary>
-      <p data-scope="qr-signing" data-part="manual-hint">
-        {t('qr.manualHint')}
-      </p>
-      <p data-scope="qr-signing" data-part="manual-code" dir="ltr" translate="no">
+    <details {...part('manual')}>
+      <summary {...part('manual-toggle')}>{t('qr.manualTitle')}</summary>
+      <p {...part('manual-hint')}>{t('qr.manualHint')}</p>
+      <p {...part('manual-code')} dir="ltr" translate="no">
         {groupDigits(code, 4).join(' ')}
       </p>
     </details>

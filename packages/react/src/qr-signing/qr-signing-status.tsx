@@ -1,24 +1,25 @@
+import type { QrState } from '@centagate-kit/client'
 import { useI18n } from '../i18n/use-i18n'
 import type { MessageKey } from '../messages/en'
-import type { QrSigningStatus } from './qr-signing-controller'
+import { qrSigningPart } from './qr-signing-anatomy'
 
-const messages: Partial<Record<QrSigningStatus, MessageKey>> = {
-  waiting: 'qr.waiting',
+const messages: Partial<Record<QrState, MessageKey>> = {
+  'awaiting-approval': 'qr.waiting',
   approved: 'qr.approved',
-  rejected: 'qr.rejected',
+  denied: 'qr.rejected',
   expired: 'qr.expired',
   sending: 'qr.starting',
 }
 
 /**
  * The approval status as a polite live region: it changes a handful of times (waiting ->
- * approved / rejected / expired), never on a timer.
+ * approved / declined / expired), never on a timer.
  */
-export function QrSigningStatusText({ status }: { status: QrSigningStatus }) {
+export function QrSigningStatusText({ state }: { state: QrState }) {
   const { t } = useI18n()
-  const key = messages[status]
+  const key = messages[state]
   return (
-    <p data-scope="qr-signing" data-part="status" data-state={status} role="status">
+    <p {...qrSigningPart('status')} data-state={state} role="status">
       {key ? t(key) : null}
     </p>
   )

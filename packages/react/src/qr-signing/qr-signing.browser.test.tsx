@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { render } from 'vitest-browser-react'
-import { createStoryBackend, storyTransaction } from '../stories/backend/story-backend'
+import { createStoryBackend, storyTransaction } from '@centagate-kit/testkit/story-backend'
 import { CentagateProvider } from '../provider/centagate-provider'
-import { axeViolations } from '../test/axe'
+import { axeViolations } from '@centagate-kit/testkit/axe'
 import { QrSigning } from './qr-signing'
 
 afterEach(() => {
@@ -43,7 +43,7 @@ describe('QrSigning (real server handler + emulator)', () => {
     await userEvent.tab()
     expect(document.activeElement?.getAttribute('data-part')).toBe('send-button')
     await userEvent.keyboard('{Enter}')
-    await expect.poll(() => root().getAttribute('data-state')).toBe('waiting')
+    await expect.poll(() => root().getAttribute('data-state')).toBe('awaiting-approval')
     expect(await axeViolations(screen.container)).toEqual([])
     const svg = screen.container.querySelector('[data-part="code"] svg')!
     const { otp } = await backend.device.scanQr(svg.getAttribute('data-qr-value')!)
@@ -61,7 +61,9 @@ describe('QrSigning (real server handler + emulator)', () => {
     const { backend, screen, root } = await setup()
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] })
     screen.container.querySelector<HTMLButtonElement>('[data-part="send-button"]')!.click()
-    await expect.poll(() => root().getAttribute('data-state'), { interval: 5 }).toBe('waiting')
+    await expect
+      .poll(() => root().getAttribute('data-state'), { interval: 5 })
+      .toBe('awaiting-approval')
     await vi.advanceTimersByTimeAsync(2_100)
     await expect.poll(() => backend.calls.get('qr/status') ?? 0, { interval: 5 }).toBeGreaterThan(0)
     const before = backend.calls.get('qr/status') ?? 0
@@ -74,7 +76,9 @@ describe('QrSigning (real server handler + emulator)', () => {
     const { backend, screen, root } = await setup()
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] })
     screen.container.querySelector<HTMLButtonElement>('[data-part="send-button"]')!.click()
-    await expect.poll(() => root().getAttribute('data-state'), { interval: 5 }).toBe('waiting')
+    await expect
+      .poll(() => root().getAttribute('data-state'), { interval: 5 })
+      .toBe('awaiting-approval')
     await vi.advanceTimersByTimeAsync(2_100)
     await expect.poll(() => backend.calls.get('qr/status') ?? 0, { interval: 5 }).toBeGreaterThan(0)
     const before = backend.calls.get('qr/status') ?? 0

@@ -1,8 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor } from 'storybook/test'
-import { storyTransaction } from '../stories/backend/story-backend'
-import { WithBackend, type KitStoryParameters } from '../stories/story-frame'
-import { backendLoader, backendOf, untilElement, untilState } from '../stories/story-helpers'
+import { storyTransaction } from '@centagate-kit/testkit/story-backend'
+import { WithBackend, type KitStoryParameters } from '@centagate-kit/testkit/story-frame'
+import {
+  backendLoader,
+  backendOf,
+  untilElement,
+  untilState,
+} from '@centagate-kit/testkit/story-helpers'
 import { QrSigning } from './qr-signing'
 
 /**
@@ -39,7 +44,7 @@ const showButton = (canvasElement: HTMLElement) =>
 
 async function showQr(canvasElement: HTMLElement): Promise<string> {
   await userEvent.click(await showButton(canvasElement))
-  await untilState(canvasElement, 'qr-signing', 'waiting')
+  await untilState(canvasElement, 'qr-signing', 'awaiting-approval')
   const svg = await untilElement(canvasElement, '[data-part="code"] svg')
   await expect(svg).toHaveAttribute('role', 'img')
   // The QR value is not in the DOM as text: the story reads it from the last qr/send answer.
@@ -101,7 +106,7 @@ export const Rejected: Story = {
     const backend = backendOf({ loaded })
     await backend.device.scanQr(await showQr(canvasElement))
     await backend.device.decide('reject')
-    await untilState(canvasElement, 'qr-signing', 'rejected', 10_000)
+    await untilState(canvasElement, 'qr-signing', 'denied', 10_000)
     await expect(await showButton(canvasElement)).toHaveTextContent('Show a new QR code')
   },
 }
@@ -140,6 +145,31 @@ export const WrongTypedOtp: Story = {
       await untilElement(canvasElement, '[data-part="message"]:not(:empty)'),
     ).toHaveTextContent(/attempts left/)
     await expect(canvasElement.querySelector('[data-part="code"] svg')).not.toBeNull()
+  },
+}
+
+/** A 4-second QR: a wrong typed OTP, then `expired`; "Show a new QR code" replaces the QR. */
+export const ExpiredAfterWrongTypedOtp: Story = {
+  parameters: {
+    backend: {
+      user: 'alice',
+      startStepUp: { transactionId: storyTransaction.id },
+      limits: { challengeTtlMs: 4_000 },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    await showQr(canvasElement)
+    await userEvent.click(await untilElement(canvasElement, '[data-part="otp-toggle"]'))
+    await untilElement(canvasElement, 'input[autocomplete="one-time-code"]')
+    await userEvent.keyboard('00000000')
+    await untilElement(canvasElement, '[data-part="message"]:not(:empty)')
+    await untilState(canvasElement, 'qr-signing', 'expired', 8_000)
+    await expect(canvasElement.querySelector('[data-part="status"]')).toHaveTextContent(
+      'This QR code has expired.',
+    )
+    await expect(canvasElement.querySelector('input[autocomplete="one-time-code"]')).toBeNull()
+    await expect(canvasElement.querySelector('[data-part="code"] svg')).toBeNull()
+    await expect(await showButton(canvasElement)).toHaveTextContent('Show a new QR code')
   },
 }
 

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react'
+import type { QrEvent, QrSnapshot, TransactionView } from '@centagate-kit/client'
 import { useQrSigning, type UseQrSigningOptions } from '../hooks/use-qr-signing'
 import { useServerClock } from '../hooks/use-server-clock'
 import { useI18n } from '../i18n/use-i18n'
@@ -7,14 +8,19 @@ import { CodeForm, isFieldError } from '../parts/code-form'
 import { CountdownText } from '../parts/countdown-text'
 import { ErrorPanel } from '../parts/error-panel'
 import { StepHeading } from '../parts/step-heading'
+import { qrSigningPart as part } from './qr-signing-anatomy'
 import { QrSigningCode } from './qr-signing-code'
-import type { QrSigningController } from './qr-signing-controller'
 import { QrSigningDetails } from './qr-signing-details'
 import { QrSigningManualCode } from './qr-signing-manual-code'
 import { QrSigningStatusText } from './qr-signing-status'
 
 export interface QrSigningViewProps {
-  controller: QrSigningController
+  /** The QR machine's snapshot: standalone (`useQrSigning`) or `<StepUp>`'s child. */
+  snapshot: QrSnapshot
+  /** Sends the machine an event (`CODE.SEND` for a new QR, `QR.VERIFY` with the app's OTP). */
+  send: (event: QrEvent) => void
+  /** The transaction from `stepup/start`, shown before the QR exists. */
+  transaction?: TransactionView | undefined
   /** Offer typing the OTP the app shows, as a fallback to the automatic approval. @default true */
   otpFallback?: boolean
   /** Digits of the app's OTP (the CENTAGATE app's QR signing suite, OCRA HOTP-SHA256-8). @default 8 */
@@ -26,11 +32,14 @@ export interface QrSigningViewProps {
 }
 
 /**
- * QR signing: the transaction panel (exactly the server's fields), the QR for the CENTAGATE app,
- * the manual code, and the waiting / approved / rejected / expired states.
+ * QR signing, rendered from the QR machine's snapshot: the transaction panel (exactly the
+ * server's fields), the QR for the CENTAGATE app, the manual code and the typed OTP fallback while
+ * the QR is live, then approved / declined / expired; "Show a new QR code" after an outcome.
  */
 export function QrSigningView({
-  controller,
+  snapshot,
+  send,
+  transaction: given,
   otpFallback = true,
   otpLength = 8,
   focusOnMount = false,
@@ -40,15 +49,14 @@ export function QrSigningView({
   const clock = useServerClock()
   const titleId = useId()
   const [typing, setTyping] = useState(false)
-  const { status, qr, transaction, error } = controller
-  const live = qr && (status === 'waiting' || status === 'verifying')
-  const ended = status === 'rejected' || status === 'expired' || status === 'error'
+  const { state, sent: qr, error } = snapshot
+  const transaction = qr?.transaction ?? given
+  const live = qr && (state === 'awaiting-approval' || state === 'verifying')
   return (
     <section
-      data-scope="qr-signing"
-      data-part="root"
-      data-state={status}
-      data-busy={dataFlag(status === 'sending' || status === 'verifying')}
+      {...part('root')}
+      data-state={state}
+      data-busy={dataFlag(state === 'sending' || state === 'verifying')}
       aria-labelledby={titleId}
     >
       <StepHeading scope="qr-signing" id={titleId} focusOnMount={focusOnMount}>
@@ -57,9 +65,7 @@ export function QrSigningView({
       {transaction ? <QrSigningDetails transaction={transaction} /> : null}
       {live ? (
         <>
-          <p data-scope="qr-signing" data-part="description">
-            {t('qr.instructions')}
-          </p>
+          <p {...part('description')}>{t('qr.instructions')}</p>
           <QrSigningCode
             value={qr.qrValue}
             size={qrSize}
@@ -79,7 +85,7 @@ export function QrSigningView({
           <QrSigningManualCode code={qr.manualCode} />
         </>
       ) : null}
-      <QrSigningStatusText status={status} />
+      <QrSigningStatusText state={state} />
       {live && otpFallback ? (
         typing ? (
           <CodeForm
@@ -87,52 +93,52 @@ export function QrSigningView({
             label={t('qr.otpLabel')}
             length={otpLength}
             error={error}
-            attemptsLeft={controller.attemptsLeft}
-            submitting={status === 'verifying'}
-            onSubmit={controller.verifyOtp}
+            attemptsLeft={snapshot.attemptsLeft}
+            submitting={state === 'verifying'}
+            onSubmit={(otp) => send({ type: 'QR.VERIFY', otp })}
             focusOnMount
           />
         ) : (
-          <button
-            type="button"
-            data-scope="qr-signing"
-            data-part="otp-toggle"
-            onClick={() => setTyping(true)}
-          >
+          <button type="button" {...part('otp-toggle')} onClick={() => setTyping(true)}>
             {t('qr.otpToggle')}
           </button>
         )
       ) : null}
       <ErrorPanel scope="qr-signing" error={isFieldError(error) ? undefined : error} />
-      {status === 'idle' || ended ? (
-        <div data-scope="qr-signing" data-part="actions">
+      {live ||
+      state === 'sending' ||
+      state === 'approved' ||
+      snapshot.lockScope === 'user' ? null : (
+        <div {...part('actions')}>
           <button
             type="button"
-            data-scope="qr-signing"
-            data-part="send-button"
+            {...part('send-button')}
             data-variant="primary"
             onClick={() => {
               setTyping(false)
-              controller.send()
+              send({ type: 'CODE.SEND' })
             }}
           >
-            {status === 'idle' ? t('qr.start') : t('qr.new')}
+            {state === 'idle' ? t('qr.start') : t('qr.new')}
           </button>
         </div>
-      ) : null}
+      )}
     </section>
   )
 }
 
 export interface QrSigningProps
-  extends UseQrSigningOptions, Omit<QrSigningViewProps, 'controller'> {}
+  extends UseQrSigningOptions, Omit<QrSigningViewProps, 'snapshot' | 'send'> {}
 
-/** QR signing wired to the provider's client (a step-up flow must exist). */
-export function QrSigning({ onAuthenticated, transaction, visibility, ...props }: QrSigningProps) {
-  const controller = useQrSigning({
+/**
+ * QR signing for a step-up flow the app started: its own QR machine on the provider's client, or
+ * the `machine` passed in.
+ */
+export function QrSigning({ onAuthenticated, visibility, machine, ...props }: QrSigningProps) {
+  const { snapshot, send } = useQrSigning({
     ...(onAuthenticated ? { onAuthenticated } : {}),
-    ...(transaction ? { transaction } : {}),
     ...(visibility ? { visibility } : {}),
+    ...(machine ? { machine } : {}),
   })
-  return <QrSigningView controller={controller} {...props} />
+  return <QrSigningView snapshot={snapshot} send={send} {...props} />
 }

@@ -3,6 +3,7 @@ export { SmsOtp, SmsOtpView, type SmsOtpProps, type SmsOtpViewProps } from './sm
 export { SmsOtpRoot, type SmsOtpRootProps } from './sms-otp-root'
 export { SmsOtpDestination } from './sms-otp-destination'
 export { SmsOtpSendButton, type SmsOtpSendButtonProps } from './sms-otp-send-button'
-export type { SmsOtpController, SmsOtpStatus } from './sms-otp-controller'
+export type { SmsOtpPart } from './sms-otp-anatomy'
 export { useSmsOtp, type UseSmsOtpOptions } from '../hooks/use-sms-otp'
+export type { BoundMachine } from '../hooks/use-machine'
 export { CentagateProvider, useKitClient, type CentagateProviderProps } from '../provider'

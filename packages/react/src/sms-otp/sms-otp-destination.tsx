@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n/use-i18n'
+import { smsOtpPart } from './sms-otp-anatomy'
 
 /** Where the code goes: the masked phone only (never the full number), isolated LTR. */
 export function SmsOtpDestination({
@@ -10,17 +11,13 @@ export function SmsOtpDestination({
 }) {
   const { t } = useI18n()
   if (!maskedPhone) {
-    return (
-      <p data-scope="sms-otp" data-part="destination">
-        {sent ? null : t('sms.introNoPhone')}
-      </p>
-    )
+    return <p {...smsOtpPart('destination')}>{sent ? null : t('sms.introNoPhone')}</p>
   }
   const [before, after] = t(sent ? 'sms.sentTo' : 'sms.intro', { phone: '\u0000' }).split('\u0000')
   return (
-    <p data-scope="sms-otp" data-part="destination">
+    <p {...smsOtpPart('destination')}>
       {before}
-      <bdi dir="ltr" data-scope="sms-otp" data-part="masked-phone">
+      <bdi dir="ltr" {...smsOtpPart('masked-phone')}>
         {maskedPhone}
       </bdi>
       {after}

@@ -2,6 +2,7 @@ import type { ServerClock, SmsSendResponse } from '@centagate-kit/client'
 import { useCountdown } from '../hooks/use-countdown'
 import { useI18n } from '../i18n/use-i18n'
 import { CountdownText } from '../parts/countdown-text'
+import { smsOtpPart } from './sms-otp-anatomy'
 
 export interface SmsOtpSendButtonProps {
   sent: SmsSendResponse | undefined
@@ -28,11 +29,10 @@ export function SmsOtpSendButton({
   const coolingDown = sent !== undefined && (cooldown === undefined || cooldown > 0)
   const quotaUsed = sent !== undefined && sent.sendsLeft === 0
   return (
-    <div data-scope="sms-otp" data-part="send">
+    <div {...smsOtpPart('send')}>
       <button
         type="button"
-        data-scope="sms-otp"
-        data-part="send-button"
+        {...smsOtpPart('send-button')}
         data-variant={sent ? undefined : 'primary'}
         disabled={disabled || sending || coolingDown || quotaUsed}
         aria-busy={sending || undefined}
@@ -50,9 +50,7 @@ export function SmsOtpSendButton({
         />
       ) : null}
       {sent ? (
-        <p data-scope="sms-otp" data-part="sends-left">
-          {t('sms.sendsLeft', { count: sent.sendsLeft })}
-        </p>
+        <p {...smsOtpPart('sends-left')}>{t('sms.sendsLeft', { count: sent.sendsLeft })}</p>
       ) : null}
     </div>
   )

@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { render } from 'vitest-browser-react'
-import { createStoryBackend } from '../stories/backend/story-backend'
+import { createStoryBackend } from '@centagate-kit/testkit/story-backend'
 import { CentagateProvider } from '../provider/centagate-provider'
-import { axeViolations } from '../test/axe'
+import { axeViolations } from '@centagate-kit/testkit/axe'
+import { createSmsMachine } from '@centagate-kit/client'
 import { SmsOtp } from './sms-otp'
 
 async function setup(options: Parameters<typeof createStoryBackend>[0] = {}) {
@@ -25,7 +26,7 @@ describe('SmsOtp (real server handler + emulator)', () => {
     const { screen, sendButton, root } = await setup()
     expect(await axeViolations(screen.container)).toEqual([])
     await userEvent.click(sendButton())
-    await expect.poll(() => root().getAttribute('data-state')).toBe('sent')
+    await expect.poll(() => root().getAttribute('data-state')).toBe('awaiting-otp')
     expect(await axeViolations(screen.container)).toEqual([])
   })
 
@@ -34,13 +35,13 @@ describe('SmsOtp (real server handler + emulator)', () => {
     await userEvent.tab()
     expect(document.activeElement?.getAttribute('data-part')).toBe('send-button')
     await userEvent.keyboard('{Enter}')
-    await expect.poll(() => root().getAttribute('data-state')).toBe('sent')
+    await expect.poll(() => root().getAttribute('data-state')).toBe('awaiting-otp')
     // Focus moved to the code field when it appeared.
     await expect
       .poll(() => document.activeElement?.getAttribute('autocomplete'))
       .toBe('one-time-code')
     await userEvent.keyboard((await backend.device.latestSmsCode())!)
-    await expect.poll(() => root().getAttribute('data-state')).toBe('verified')
+    await expect.poll(() => root().getAttribute('data-state')).toBe('approved')
   })
 
   test('a double click sends one SMS', async () => {
@@ -50,7 +51,7 @@ describe('SmsOtp (real server handler + emulator)', () => {
     button.click()
     button.click()
     button.click()
-    await expect.poll(() => root().getAttribute('data-state')).toBe('sent')
+    await expect.poll(() => root().getAttribute('data-state')).toBe('awaiting-otp')
     expect(await backend.device.smsCount()).toBe(1)
     expect(backend.calls.get('sms/send')).toBe(1)
   })
@@ -79,7 +80,7 @@ describe('SmsOtp (real server handler + emulator)', () => {
   test('a wrong code keeps focus in the cleared field and announces attempts once', async () => {
     const { backend, screen, sendButton, root } = await setup()
     await userEvent.click(sendButton())
-    await expect.poll(() => root().getAttribute('data-state')).toBe('sent')
+    await expect.poll(() => root().getAttribute('data-state')).toBe('awaiting-otp')
     const code = (await backend.device.latestSmsCode())!
     await userEvent.keyboard(code === '123456' ? '654321' : '123456')
     const message = () => screen.container.querySelector('[data-part="message"]')
@@ -99,5 +100,30 @@ describe('SmsOtp (real server handler + emulator)', () => {
     await userEvent.click(sendButton())
     await expect.poll(() => document.activeElement?.getAttribute('data-part')).toBe('error')
     expect(document.activeElement?.getAttribute('data-error-code')).toMatch(/^upstream_/)
+  })
+
+  test('controlled: it renders a machine the app created and drives', async () => {
+    const backend = await createStoryBackend({ user: 'bob', startStepUp: true })
+    const machine = createSmsMachine({ client: backend.client })
+    const screen = await render(
+      <CentagateProvider client={backend.client}>
+        <SmsOtp machine={machine} />
+      </CentagateProvider>,
+    )
+    const root = () =>
+      screen.container.querySelector('[data-scope="sms-otp"][data-part="root"]') as HTMLElement
+    expect(root().getAttribute('data-state')).toBe('idle')
+    // The app sends, not the widget: the view follows the machine, and sends to it.
+    machine.send({ type: 'CODE.SEND' })
+    await expect.poll(() => root().getAttribute('data-state')).toBe('awaiting-otp')
+    const code = (await backend.device.latestSmsCode())!
+    await userEvent.keyboard(code === '123456' ? '654321' : '123456')
+    await expect.poll(() => machine.getSnapshot().error?.code).toBe('otp_invalid')
+    // The app owns it: unmounting does not dispose it (a disposed machine ignores events).
+    await screen.unmount()
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    machine.send({ type: 'CODE.SUBMIT', code })
+    await expect.poll(() => machine.getSnapshot().state).toBe('approved')
+    machine.dispose()
   })
 })

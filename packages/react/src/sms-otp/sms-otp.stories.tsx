@@ -1,7 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor } from 'storybook/test'
-import { WithBackend, type KitStoryParameters } from '../stories/story-frame'
-import { backendLoader, backendOf, untilElement, untilState } from '../stories/story-helpers'
+import { WithBackend, type KitStoryParameters } from '@centagate-kit/testkit/story-frame'
+import {
+  backendLoader,
+  backendOf,
+  untilElement,
+  untilState,
+} from '@centagate-kit/testkit/story-helpers'
 import { SmsOtp } from './sms-otp'
 
 /**
@@ -32,7 +37,7 @@ const codeInput = (canvasElement: HTMLElement) =>
 
 async function sendCode(canvasElement: HTMLElement) {
   await userEvent.click(await sendButton(canvasElement))
-  await untilState(canvasElement, 'sms-otp', 'sent')
+  await untilState(canvasElement, 'sms-otp', 'awaiting-otp')
 }
 
 export const BeforeSending: Story = {}
@@ -66,7 +71,7 @@ export const DoubleClickSendsOneSms: Story = {
   play: async ({ canvasElement, loaded }) => {
     const backend = backendOf({ loaded })
     await userEvent.dblClick(await sendButton(canvasElement))
-    await untilState(canvasElement, 'sms-otp', 'sent')
+    await untilState(canvasElement, 'sms-otp', 'awaiting-otp')
     await expect(await backend.device.smsCount()).toBe(1)
     await expect(backend.calls.get('sms/send')).toBe(1)
   },
@@ -92,7 +97,7 @@ export const Verified: Story = {
     await sendCode(canvasElement)
     await userEvent.click(await codeInput(canvasElement))
     await userEvent.keyboard((await backend.device.latestSmsCode())!)
-    await untilState(canvasElement, 'sms-otp', 'verified')
+    await untilState(canvasElement, 'sms-otp', 'approved')
   },
 }
 
@@ -104,6 +109,7 @@ export const CodeExpired: Story = {
     // The client learns the new server time from the next answer; the expiry timer then says so.
     await userEvent.click(await codeInput(canvasElement))
     await userEvent.keyboard((await backend.device.latestSmsCode())!)
+    await untilState(canvasElement, 'sms-otp', 'expired')
     const error = await untilElement(canvasElement, '[data-part="error"]')
     await expect(error).toHaveTextContent(/expired/)
     await waitFor(() => expect(document.activeElement).toBe(error))
@@ -111,6 +117,32 @@ export const CodeExpired: Story = {
     const button = await sendButton(canvasElement)
     await waitFor(() => expect(button).toBeEnabled())
     await expect(canvasElement.querySelector('input[autocomplete="one-time-code"]')).toBeNull()
+  },
+}
+
+/**
+ * The code expires (its own lifetime, on the server clock) after a wrong code: `expired`, the
+ * code field replaced by "Send a new code", which waits for the resend cooldown (an early resend
+ * is refused). A 4-second code so the story needs no clock control.
+ */
+export const ExpiredAfterWrongCode: Story = {
+  parameters: {
+    backend: { user: 'bob', startStepUp: true, emulatorSettings: { otpLifetimeSeconds: 4 } },
+  },
+  play: async ({ canvasElement }) => {
+    await sendCode(canvasElement)
+    await userEvent.click(await codeInput(canvasElement))
+    await userEvent.keyboard('000000')
+    await untilElement(canvasElement, '[data-part="message"]:not(:empty)')
+    await untilState(canvasElement, 'sms-otp', 'expired', 8_000)
+    const error = await untilElement(canvasElement, '[data-part="error"]')
+    await expect(error).toHaveAttribute('data-error-code', 'otp_expired')
+    await waitFor(() => expect(document.activeElement).toBe(error))
+    await expect(canvasElement.querySelector('input[autocomplete="one-time-code"]')).toBeNull()
+    await expect(await sendButton(canvasElement)).toBeDisabled()
+    await expect(canvasElement.querySelector('[data-part="resend-timer"]')).toHaveTextContent(
+      /New code available in 0:\d\d/,
+    )
   },
 }
 

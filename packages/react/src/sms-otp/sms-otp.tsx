@@ -1,5 +1,10 @@
 import { useEffect, useId, useState } from 'react'
-import { isWebOtpSupported, receiveWebOtp } from '@centagate-kit/client'
+import {
+  isWebOtpSupported,
+  receiveWebOtp,
+  type MethodEvent,
+  type SmsSnapshot,
+} from '@centagate-kit/client'
 import { useServerClock } from '../hooks/use-server-clock'
 import { useSmsOtp, type UseSmsOtpOptions } from '../hooks/use-sms-otp'
 import { useI18n } from '../i18n/use-i18n'
@@ -7,13 +12,18 @@ import { CodeForm, isFieldError } from '../parts/code-form'
 import { CountdownText } from '../parts/countdown-text'
 import { ErrorPanel } from '../parts/error-panel'
 import { StepHeading } from '../parts/step-heading'
-import type { SmsOtpController } from './sms-otp-controller'
+import { smsOtpPart } from './sms-otp-anatomy'
 import { SmsOtpDestination } from './sms-otp-destination'
 import { SmsOtpRoot } from './sms-otp-root'
 import { SmsOtpSendButton } from './sms-otp-send-button'
 
 export interface SmsOtpViewProps {
-  controller: SmsOtpController
+  /** The SMS machine's snapshot: standalone (`useSmsOtp`) or `<StepUp>`'s child. */
+  snapshot: SmsSnapshot
+  /** Sends the machine an event (`CODE.SEND`, `CODE.SUBMIT`). */
+  send: (event: MethodEvent) => void
+  /** Masked phone to show before the first send (the flow's method hint). */
+  maskedPhone?: string | undefined
   /** Digits in the code. @default 6 */
   length?: number
   /** Focus the heading (or the field once sent) when the step opens. @default false */
@@ -23,11 +33,15 @@ export interface SmsOtpViewProps {
 }
 
 /**
- * The SMS OTP step: send, masked phone, resend cooldown and code expiry as two distinct timers,
- * attempts left, lockout with its end time, WebOTP where available.
+ * The SMS OTP step, rendered from the SMS machine's snapshot: send, masked phone, resend cooldown
+ * and code expiry as two distinct timers, attempts left, lockout with its end time, WebOTP where
+ * available. The code field exists only while the sent code can be entered: once it expired or
+ * was used up, "Send a new code" replaces it.
  */
 export function SmsOtpView({
-  controller,
+  snapshot,
+  send,
+  maskedPhone,
   length = 6,
   focusOnMount = false,
   webOtp = true,
@@ -35,15 +49,10 @@ export function SmsOtpView({
   const { t } = useI18n()
   const clock = useServerClock()
   const titleId = useId()
-  const { status, sent, error } = controller
+  const { state, sent, error } = snapshot
   const [incoming, setIncoming] = useState<string | undefined>()
-
-  // An expired or exhausted code cannot be entered any more: only "send a new code" remains.
-  const codeDead = error?.code === 'otp_expired' || error?.code === 'challenge_locked'
-  const awaiting =
-    sent !== undefined &&
-    !codeDead &&
-    (status === 'sent' || status === 'verifying' || status === 'error')
+  const codeOpen =
+    sent !== undefined && (state === 'awaiting-otp' || state === 'verifying' || state === 'error')
   useEffect(() => {
     if (!webOtp || !sent || !isWebOtpSupported()) return
     const abort = new AbortController()
@@ -54,32 +63,28 @@ export function SmsOtpView({
       .catch(() => {})
     return () => abort.abort()
   }, [webOtp, sent])
-
   return (
-    <SmsOtpRoot status={status} labelledBy={titleId}>
+    <SmsOtpRoot state={state} labelledBy={titleId}>
       <StepHeading scope="sms-otp" id={titleId} focusOnMount={focusOnMount && !sent}>
         {t('sms.title')}
       </StepHeading>
-      <SmsOtpDestination
-        maskedPhone={sent?.maskedPhone ?? controller.maskedPhone}
-        sent={Boolean(sent)}
-      />
-      {status === 'verified' ? (
-        <p data-scope="sms-otp" data-part="status" data-state="approved" role="status">
+      <SmsOtpDestination maskedPhone={sent?.maskedPhone ?? maskedPhone} sent={Boolean(sent)} />
+      {state === 'approved' ? (
+        <p {...smsOtpPart('status')} data-state="approved" role="status">
           {t('stepup.approved')}
         </p>
       ) : (
         <>
-          {awaiting ? (
+          {codeOpen ? (
             <>
               <CodeForm
                 scope="sms-otp"
                 label={t('otp.label')}
                 length={length}
                 error={error}
-                attemptsLeft={controller.attemptsLeft}
-                submitting={status === 'verifying'}
-                onSubmit={controller.verify}
+                attemptsLeft={snapshot.attemptsLeft}
+                submitting={state === 'verifying'}
+                onSubmit={(code) => send({ type: 'CODE.SUBMIT', code })}
                 // The field appears after a send: focus moves to it (the step's field).
                 focusOnMount
                 incomingCode={incoming}
@@ -95,27 +100,30 @@ export function SmsOtpView({
             </>
           ) : null}
           <ErrorPanel scope="sms-otp" error={isFieldError(error) ? undefined : error} />
-          {status !== 'locked' ? (
+          {state === 'locked' && snapshot.lockScope === 'user' ? null : (
             <SmsOtpSendButton
               sent={sent}
-              sending={status === 'sending'}
+              sending={state === 'sending'}
               clock={clock}
-              onSend={controller.send}
+              onSend={() => send({ type: 'CODE.SEND' })}
             />
-          ) : null}
+          )}
         </>
       )}
     </SmsOtpRoot>
   )
 }
 
-export interface SmsOtpProps extends UseSmsOtpOptions, Omit<SmsOtpViewProps, 'controller'> {}
+export interface SmsOtpProps extends UseSmsOtpOptions, Omit<SmsOtpViewProps, 'snapshot' | 'send'> {}
 
-/** SMS OTP wired to the provider's client (an active login or step-up flow must exist). */
-export function SmsOtp({ onAuthenticated, maskedPhone, ...props }: SmsOtpProps) {
-  const controller = useSmsOtp({
+/**
+ * SMS OTP for a flow the app started (`login/start` or `stepup/start`): its own SMS machine on
+ * the provider's client, or the `machine` passed in.
+ */
+export function SmsOtp({ onAuthenticated, machine, ...props }: SmsOtpProps) {
+  const { snapshot, send } = useSmsOtp({
     ...(onAuthenticated ? { onAuthenticated } : {}),
-    ...(maskedPhone ? { maskedPhone } : {}),
+    ...(machine ? { machine } : {}),
   })
-  return <SmsOtpView controller={controller} {...props} />
+  return <SmsOtpView snapshot={snapshot} send={send} {...props} />
 }

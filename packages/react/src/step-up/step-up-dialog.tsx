@@ -2,6 +2,7 @@ import { useEffect, useId, useRef } from 'react'
 import type { AuthenticatedResponse } from '@centagate-kit/client'
 import { useI18n } from '../i18n/use-i18n'
 import { StepUp, type StepUpProps } from './step-up'
+import { stepUpPart as part } from './step-up-anatomy'
 
 export interface StepUpDialogProps extends Omit<StepUpProps, 'onCancel' | 'onAuthenticated'> {
   /** Called once: `true` after a successful step-up, `false` when the user dismissed it. */
@@ -30,15 +31,14 @@ export function StepUpDialog({ onClose, ...props }: StepUpDialogProps) {
   return (
     <dialog
       ref={ref}
-      data-scope="step-up"
-      data-part="dialog"
+      {...part('dialog')}
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault()
         finish(false)
       }}
     >
-      <h2 id={titleId} data-scope="step-up" data-part="dialog-title">
+      <h2 id={titleId} {...part('dialog-title')}>
         {t('stepup.dialogTitle')}
       </h2>
       <StepUp

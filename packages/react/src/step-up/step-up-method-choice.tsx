@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef } from 'react'
 import type { KitMethod, MethodOption } from '@centagate-kit/client'
 import { useI18n } from '../i18n/use-i18n'
+import { stepUpPart as part } from './step-up-anatomy'
 
 export interface StepUpMethodChoiceProps {
   methods: readonly MethodOption[]
@@ -37,19 +38,18 @@ export function StepUpMethodChoice({
           ? t('stepup.method.sms', { hint: option.hint })
           : t('stepup.method.smsNoHint')
   return (
-    <div data-scope="step-up" data-part="methods" role="group" aria-labelledby={titleId}>
-      <h3 ref={ref} id={titleId} data-scope="step-up" data-part="methods-title" tabIndex={-1}>
+    <div {...part('methods')} role="group" aria-labelledby={titleId}>
+      <h3 ref={ref} id={titleId} {...part('methods-title')} tabIndex={-1}>
         {t(current ? 'stepup.switchMethod' : 'stepup.chooseMethod')}
       </h3>
-      <div data-scope="step-up" data-part="actions">
+      <div {...part('actions')}>
         {methods
           .filter((option) => option.method !== current)
           .map((option) => (
             <button
               key={option.method}
               type="button"
-              data-scope="step-up"
-              data-part="method"
+              {...part('method')}
               data-method={option.method}
               onClick={() => onChoose(option.method)}
             >

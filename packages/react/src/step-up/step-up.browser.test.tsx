@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { render } from 'vitest-browser-react'
-import { createStoryBackend } from '../stories/backend/story-backend'
+import { createStoryBackend } from '@centagate-kit/testkit/story-backend'
 import { CentagateProvider } from '../provider/centagate-provider'
-import { axeViolations } from '../test/axe'
+import { axeViolations } from '@centagate-kit/testkit/axe'
 import { StepUp } from './step-up'
 
 describe('StepUp against the real server handler and emulator', () => {
@@ -16,7 +16,10 @@ describe('StepUp against the real server handler and emulator', () => {
       </CentagateProvider>,
     )
     const root = () => screen.container.querySelector('[data-scope="step-up"][data-part="root"]')
-    await expect.poll(() => root()?.getAttribute('data-state')).toBe('awaiting-otp')
+    const sms = () => screen.container.querySelector('[data-scope="sms-otp"][data-part="root"]')
+    await expect.poll(() => sms()?.getAttribute('data-state')).toBe('awaiting-otp')
+    expect(root()?.getAttribute('data-state')).toBe('method')
+    expect(root()?.getAttribute('data-method')).toBe('sms')
     expect(await axeViolations(screen.container)).toEqual([])
     const code = await backend.device.latestSmsCode()
     expect(code).toMatch(/^\d{6}$/)

@@ -1,9 +1,14 @@
 import { useState } from 'react'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor } from 'storybook/test'
-import { storyTransaction, type StoryBackend } from '../stories/backend/story-backend'
-import { WithBackend, type KitStoryParameters } from '../stories/story-frame'
-import { backendLoader, backendOf, untilElement, untilState } from '../stories/story-helpers'
+import { storyTransaction, type StoryBackend } from '@centagate-kit/testkit/story-backend'
+import { WithBackend, type KitStoryParameters } from '@centagate-kit/testkit/story-frame'
+import {
+  backendLoader,
+  backendOf,
+  untilElement,
+  untilState,
+} from '@centagate-kit/testkit/story-helpers'
 import { StepUp } from './step-up'
 import { StepUpBoundary, useStepUpFetch } from './step-up-boundary'
 
@@ -56,7 +61,7 @@ export const LoginSecondFactor: Story = {
   parameters: { backend: { user: 'bob' } },
   play: async ({ canvasElement, loaded }) => {
     const backend = backendOf({ loaded })
-    await untilState(canvasElement, 'step-up', 'awaiting-otp')
+    await untilState(canvasElement, 'sms-otp', 'awaiting-otp')
     await waitFor(() =>
       expect(document.activeElement?.getAttribute('autocomplete')).toBe('one-time-code'),
     )
@@ -86,7 +91,7 @@ export const SmsOnlyUser: Story = {
   parameters: { backend: { user: 'bob' } },
   play: async ({ canvasElement, loaded }) => {
     const backend = backendOf({ loaded })
-    await untilState(canvasElement, 'step-up', 'awaiting-otp')
+    await untilState(canvasElement, 'sms-otp', 'awaiting-otp')
     await waitFor(() =>
       expect(document.activeElement?.getAttribute('autocomplete')).toBe('one-time-code'),
     )
@@ -114,7 +119,7 @@ export const TokenByKeyboardOnly: Story = {
     await userEvent.tab()
     await expect(document.activeElement).toHaveAttribute('data-method', 'challenge')
     await userEvent.keyboard('{Enter}')
-    await untilState(canvasElement, 'step-up', 'awaiting-otp')
+    await untilState(canvasElement, 'challenge-response', 'awaiting-otp')
     const digits = await untilElement(canvasElement, '[data-part="challenge-digits"]')
     const response = await backend.device.tokenResponse(
       (digits.textContent ?? '').replace(/\D/g, ''),
@@ -132,7 +137,7 @@ export const SignTransactionWithQr: Story = {
   play: async ({ canvasElement, loaded }) => {
     const backend = backendOf({ loaded })
     await userEvent.click(await methodButton(canvasElement, 'qr'))
-    await untilState(canvasElement, 'step-up', 'awaiting-approval')
+    await untilState(canvasElement, 'qr-signing', 'awaiting-approval')
     const svg = await untilElement(canvasElement, '[data-part="code"] svg')
     await backend.device.scanQr(svg.getAttribute('data-qr-value')!)
     await backend.device.decide('approve')
@@ -144,13 +149,13 @@ export const SwitchingMethodStopsPolling: Story = {
   play: async ({ canvasElement, loaded }) => {
     const backend = backendOf({ loaded })
     await userEvent.click(await methodButton(canvasElement, 'qr'))
-    await untilState(canvasElement, 'step-up', 'awaiting-approval')
+    await untilState(canvasElement, 'qr-signing', 'awaiting-approval')
     await waitFor(() => expect(backend.calls.get('qr/status') ?? 0).toBeGreaterThan(0), {
       timeout: 4000,
     })
     await userEvent.click(await untilElement(canvasElement, '[data-part="switch-method"]'))
     await userEvent.click(await methodButton(canvasElement, 'sms'))
-    await untilState(canvasElement, 'step-up', 'awaiting-otp')
+    await untilState(canvasElement, 'sms-otp', 'awaiting-otp')
     const polls = backend.calls.get('qr/status') ?? 0
     await new Promise((resolve) => setTimeout(resolve, 2500))
     await expect(backend.calls.get('qr/status') ?? 0).toBe(polls)
@@ -162,11 +167,11 @@ export const DeclinedInTheApp: Story = {
   play: async ({ canvasElement, loaded }) => {
     const backend = backendOf({ loaded })
     await userEvent.click(await methodButton(canvasElement, 'qr'))
-    await untilState(canvasElement, 'step-up', 'awaiting-approval')
+    await untilState(canvasElement, 'qr-signing', 'awaiting-approval')
     const svg = await untilElement(canvasElement, '[data-part="code"] svg')
     await backend.device.scanQr(svg.getAttribute('data-qr-value')!)
     await backend.device.decide('reject')
-    await untilState(canvasElement, 'step-up', 'denied', 10_000)
+    await untilState(canvasElement, 'qr-signing', 'denied', 10_000)
     await expect(canvasElement.querySelector('[data-part="status"]')).toHaveTextContent('declined')
   },
 }
@@ -175,12 +180,35 @@ export const QrExpired: Story = {
   play: async ({ canvasElement, loaded }) => {
     const backend = backendOf({ loaded })
     await userEvent.click(await methodButton(canvasElement, 'qr'))
-    await untilState(canvasElement, 'step-up', 'awaiting-approval')
+    await untilState(canvasElement, 'qr-signing', 'awaiting-approval')
     await backend.device.advanceClock(301)
-    await untilState(canvasElement, 'step-up', 'expired', 10_000)
+    await untilState(canvasElement, 'qr-signing', 'expired', 10_000)
     await expect(await untilElement(canvasElement, '[data-part="send-button"]')).toHaveTextContent(
       'Show a new QR code',
     )
+  },
+}
+
+/** Inside StepUp, the same SMS machine and widget: a wrong code, then the code expires. */
+export const SmsCodeExpired: Story = {
+  parameters: { backend: { user: 'bob', emulatorSettings: { otpLifetimeSeconds: 4 } } },
+  play: async ({ canvasElement }) => {
+    await untilState(canvasElement, 'sms-otp', 'awaiting-otp')
+    await waitFor(() =>
+      expect(document.activeElement?.getAttribute('autocomplete')).toBe('one-time-code'),
+    )
+    await userEvent.keyboard('000000')
+    await untilElement(canvasElement, '[data-part="message"]:not(:empty)')
+    await untilState(canvasElement, 'sms-otp', 'expired', 8_000)
+    await untilState(canvasElement, 'step-up', 'method')
+    await expect(canvasElement.querySelector('input[autocomplete="one-time-code"]')).toBeNull()
+    await expect(await untilElement(canvasElement, '[data-part="error"]')).toHaveAttribute(
+      'data-error-code',
+      'otp_expired',
+    )
+    await expect(
+      await untilElement<HTMLButtonElement>(canvasElement, '[data-part="send-button"]'),
+    ).toBeDisabled()
   },
 }
 
@@ -194,7 +222,7 @@ export const TooManyWrongCodesNeedsANewCode: Story = {
   },
   play: async ({ canvasElement, loaded }) => {
     const backend = backendOf({ loaded })
-    await untilState(canvasElement, 'step-up', 'awaiting-otp')
+    await untilState(canvasElement, 'sms-otp', 'awaiting-otp')
     await userEvent.keyboard('000000')
     // The first wrong code uses the budget (0 left); the next one finds the code exhausted.
     await untilElement(canvasElement, '[data-part="message"]:not(:empty)')
@@ -202,14 +230,14 @@ export const TooManyWrongCodesNeedsANewCode: Story = {
       expect(document.activeElement?.getAttribute('autocomplete')).toBe('one-time-code'),
     )
     await userEvent.keyboard('000001')
-    await untilState(canvasElement, 'step-up', 'locked')
+    await untilState(canvasElement, 'sms-otp', 'locked')
     const error = await untilElement(canvasElement, '[data-part="error"]')
     await expect(error).toHaveAttribute('data-error-code', 'challenge_locked')
     await expect(canvasElement.querySelector('input[autocomplete="one-time-code"]')).toBeNull()
     const resend = await untilElement<HTMLButtonElement>(canvasElement, '[data-part="send-button"]')
     await waitFor(() => expect(resend).toBeEnabled(), { timeout: 3000 })
     await userEvent.click(resend)
-    await untilState(canvasElement, 'step-up', 'awaiting-otp')
+    await untilState(canvasElement, 'sms-otp', 'awaiting-otp')
     await waitFor(async () => expect(await backend.device.smsCount()).toBe(2))
     await userEvent.click(await untilElement(canvasElement, 'input[autocomplete="one-time-code"]'))
     await userEvent.keyboard((await backend.device.latestSmsCode())!)
@@ -220,7 +248,7 @@ export const TooManyWrongCodesNeedsANewCode: Story = {
 export const LockedUser: Story = {
   parameters: { backend: { user: 'bob', limits: { userMaxFailures: 1 } } },
   play: async ({ canvasElement }) => {
-    await untilState(canvasElement, 'step-up', 'awaiting-otp')
+    await untilState(canvasElement, 'sms-otp', 'awaiting-otp')
     await userEvent.keyboard('000000')
     await untilState(canvasElement, 'step-up', 'locked')
     await expect(await untilElement(canvasElement, '[data-part="error"]')).toHaveTextContent(
@@ -270,7 +298,7 @@ export const StepUpOnDemandDialog: Story = {
     const backend = backendOf({ loaded })
     await userEvent.click(await untilElement(canvasElement, 'button'))
     const dialog = await untilElement(document.body, 'dialog[open]')
-    await untilState(dialog, 'step-up', 'awaiting-otp')
+    await untilState(dialog, 'sms-otp', 'awaiting-otp')
     await waitFor(() =>
       expect(document.activeElement?.getAttribute('autocomplete')).toBe('one-time-code'),
     )
@@ -299,7 +327,7 @@ export const Dark: Story = {
   parameters: { frame: { theme: 'dark' } },
   play: async ({ canvasElement }) => {
     await userEvent.click(await methodButton(canvasElement, 'qr'))
-    await untilState(canvasElement, 'step-up', 'awaiting-approval')
+    await untilState(canvasElement, 'qr-signing', 'awaiting-approval')
   },
 }
 

@@ -6,9 +6,7 @@ import type {
   VisibilitySource,
 } from '@centagate-kit/client'
 import { ChallengeResponseView } from '../challenge-response/challenge-response'
-import { useServerClock } from '../hooks/use-server-clock'
 import { useStepUp } from '../hooks/use-step-up'
-import { formatClockTime } from '../i18n/format-time'
 import { useI18n } from '../i18n/use-i18n'
 import { dataFlag } from '../internal/data-attributes'
 import { useLatest } from '../internal/use-latest'
@@ -16,7 +14,7 @@ import { ErrorPanel } from '../parts/error-panel'
 import { StepHeading } from '../parts/step-heading'
 import { QrSigningView } from '../qr-signing/qr-signing'
 import { SmsOtpView } from '../sms-otp/sms-otp'
-import { challengeControllerFrom, qrControllerFrom, smsControllerFrom } from './step-up-controllers'
+import { stepUpPart as part } from './step-up-anatomy'
 import { StepUpMethodChoice } from './step-up-method-choice'
 
 export interface StepUpProps {
@@ -42,8 +40,9 @@ export interface StepUpProps {
 
 /**
  * The step-up (or login second factor) flow: method choice from what the user has, then the
- * method's step. Switching method cancels pending sends and polls (the machine aborts them).
- * `data-state` is the machine's state.
+ * chosen method's widget on the method machine the step-up machine runs (the same machine and
+ * widget as standalone). Switching method cancels pending sends and polls (the machine aborts
+ * them). `data-state` is the step-up machine's state; the method widget has its own.
  */
 export function StepUp({
   transactionId,
@@ -57,9 +56,7 @@ export function StepUp({
   codeLength = 6,
   qrOtpLength = 8,
 }: StepUpProps) {
-  const i18n = useI18n()
-  const { t } = i18n
-  const clock = useServerClock()
+  const { t } = useI18n()
   const titleId = useId()
   const { snapshot, send } = useStepUp({
     ...(onAuthenticated ? { onAuthenticated } : {}),
@@ -78,96 +75,73 @@ export function StepUp({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
-  const { state, method, methods } = snapshot
+  const { state, method, methods, child } = snapshot
   const choose = (next: KitMethod) => {
     setSwitching(false)
     send({ type: 'METHOD.CHOOSE', method: next })
   }
-  const userLocked = state === 'locked' && snapshot.lockScope !== 'challenge'
-  const startFailed = state === 'error' && !method
 
-  let body: ReactNode
+  let body: ReactNode = null
   if (state === 'idle') {
     body = autoStart ? null : (
       <button
         type="button"
-        data-scope="step-up"
-        data-part="start"
+        {...part('start')}
         data-variant="primary"
         onClick={() => send(startEvent.current)}
       >
         {t('stepup.continue')}
       </button>
     )
-  } else if (state === 'starting') {
+  } else if (state === 'starting' || state === 'approved') {
     body = (
-      <p data-scope="step-up" data-part="status" data-state="starting" role="status">
-        {t('stepup.starting')}
+      <p {...part('status')} data-state={state} role="status">
+        {t(state === 'starting' ? 'stepup.starting' : 'stepup.approved')}
       </p>
     )
-  } else if (state === 'approved') {
-    body = (
-      <p data-scope="step-up" data-part="status" data-state="approved" role="status">
-        {t('stepup.approved')}
-      </p>
-    )
-  } else if (userLocked) {
-    body = (
-      <div data-scope="step-up" data-part="locked">
-        <ErrorPanel scope="step-up" error={snapshot.error} />
-        {!snapshot.error ? (
-          <p data-scope="step-up" data-part="error">
-            {snapshot.lockedUntil !== undefined
-              ? t('stepup.locked', {
-                  time: formatClockTime(snapshot.lockedUntil, {
-                    locale: i18n.locale,
-                    offsetMs: clock.offsetMs,
-                  }),
-                })
-              : t('stepup.lockedNoTime')}
-          </p>
-        ) : null}
-      </div>
-    )
-  } else if (startFailed) {
+  } else if (state === 'locked') {
+    body = <ErrorPanel scope="step-up" error={snapshot.error} />
+  } else if (state === 'error') {
+    // A start that failed, or the flow lost by the server: "Try again" starts over.
     body = (
       <>
         <ErrorPanel scope="step-up" error={snapshot.error} />
-        <div data-scope="step-up" data-part="actions">
-          <button
-            type="button"
-            data-scope="step-up"
-            data-part="retry"
-            onClick={() => send({ type: 'RETRY' })}
-          >
+        <div {...part('actions')}>
+          <button type="button" {...part('retry')} onClick={() => send({ type: 'RETRY' })}>
             {t('common.tryAgain')}
           </button>
         </div>
       </>
     )
-  } else if (state === 'choosing' || !method) {
+  } else if (state === 'choosing' || !child) {
     body = <StepUpMethodChoice methods={methods} onChoose={choose} focusOnMount={focusOnMount} />
   } else {
+    // The chosen method's own widget, on the method machine the step-up machine runs.
     body = (
       <>
-        {method === 'sms' ? (
+        {child.method === 'sms' ? (
           <SmsOtpView
             key="sms"
-            controller={smsControllerFrom(snapshot, send)}
+            snapshot={child}
+            send={send}
+            maskedPhone={methods.find((option) => option.method === 'sms')?.hint}
             length={codeLength}
             focusOnMount={focusOnMount}
           />
-        ) : method === 'challenge' ? (
+        ) : child.method === 'challenge' ? (
           <ChallengeResponseView
             key="challenge"
-            controller={challengeControllerFrom(snapshot, send)}
+            snapshot={child}
+            send={send}
             responseLength={codeLength}
             focusOnMount={focusOnMount}
           />
         ) : (
           <QrSigningView
             key="qr"
-            controller={qrControllerFrom(snapshot, send)}
+            snapshot={child}
+            send={send}
+            transaction={snapshot.transaction}
             otpLength={qrOtpLength}
             focusOnMount={focusOnMount}
           />
@@ -176,13 +150,8 @@ export function StepUp({
           switching ? (
             <StepUpMethodChoice methods={methods} current={method} onChoose={choose} focusOnMount />
           ) : (
-            <div data-scope="step-up" data-part="actions">
-              <button
-                type="button"
-                data-scope="step-up"
-                data-part="switch-method"
-                onClick={() => setSwitching(true)}
-              >
+            <div {...part('actions')}>
+              <button type="button" {...part('switch-method')} onClick={() => setSwitching(true)}>
                 {t('stepup.switchMethod')}
               </button>
             </div>
@@ -194,11 +163,10 @@ export function StepUp({
 
   return (
     <section
-      data-scope="step-up"
-      data-part="root"
+      {...part('root')}
       data-state={state}
       data-method={method}
-      data-busy={dataFlag(state === 'starting' || state === 'sending' || state === 'verifying')}
+      data-busy={dataFlag(state === 'starting')}
       aria-labelledby={titleId}
     >
       <StepHeading
@@ -209,17 +177,16 @@ export function StepUp({
         {t('stepup.title')}
       </StepHeading>
       {snapshot.transaction && method !== 'qr' && state !== 'approved' ? (
-        <p data-scope="step-up" data-part="transaction-summary">
+        <p {...part('transaction-summary')}>
           <bdi>{snapshot.transaction.summary}</bdi>
         </p>
       ) : null}
       {body}
       {onCancel && state !== 'approved' ? (
-        <div data-scope="step-up" data-part="actions">
+        <div {...part('actions')}>
           <button
             type="button"
-            data-scope="step-up"
-            data-part="cancel"
+            {...part('cancel')}
             onClick={() => {
               send({ type: 'CANCEL' })
               onCancel()

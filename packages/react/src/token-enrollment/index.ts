@@ -7,5 +7,7 @@ export {
   normaliseSerial,
   serialPattern,
 } from './enrollment-validation'
-export { useTokenEnrollment } from '../hooks/use-token-enrollment'
+export type { TokenEnrollmentPart } from './token-enrollment-anatomy'
+export { useTokenEnrollment, type UseTokenEnrollmentOptions } from '../hooks/use-token-enrollment'
+export type { BoundMachine } from '../hooks/use-machine'
 export { CentagateProvider, useKitClient, type CentagateProviderProps } from '../provider'

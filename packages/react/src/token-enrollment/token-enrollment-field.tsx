@@ -1,4 +1,5 @@
 import { useId, type ComponentProps } from 'react'
+import { tokenEnrollmentPart as part } from './token-enrollment-anatomy'
 
 export interface TokenEnrollmentFieldProps extends Omit<ComponentProps<'input'>, 'id'> {
   label: string
@@ -10,23 +11,22 @@ export interface TokenEnrollmentFieldProps extends Omit<ComponentProps<'input'>,
 export function TokenEnrollmentField({ label, hint, error, ...props }: TokenEnrollmentFieldProps) {
   const id = useId()
   return (
-    <div data-scope="token-enrollment" data-part="field">
-      <label data-scope="token-enrollment" data-part="label" htmlFor={`${id}-input`}>
+    <div {...part('field')}>
+      <label {...part('label')} htmlFor={`${id}-input`}>
         {label}
       </label>
       <input
         id={`${id}-input`}
-        data-scope="token-enrollment"
-        data-part="text-input"
+        {...part('text-input')}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
         {...props}
       />
-      <p data-scope="token-enrollment" data-part="hint" id={`${id}-hint`}>
+      <p {...part('hint')} id={`${id}-hint`}>
         {hint}
       </p>
       {error ? (
-        <p data-scope="token-enrollment" data-part="field-error" id={`${id}-error`}>
+        <p {...part('field-error')} id={`${id}-error`}>
           {error}
         </p>
       ) : null}

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { render } from 'vitest-browser-react'
-import { createStoryBackend } from '../stories/backend/story-backend'
+import { createStoryBackend } from '@centagate-kit/testkit/story-backend'
 import { CentagateProvider } from '../provider/centagate-provider'
-import { axeViolations } from '../test/axe'
+import { axeViolations } from '@centagate-kit/testkit/axe'
 import { TokenEnrollment } from './token-enrollment'
 
 describe('TokenEnrollment (real server handler + emulator)', () => {

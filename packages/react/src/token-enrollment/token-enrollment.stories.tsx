@@ -1,7 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor } from 'storybook/test'
-import { WithBackend, type KitStoryParameters } from '../stories/story-frame'
-import { backendLoader, backendOf, untilElement, untilState } from '../stories/story-helpers'
+import { WithBackend, type KitStoryParameters } from '@centagate-kit/testkit/story-frame'
+import {
+  backendLoader,
+  backendOf,
+  untilElement,
+  untilState,
+} from '@centagate-kit/testkit/story-helpers'
 import { TokenEnrollment } from './token-enrollment'
 
 /** Enrolment for carol (no factor yet); the server registers with its admin credentials. */

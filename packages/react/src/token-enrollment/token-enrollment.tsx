@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
-import type { TokensRegisterResponse } from '@centagate-kit/client'
+import type { EnrolmentMachine, TokensRegisterResponse } from '@centagate-kit/client'
 import { useTokenEnrollment } from '../hooks/use-token-enrollment'
 import { useI18n } from '../i18n/use-i18n'
 import { useControllableState } from '../internal/use-controllable-state'
@@ -11,6 +11,7 @@ import {
   normaliseSerial,
   serialPattern,
 } from './enrollment-validation'
+import { tokenEnrollmentPart as part } from './token-enrollment-anatomy'
 import { TokenEnrollmentField } from './token-enrollment-field'
 
 export type EnrollmentKind = 'sms' | 'hardware'
@@ -26,9 +27,14 @@ export interface TokenEnrollmentProps {
   onRegistered?: (result: TokensRegisterResponse) => void
   /** Focus the heading on mount. @default false */
   focusOnMount?: boolean
+  /** Drive an existing machine (`createEnrolmentMachine`); the app disposes it. */
+  machine?: EnrolmentMachine
 }
 
-/** Registers an E.164 phone number or a hardware token serial, with validation messages. */
+/**
+ * Registers an E.164 phone number or a hardware token serial, with validation messages, on the
+ * client's enrolment machine; `data-state` is the machine's state.
+ */
 export function TokenEnrollment({
   kind: kindProp,
   defaultKind = 'sms',
@@ -36,6 +42,7 @@ export function TokenEnrollment({
   kinds = ['sms', 'hardware'],
   onRegistered,
   focusOnMount = false,
+  machine,
 }: TokenEnrollmentProps) {
   const { t } = useI18n()
   const titleId = useId()
@@ -48,7 +55,12 @@ export function TokenEnrollment({
   const [serial, setSerial] = useState('')
   const [invalid, setInvalid] = useState(false)
   const inputRef = useRef<HTMLInputElement>(null)
-  const mutation = useTokenEnrollment(onRegistered ? { onRegistered } : {})
+  const { snapshot, send } = useTokenEnrollment({
+    ...(onRegistered ? { onRegistered } : {}),
+    ...(machine ? { machine } : {}),
+  })
+  const { state, error } = snapshot
+  const submitting = state === 'submitting'
 
   const value = kind === 'sms' ? normalisePhone(phone) : normaliseSerial(serial)
   const valid = kind === 'sms' ? e164Pattern.test(value) : serialPattern.test(value)
@@ -68,39 +80,29 @@ export function TokenEnrollment({
       inputRef.current?.focus()
       return
     }
-    if (mutation.isPending) return
-    mutation.mutate(kind === 'sms' ? { kind, phoneNumber: value } : { kind, serial: value })
+    send({
+      type: 'REGISTER',
+      input: kind === 'sms' ? { kind, phoneNumber: value } : { kind, serial: value },
+    })
   }
-  const state = mutation.isSuccess
-    ? 'registered'
-    : mutation.isPending
-      ? 'submitting'
-      : mutation.isError
-        ? 'error'
-        : 'idle'
   return (
-    <section
-      data-scope="token-enrollment"
-      data-part="root"
-      data-state={state}
-      aria-labelledby={titleId}
-    >
+    <section {...part('root')} data-state={state} aria-labelledby={titleId}>
       <StepHeading scope="token-enrollment" id={titleId} focusOnMount={focusOnMount}>
         {t('enroll.title')}
       </StepHeading>
-      {mutation.isSuccess ? (
-        <p data-scope="token-enrollment" data-part="status" data-state="approved" role="status">
-          {t('enroll.done', { label: mutation.data.label })}
+      {snapshot.result ? (
+        <p {...part('status')} data-state="approved" role="status">
+          {t('enroll.done', { label: snapshot.result.label })}
         </p>
+      ) : state === 'locked' ? (
+        <ErrorPanel scope="token-enrollment" error={error} />
       ) : (
-        <form data-scope="token-enrollment" data-part="form" onSubmit={submit} noValidate>
+        <form {...part('form')} onSubmit={submit} noValidate>
           {kinds.length > 1 ? (
-            <fieldset data-scope="token-enrollment" data-part="kind">
-              <legend data-scope="token-enrollment" data-part="legend">
-                {t('enroll.kindLegend')}
-              </legend>
+            <fieldset {...part('kind')}>
+              <legend {...part('legend')}>{t('enroll.kindLegend')}</legend>
               {kinds.map((option) => (
-                <label key={option} data-scope="token-enrollment" data-part="option">
+                <label key={option} {...part('option')}>
                   <input
                     type="radio"
                     name={`${titleId}-kind`}
@@ -145,17 +147,16 @@ export function TokenEnrollment({
               onChange={(event) => setSerial(event.target.value)}
             />
           )}
-          <ErrorPanel scope="token-enrollment" error={mutation.error ?? undefined} />
-          <div data-scope="token-enrollment" data-part="actions">
+          <ErrorPanel scope="token-enrollment" error={error} />
+          <div {...part('actions')}>
             <button
               type="submit"
-              data-scope="token-enrollment"
-              data-part="submit"
+              {...part('submit')}
               data-variant="primary"
-              disabled={mutation.isPending}
-              aria-busy={mutation.isPending || undefined}
+              disabled={submitting}
+              aria-busy={submitting || undefined}
             >
-              {mutation.isPending ? t('enroll.submitting') : t('enroll.submit')}
+              {submitting ? t('enroll.submitting') : t('enroll.submit')}
             </button>
           </div>
         </form>

@@ -7,6 +7,7 @@
  */
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify'
 import type { CentagateHandler } from '../handler/create-centagate-handler'
+import { kitEntryOf } from '../handler/kit-entry'
 import { defaultMaxBodyBytes } from '../http/read-json-body'
 import { kitRequestFromNode } from './node-bridge'
 
@@ -15,6 +16,7 @@ export function centagateFastify(
   options: { maxBodyBytes?: number } = {},
 ): FastifyPluginAsync {
   const cap = options.maxBodyBytes ?? defaultMaxBodyBytes
+  const serve = kitEntryOf(kit)
   const plugin = async (instance: FastifyInstance) => {
     instance.removeAllContentTypeParsers()
     // Fastify's own body limit stays above ours so that the handler answers the typed 413.
@@ -30,7 +32,7 @@ export function centagateFastify(
       const bytes = body instanceof Uint8Array ? body : new Uint8Array()
       const clientAddress = request.raw.socket.remoteAddress
       // Served straight from the raw request, like toNodeHandler (no Web Request/Response).
-      const answer = await kit.serve(
+      const answer = await serve(
         kitRequestFromNode(request.raw),
         () => Promise.resolve(bytes),
         clientAddress === undefined ? {} : { clientAddress },

@@ -15,6 +15,7 @@ import {
   type CentagateHandler,
   createCentagateHandler as createCoreHandler,
 } from '../handler/create-centagate-handler'
+import { kitEntryOf } from '../handler/kit-entry'
 import { randomId } from '../encoding'
 import { errorAnswer } from '../http/json-response'
 import { KitFailure } from '../http/kit-failure'
@@ -59,6 +60,7 @@ export function toNodeHandler(
   options: { maxBodyBytes?: number } = {},
 ): NodeListener {
   const cap = options.maxBodyBytes ?? defaultMaxBodyBytes
+  const serve = kitEntryOf(handler)
   return (request, response, next) => {
     const notOurs = () => {
       if (next) return next()
@@ -103,7 +105,7 @@ export function toNodeHandler(
         bytes = body.bytes
         closeConnection = body.closeConnection
       }
-      const answer = await handler.serve(kitRequest, () => Promise.resolve(bytes), context)
+      const answer = await serve(kitRequest, () => Promise.resolve(bytes), context)
       writeKitAnswer(answer, response, { closeConnection })
     })().catch(() => {
       // A typed JSON 500 (never a framework's HTML error page, never a stack).

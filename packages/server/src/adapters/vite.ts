@@ -1,94 +1,63 @@
 /**
- * `@centagate-kit/server/vite`: a Vite plugin that mounts the kit handler in `vite dev` and
- * `vite preview`. Without a CENTAGATE base URL (code or `CENTAGATE_BASE_URL`) it runs the
- * CENTAGATE emulator in-process (dynamic import: production installs need not have it) and also
- * mounts the emulator's `/__emulator/*` control API for the demo's device drawer.
+ * `@centagate-kit/server/vite`: a Vite plugin that mounts the kit handler (and the app's own API
+ * routes next to it) in `vite dev` and `vite preview`. It takes a CENTAGATE config like any other
+ * adapter: in code (`centagate`), else from the `CENTAGATE_*` environment variables. To develop
+ * against the CENTAGATE emulator, the emulator package brings its own Vite plugin (it runs the
+ * emulator in-process and mounts its control API) whose `upstream()` is spread in here: this
+ * package never imports the emulator.
  *
  * @example
  * // vite.config.ts
- * plugins: [react(), centagateKit({ identify, getTransaction, appRoutes: (kit) => ({ ... }) })]
+ * plugins: [react(), centagateKit({ identify, getTransaction, appRoutes: { ... } })]
+ * // with the emulator's plugin `emulator`:
+ * plugins: [react(), emulator, centagateKit({ ...emulator.upstream(), identify, getTransaction })]
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { Emulator, EmulatorOptions } from '@centagate-kit/emulator'
 import type { Plugin, PreviewServer, ViteDevServer } from 'vite'
 import type { CentagateHandlerConfig } from '../config/handler-config'
 import { configFromEnv } from '../config/config-from-env'
 import { randomId } from '../encoding'
 import type { CentagateHandler } from '../handler/create-centagate-handler'
 import { consoleJsonLogger } from '../logger'
-import { createCentagateHandler, toNodeHandler } from './node'
+import { type NodeListener, createCentagateHandler, toNodeHandler } from './node'
 import { toWebRequest, writeWebResponse } from './node-bridge'
 
 /** An app route served next to the kit: a Web handler that may use the kit (requireStepUp). */
-export type AppRoute = (
-  request: Request,
-  kit: CentagateHandler,
-  context: { emulator?: Emulator },
-) => Promise<Response>
+export type AppRoute = (request: Request, kit: CentagateHandler) => Promise<Response>
 
 export interface CentagateKitViteOptions extends Partial<
   Omit<CentagateHandlerConfig, 'centagate' | 'cookieSecrets'>
 > {
-  /** CENTAGATE connection. Default: from `CENTAGATE_*` env vars, else the in-process emulator. */
+  /** CENTAGATE connection. Default: from the `CENTAGATE_*` environment variables. */
   centagate?: CentagateHandlerConfig['centagate']
-  /** Default: from env, else a random per-process secret (dev only). */
+  /** Default: from the environment, else a random per-process secret (dev only). */
   cookieSecrets?: CentagateHandlerConfig['cookieSecrets']
-  /** Options for the in-process emulator (fixtures, settings, now). */
-  emulator?: EmulatorOptions
-  /** Mount `/__emulator/*` when the emulator runs. Default true. */
-  emulatorControlApi?: boolean
   /** The app's own API: path -> handler; `/api/transfer` matches exactly, `/api/transfers/*` by prefix. */
   appRoutes?: Record<string, AppRoute>
   /** Environment to read. Default `process.env`. */
   env?: Readonly<Record<string, string | undefined>>
 }
 
-interface Mounted {
-  kit: CentagateHandler
-  emulator?: Emulator
-}
-
-async function mount(options: CentagateKitViteOptions): Promise<Mounted> {
+/**
+ * The kit handler for the options.
+ * @throws ConfigError naming every missing or malformed setting (no `centagate` and an incomplete
+ * environment included).
+ */
+function createKit(options: CentagateKitViteOptions): CentagateHandler {
   const env = options.env ?? process.env
-  const {
-    centagate: explicit,
-    cookieSecrets,
-    emulator: emulatorOptions,
-    appRoutes: _routes,
-    env: _env,
-    emulatorControlApi: _control,
-    ...rest
-  } = options
-  const fromEnv = env.CENTAGATE_BASE_URL ? configFromEnv(env) : undefined
-  const secrets = cookieSecrets ??
-    fromEnv?.cookieSecrets ?? [{ id: 'dev', secret: `dev-only-${randomId(32)}` }]
-  if (explicit !== undefined || fromEnv !== undefined) {
-    const kit = createCentagateHandler({
-      ...fromEnv,
-      ...rest,
-      centagate: explicit ?? fromEnv!.centagate,
-      cookieSecrets: secrets,
-    })
-    return { kit }
-  }
-  // No CENTAGATE configured: the emulator, in-process (optional peer dependency).
-  const { createEmulator } = await import('@centagate-kit/emulator')
-  const emulator = createEmulator(emulatorOptions ?? {})
-  const kit = createCentagateHandler({
-    admin: { username: 'admin', password: 'admin-password' },
+  const { centagate: explicit, cookieSecrets, appRoutes: _routes, env: _env, ...rest } = options
+  // The environment is read when it names a CENTAGATE, or when nothing else does (then its
+  // ConfigError lists what is missing).
+  const fromEnv = env.CENTAGATE_BASE_URL || explicit === undefined ? configFromEnv(env) : undefined
+  return createCentagateHandler({
+    // A dev server shows the kit's warnings (the handler's own default is silent).
     logger: consoleJsonLogger({ minLevel: 'warn' }),
-    // One clock: when the device drawer advances the emulator's clock, the kit's timestamps,
-    // cooldowns and lockouts move with it (otherwise CENTAGATE would answer 23023).
-    now: () => emulator.clock.now(),
+    ...fromEnv,
     ...rest,
-    centagate: {
-      baseUrl: 'http://centagate-emulator.internal',
-      ...emulator.credentials,
-      fetch: (url, init) => emulator.fetch(new Request(url, init)),
-    },
-    cookieSecrets: secrets,
+    centagate: explicit ?? fromEnv!.centagate,
+    cookieSecrets: cookieSecrets ??
+      fromEnv?.cookieSecrets ?? [{ id: 'dev', secret: `dev-only-${randomId(32)}` }],
   })
-  return { kit, emulator }
 }
 
 function findAppRoute(routes: Record<string, AppRoute> | undefined, pathname: string) {
@@ -101,8 +70,14 @@ function findAppRoute(routes: Record<string, AppRoute> | undefined, pathname: st
 }
 
 export function centagateKit(options: CentagateKitViteOptions = {}): Plugin {
-  let mounted: Promise<Mounted> | undefined
-  const ready = () => (mounted ??= mount(options))
+  let mounted: { kit: CentagateHandler; listener: NodeListener } | undefined
+  const ready = () => {
+    if (mounted === undefined) {
+      const kit = createKit(options)
+      mounted = { kit, listener: toNodeHandler(kit) }
+    }
+    return mounted
+  }
 
   const middleware = (
     request: IncomingMessage,
@@ -111,30 +86,12 @@ export function centagateKit(options: CentagateKitViteOptions = {}): Plugin {
   ) => {
     const pathname = new URL(request.url ?? '/', 'http://x').pathname
     void (async () => {
-      const { kit, emulator } = await ready()
-      if (kit.handles(pathname)) return toNodeHandler(kit)(request, response, next)
-      if (pathname.startsWith('/__emulator/')) {
-        // Never fall through to the app's HTML: without the emulator (a real CENTAGATE, or the
-        // control API switched off) the device simulators do not exist.
-        if (emulator === undefined || options.emulatorControlApi === false) {
-          response.statusCode = 404
-          response.setHeader('content-type', 'application/json; charset=utf-8')
-          response.end(JSON.stringify({ error: 'not_found' }))
-          return
-        }
-        return writeWebResponse(
-          await emulator.fetch(await toWebRequest(request, { maxBodyBytes: 1 << 20 })),
-          response,
-        )
-      }
+      const { kit, listener } = ready()
+      if (kit.handles(pathname)) return listener(request, response, next)
       const route = findAppRoute(options.appRoutes, pathname)
       if (route !== undefined) {
         return writeWebResponse(
-          await route(
-            await toWebRequest(request, { maxBodyBytes: 1 << 16 }),
-            kit,
-            emulator === undefined ? {} : { emulator },
-          ),
+          await route(await toWebRequest(request, { maxBodyBytes: 1 << 16 }), kit),
           response,
         )
       }
@@ -142,8 +99,8 @@ export function centagateKit(options: CentagateKitViteOptions = {}): Plugin {
     })().catch(next)
   }
   // Built at startup so that a bad configuration stops the server with every problem named.
-  const install = async (server: ViteDevServer | PreviewServer) => {
-    await ready()
+  const install = (server: ViteDevServer | PreviewServer) => {
+    ready()
     server.middlewares.use(middleware)
   }
   return {

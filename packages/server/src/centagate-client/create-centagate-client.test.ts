@@ -1,7 +1,7 @@
 import { endpoints } from '@centagate-kit/protocol'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { LogFields, Logger } from '../logger'
-import { startChaosUpstream } from '../test-support/chaos-upstream'
+import { startChaosUpstream } from '@centagate-kit/testkit/chaos-upstream'
 import { createCentagateClient } from './create-centagate-client'
 import {
   CentagateCodeError,
@@ -11,7 +11,7 @@ import {
   UpstreamTimeoutError,
   UpstreamUnavailableError,
 } from './errors'
-import { nodeUpstreamClients } from '../test-support/node-upstream-clients'
+import { nodeUpstreamClients } from '@centagate-kit/testkit/node-upstream-clients'
 
 const vector = {
   secretKey: 'k3yForTests1',

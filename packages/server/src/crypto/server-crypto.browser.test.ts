@@ -5,7 +5,7 @@ import { EncryptJWT, jwtDecrypt } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { deriveKey, sha256Hex } from '../encoding'
 import { createFlowSealer } from '../flow/flow-cookie'
-import { choosingFlow, fixedNow } from '../test-support/flow-fixtures'
+import { choosingFlow, fixedNow } from '@centagate-kit/testkit/flow-fixtures'
 
 const now = fixedNow
 const state = choosingFlow(now)

@@ -4,7 +4,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createFlowSealer } from './flow-cookie'
-import { choosingFlow, fixedNow } from '../test-support/flow-fixtures'
+import { choosingFlow, fixedNow } from '@centagate-kit/testkit/flow-fixtures'
 
 const now = fixedNow
 const state = choosingFlow(now)

@@ -3,21 +3,16 @@
  * kit routes under `basePath`. Every request passes the CSRF checks, the body cap and the route's
  * zod schema before any route code runs; every failure becomes a typed kit error body.
  */
-import {
-  type KitRoute,
-  defaultBasePath,
-  kitRouteList,
-  kitRouteSchemas,
-} from '@centagate-kit/protocol'
+import { type KitRoute, defaultBasePath, kitRouteList } from '@centagate-kit/protocol'
 import type { CentagateClient } from '../centagate-client/create-centagate-client'
 import { isCentagateError } from '../centagate-client/errors'
 import { type CentagateHandlerConfig, validateHandlerConfig } from '../config/handler-config'
 import { randomId } from '../encoding'
 import { clientIp } from '../http/client-ip'
 import { checkCsrf } from '../http/csrf'
-import { type KitAnswer, errorAnswer, jsonAnswer, toWebResponse } from '../http/json-response'
+import { errorAnswer, jsonAnswer, toWebResponse } from '../http/json-response'
 import { KitFailure, failureFromUpstream } from '../http/kit-failure'
-import { type KitRequest, kitRequestFromWeb } from '../http/kit-request'
+import { kitRequestFromWeb } from '../http/kit-request'
 import { defaultMaxBodyBytes, parseJsonBody, readRequestBytes } from '../http/read-json-body'
 import { ResponseHeaders } from '../http/response-headers'
 import { StoreUnavailableError } from '../rate-limit/store'
@@ -26,19 +21,9 @@ import {
   type StepUpGuard,
   createStepUpGuard,
 } from '../receipts/require-step-up'
-import { createAdminSessions } from './admin-session'
-import { tokensRegister } from './enrolment-route'
-import {
-  challengeSend,
-  challengeVerify,
-  qrSend,
-  qrStatus,
-  qrVerify,
-  smsSend,
-  smsVerify,
-} from './factor-routes'
-import { loginStart, stepUpStart } from './start-routes'
-import { type RouteContext, clearFlow, createRuntime, openFlow } from './runtime'
+import { type KitEntry, registerKitEntry } from './kit-entry'
+import { declaresError, runKitRoute } from './kit-route-table'
+import { createRuntime, openFlow } from './runtime'
 
 /** What an adapter knows about the connection. */
 export interface HandlerContext {
@@ -66,47 +51,18 @@ export interface CentagateHandler {
   requireStepUp(options: RequireStepUpOptions): StepUpGuard
   /** The CENTAGATE client the handler uses. */
   readonly client: CentagateClient
-  /**
-   * For adapters: serves one request without Web `Request`/`Response` objects. `readBody` returns
-   * the body bytes; it may stop at `maxBodyBytes + 1` bytes (more is answered 413).
-   */
-  serve(
-    request: KitRequest,
-    readBody: () => Promise<Uint8Array>,
-    context?: HandlerContext,
-  ): Promise<KitAnswer>
 }
-
-type RouteHandler = (context: RouteContext, input: never) => Promise<unknown>
 
 export function createCentagateHandler(config: CentagateHandlerConfig): CentagateHandler {
   validateHandlerConfig(config)
   const runtime = createRuntime(config)
   const basePath = (config.basePath ?? defaultBasePath).replace(/\/+$/, '')
-  const admin = createAdminSessions(runtime.client, config.admin, runtime.now)
   const csrf = {
     allowedOrigins: config.allowedOrigins ?? [],
     allowSameSite: config.allowSameSite ?? false,
   }
   const maxBodyBytes = config.maxBodyBytes ?? defaultMaxBodyBytes
 
-  const routes: Record<KitRoute, RouteHandler> = {
-    'login/start': loginStart,
-    'stepup/start': stepUpStart,
-    'sms/send': smsSend,
-    'sms/verify': smsVerify,
-    'challenge/send': challengeSend,
-    'challenge/verify': challengeVerify,
-    'qr/send': qrSend,
-    'qr/status': qrStatus,
-    'qr/verify': qrVerify,
-    'tokens/register': ((context: RouteContext, input: Parameters<typeof tokensRegister>[1]) =>
-      tokensRegister(context, input, admin)) as RouteHandler,
-    'flow/cancel': (context) => {
-      clearFlow(context)
-      return Promise.resolve({ status: 'cancelled', serverTime: context.now })
-    },
-  }
   const routeByPath = new Map<string, KitRoute>(
     kitRouteList.map((route) => [`${basePath}/${route}`, route]),
   )
@@ -133,29 +89,23 @@ export function createCentagateHandler(config: CentagateHandlerConfig): Centagat
     return new KitFailure('internal_error')
   }
 
-  const serve = async (
-    request: KitRequest,
-    readBody: () => Promise<Uint8Array>,
-    handlerContext: HandlerContext = {},
-  ): Promise<KitAnswer> => {
+  // The one way in (kit-entry.ts): the Web handler below and the Node adapters all call it.
+  const serve: KitEntry = async (request, readBody, handlerContext = {}) => {
     const requestId = randomId(12)
     const now = runtime.now()
     const headers = new ResponseHeaders()
+    const route = routeByPath.get(request.url.pathname)
     try {
-      const route = routeByPath.get(request.url.pathname)
       if (route === undefined) throw new KitFailure('not_found')
       checkCsrf(request, csrf)
       const raw = parseJsonBody(await readBody(), maxBodyBytes)
-      const parsed = kitRouteSchemas[route].request.safeParse(raw)
-      if (!parsed.success) throw invalidInput(parsed.error.issues)
-      const input = parsed.data as { device: RouteContext['device'] }
-      const context: RouteContext = {
+      const body = await runKitRoute(route, raw, async (device) => ({
         runtime,
         request,
         requestId,
         ip: clientIp(request, handlerContext.clientAddress, config.trustedProxyCount ?? 0),
         now,
-        device: input.device,
+        device,
         headers,
         flow: await openFlow(
           runtime,
@@ -163,13 +113,21 @@ export function createCentagateHandler(config: CentagateHandlerConfig): Centagat
           now,
           handlerContext.cookies ?? request.header('cookie'),
         ),
-      }
-      const body = await routes[route](context, input as never)
+      }))
       handlerContext.onSetCookie?.(headers.getSetCookie())
       return jsonAnswer(body, 200, headers)
     } catch (error) {
       handlerContext.onSetCookie?.(headers.getSetCookie())
-      return errorAnswer(toFailure(error, requestId), requestId, now, headers)
+      const failure = toFailure(error, requestId)
+      if (route !== undefined && !declaresError(route, failure.code)) {
+        // The route's declaration (protocol) does not list this code: the contract is out of date.
+        runtime.logger.error('kit route answered an undeclared error code', {
+          requestId,
+          route,
+          code: failure.code,
+        })
+      }
+      return errorAnswer(failure, requestId, now, headers)
     }
   }
 
@@ -182,33 +140,12 @@ export function createCentagateHandler(config: CentagateHandlerConfig): Centagat
       ),
     )
 
-  return Object.assign(handler, {
+  const kit: CentagateHandler = Object.assign(handler, {
     basePath,
     handles: (pathname: string) => pathname === basePath || pathname.startsWith(`${basePath}/`),
     requireStepUp: (options: RequireStepUpOptions) => createStepUpGuard(runtime, options),
     client: runtime.client,
-    serve,
   })
-}
-
-/** The 400 for a body that fails the route's schema, naming (at most 20) offending fields. */
-function invalidInput(
-  issues: ReadonlyArray<{ code: string; path: readonly PropertyKey[]; keys?: readonly string[] }>,
-): KitFailure {
-  const fields = [
-    ...new Set(
-      issues.flatMap((issue) => {
-        const path = issue.path.map(String)
-        // Unknown keys are named (strict schemas): nothing extra reaches CENTAGATE.
-        const names =
-          issue.code === 'unrecognized_keys' && issue.keys !== undefined
-            ? issue.keys.map((key) => [...path, key])
-            : [path]
-        return names.map((name) => name.join('.') || '(body)')
-      }),
-    ),
-  ]
-    .slice(0, 20)
-    .map((field) => field.slice(0, 64))
-  return new KitFailure('invalid_input', { fields })
+  registerKitEntry(kit, serve)
+  return kit
 }

@@ -3,21 +3,14 @@
  * no factor yet) registers an SMS number or a hardware token serial, through the admin API with
  * credentials that never leave the server.
  */
-import {
-  type TokensRegisterResponse,
-  maskPhone,
-  type tokensRegisterRequest,
-} from '@centagate-kit/protocol'
-import type { z } from 'zod'
+import { type KitRequest, type TokensRegisterResponse, maskPhone } from '@centagate-kit/protocol'
 import { KitFailure } from '../http/kit-failure'
-import type { AdminSessions } from './admin-session'
 import { enforceActor } from './guards'
 import { type RouteContext, clearFlow } from './runtime'
 
 export async function tokensRegister(
   context: RouteContext,
-  input: z.output<typeof tokensRegisterRequest>,
-  admin: AdminSessions,
+  input: KitRequest<'tokens/register'>,
 ): Promise<TokensRegisterResponse> {
   const { runtime } = context
   let user =
@@ -35,7 +28,7 @@ export async function tokensRegister(
   await enforceActor(context, user.username)
 
   const tokenSn = input.kind === 'sms' ? input.phoneNumber : input.serial
-  await admin.withCenToken((cenToken, adminUsername) =>
+  await runtime.admin.withCenToken((cenToken, adminUsername) =>
     runtime.client.registerActiveToken(
       {
         username: user.username,

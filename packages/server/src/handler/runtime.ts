@@ -1,6 +1,6 @@
 /**
  * Everything a route needs, built once per handler: the CENTAGATE client, the limiter, the
- * cookie sealer, the receipt key and the resolved configuration.
+ * cookie sealer, the receipt key, the admin session (enrolment) and the resolved configuration.
  */
 import type { DeviceSignals } from '@centagate-kit/protocol'
 import {
@@ -18,6 +18,7 @@ import type { ResponseHeaders } from '../http/response-headers'
 import { type Logger, silentLogger } from '../logger'
 import { type Limits, Limiter, defaultLimits } from '../rate-limit/limits'
 import { createMemoryStore } from '../rate-limit/memory-store'
+import { type AdminSessions, createAdminSessions } from './admin-session'
 
 export const flowCookieBaseName = 'centagate-flow'
 
@@ -32,6 +33,8 @@ export interface KitRuntime {
   now: () => number
   /** Upstream timeout, for lock lifetimes. */
   upstreamTimeoutMs: number
+  /** The admin session `tokens/register` works with (credentials stay server-side). */
+  admin: AdminSessions
 }
 
 export function createRuntime(config: CentagateHandlerConfig): KitRuntime {
@@ -57,6 +60,7 @@ export function createRuntime(config: CentagateHandlerConfig): KitRuntime {
     now,
     upstreamTimeoutMs:
       'client' in config.centagate ? 10_000 : (config.centagate.timeoutMs ?? 10_000),
+    admin: createAdminSessions(client, config.admin, now),
   }
 }
 

@@ -2,11 +2,10 @@
 import {
   type AuthResultPayload,
   type FlowResponse,
-  type LoginStartRequest,
-  type StepUpStartRequest,
+  type KitRequest,
   type TransactionView,
   kitMethodsFromAuthMethods,
-  transactionView,
+  transactionViewSchema,
 } from '@centagate-kit/protocol'
 import { CentagateCodeError } from '../centagate-client/errors'
 import { randomId } from '../encoding'
@@ -30,7 +29,7 @@ const loginFailureCategories = new Set([
 
 export async function loginStart(
   context: RouteContext,
-  input: LoginStartRequest,
+  input: KitRequest<'login/start'>,
 ): Promise<FlowResponse> {
   const { runtime } = context
   const username = input.username
@@ -101,7 +100,7 @@ export async function loginStart(
 
 export async function stepUpStart(
   context: RouteContext,
-  input: StepUpStartRequest,
+  input: KitRequest<'stepup/start'>,
 ): Promise<FlowResponse> {
   const { runtime } = context
   const user =
@@ -118,7 +117,7 @@ export async function stepUpStart(
         ? null
         : await runtime.config.getTransaction(context.request.webRequest(), input.transactionId)
     if (found === null) throw new KitFailure('transaction_not_found')
-    const view = transactionView.safeParse(found.view)
+    const view = transactionViewSchema.safeParse(found.view)
     if (!view.success || view.data.id !== input.transactionId) {
       runtime.logger.error('getTransaction returned an invalid view', {
         requestId: context.requestId,

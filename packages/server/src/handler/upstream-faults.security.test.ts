@@ -3,9 +3,9 @@
 // success and no upstream text in the browser body.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCentagateHandler } from './create-centagate-handler'
-import { type ChaosMode, startChaosUpstream } from '../test-support/chaos-upstream'
-import { createKitBrowser } from '../test-support/kit-browser'
-import { nodeUpstreamClients } from '../test-support/node-upstream-clients'
+import { type ChaosMode, startChaosUpstream } from '@centagate-kit/testkit/chaos-upstream'
+import { createKitBrowser } from '@centagate-kit/testkit/kit-browser'
+import { nodeUpstreamClients } from '@centagate-kit/testkit/node-upstream-clients'
 
 const table: [ChaosMode, string, number][] = [
   ['never', 'upstream_timeout', 504],

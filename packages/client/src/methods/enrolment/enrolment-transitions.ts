@@ -1,0 +1,40 @@
+/**
+ * The spec of token enrolment (`tokens/register`):
+ *
+ *   REGISTER → submitting → registered | expired | locked | error (RETRY, or REGISTER again)
+ */
+import type { TransitionTable } from '../../machine/machine-types'
+import { storeError } from '../method-actions'
+import { errorIs, isUserLocked } from '../method-guards'
+import { callRegister, storeRegistered } from './enrolment-actions'
+import type {
+  EnrolmentContext,
+  EnrolmentEnv,
+  EnrolmentMachineEvent,
+  EnrolmentState,
+} from './enrolment-types'
+
+const register = [{ target: 'submitting', actions: [callRegister] }] as const
+
+export const enrolmentTransitions: TransitionTable<
+  EnrolmentState,
+  EnrolmentMachineEvent,
+  EnrolmentContext,
+  EnrolmentEnv
+> = {
+  idle: { REGISTER: register },
+  submitting: {
+    // REGISTER while submitting: ignored (a double click registers once).
+    'REGISTER.DONE': [{ target: 'registered', actions: [storeRegistered] }],
+    'REGISTER.FAILED': [
+      { guard: isUserLocked, target: 'locked', actions: [storeError] },
+      { guard: errorIs('no_flow', 'step_up_required'), target: 'expired', actions: [storeError] },
+      { target: 'error', actions: [storeError] },
+    ],
+  },
+  registered: {},
+  // The app may have renewed the session (a new login or step-up): registering may work again.
+  expired: { REGISTER: register },
+  locked: {},
+  error: { REGISTER: register, RETRY: register },
+}

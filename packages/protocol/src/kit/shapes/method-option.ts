@@ -1,0 +1,14 @@
+/** A second factor the user may choose, as `factor_required` lists it. */
+import { kitMethods } from '../methods'
+import { object, oneOf, optional, text } from '../schema/descriptors'
+import type { Infer } from '../schema/infer'
+
+export const kitMethod = oneOf(...kitMethods)
+
+/** What a method needs the user to know before choosing it. */
+export const methodOption = object({
+  method: kitMethod,
+  /** For `sms`: the masked destination when known (`•••• 4567`). */
+  hint: optional(text(0, 64)),
+})
+export type MethodOption = Infer<typeof methodOption>

@@ -1,0 +1,79 @@
+/**
+ * The server's route table: one handler per kit route declared in protocol
+ * (`kitRouteDeclarations`), typed from its declaration. A handler receives the body as the zod
+ * schema derived from the declaration parsed it, and must answer the declared response; a
+ * declared route without a handler here, or a handler whose types disagree with its declaration,
+ * fails typecheck.
+ */
+import {
+  type DeviceSignals,
+  type KitErrorCode,
+  type KitRequest,
+  type KitResponse,
+  type KitRoute,
+  everyRouteErrors,
+  kitRouteDeclarations,
+  kitRouteSchemas,
+} from '@centagate-kit/protocol'
+import { invalidInput } from '../http/invalid-input'
+import { tokensRegister } from './enrolment-route'
+import {
+  challengeSend,
+  challengeVerify,
+  qrSend,
+  qrStatus,
+  qrVerify,
+  smsSend,
+  smsVerify,
+} from './factor-routes'
+import { flowCancel } from './flow-cancel-route'
+import type { RouteContext } from './runtime'
+import { loginStart, stepUpStart } from './start-routes'
+
+export type KitRouteHandler<R extends KitRoute> = (
+  context: RouteContext,
+  input: KitRequest<R>,
+) => Promise<KitResponse<R>>
+
+export type KitRouteTable = { readonly [R in KitRoute]: KitRouteHandler<R> }
+
+export const kitRouteTable: KitRouteTable = {
+  'login/start': loginStart,
+  'stepup/start': stepUpStart,
+  'sms/send': smsSend,
+  'sms/verify': smsVerify,
+  'challenge/send': challengeSend,
+  'challenge/verify': challengeVerify,
+  'qr/send': qrSend,
+  'qr/status': qrStatus,
+  'qr/verify': qrVerify,
+  'tokens/register': tokensRegister,
+  'flow/cancel': flowCancel,
+}
+
+/**
+ * Parses `body` with the route's zod schema (a 400 `invalid_input` naming the offending fields
+ * otherwise), builds the route context from the parsed device signals, and runs the route.
+ */
+export async function runKitRoute<R extends KitRoute>(
+  route: R,
+  body: unknown,
+  contextFor: (device: DeviceSignals) => Promise<RouteContext>,
+): Promise<KitResponse<R>> {
+  const parsed = kitRouteSchemas[route].request.safeParse(body)
+  if (!parsed.success) throw invalidInput(parsed.error.issues)
+  const input: KitRequest<R> = parsed.data
+  return kitRouteTable[route](await contextFor(input.device), input)
+}
+
+const declaredErrors = new Map<KitRoute, ReadonlySet<KitErrorCode>>(
+  kitRouteDeclarations.map((route) => [
+    route.path,
+    new Set([...everyRouteErrors, ...route.errors]),
+  ]),
+)
+
+/** Whether route `route` declares that it may answer `code`. */
+export function declaresError(route: KitRoute, code: KitErrorCode): boolean {
+  return declaredErrors.get(route)?.has(code) === true
+}
