@@ -2,7 +2,11 @@
  * Package lint on the packed tarballs, i.e. on exactly what `pnpm publish` would upload:
  * - publint, strict (warnings are errors) with suggestions reported too;
  * - @arethetypeswrong/cli with the esm-only profile (node16 from ESM, bundler);
- * - hygiene: no tests, stories, harnesses or test helpers in any tarball;
+ * - hygiene: nothing but the manifest, README, CHANGELOG, licence, dist/ and bin/ in a tarball, and
+ *   no tests, stories, harnesses, test helpers or benches among them (the server's test/ and bench/
+ *   and the private testkit stay in the repository);
+ * - the manifest against the shipped imports (declared-imports.ts): no undeclared import, no unused
+ *   dependency or peer, no dependency on a private workspace package;
  * - the README as installed: every relative link points at a file in the tarball, and the server
  *   README's contract tables are what the protocol's schemas say (scripts/packaging/contract-tables.ts).
  * Any finding is a problem. `pnpm lint:packages` packs first; the consumer suite reuses its packs.
@@ -13,12 +17,16 @@ import path from 'node:path'
 import { publint } from 'publint'
 import { formatMessage } from 'publint/utils'
 import { contractReadme, readmeWithTables } from './contract-tables'
+import { declaredImportProblems } from './declared-imports'
 import { type Tarball, packPackages } from './pack-packages'
-import { publishablePackages, repoRoot } from './publishable-packages'
+import { publishablePackages, repoRoot, workspacePackages } from './publishable-packages'
 
-/** What never belongs in a published package (tests, stories, harnesses, fixtures of tests). */
+/** What never belongs in a published package (tests, stories, harnesses, benches, the testkit). */
 export const testCodePattern =
-  /(^|\/)(test|tests|testing|test-support|stories|__tests__|__mocks__)\/|\.(test|spec|stories|browser\.test)\.|harness/
+  /(^|\/)(test|tests|testing|test-support|testkit|bench|stories|__tests__|__mocks__)\/|\.(test|spec|stories|bench)\.|harness/
+
+/** What a tarball may hold at all: the built modules, the bin, and the manifest and its documents. */
+const shippedPattern = /^(dist\/|bin\/|package\.json$|README\.md$|CHANGELOG\.md$|LICEN[CS]E)/
 
 export async function publintProblems(file: string): Promise<string[]> {
   const bytes = readFileSync(file)
@@ -42,9 +50,14 @@ export function attwProblems(file: string): string[] {
 }
 
 export function hygieneProblems(tarball: Tarball): string[] {
-  return tarball.files
-    .filter((file) => testCodePattern.test(file))
-    .map((file) => `test code shipped: ${file}`)
+  return [
+    ...tarball.files
+      .filter((file) => !shippedPattern.test(file))
+      .map((file) => `shipped outside dist/ and bin/: ${file}`),
+    ...tarball.files
+      .filter((file) => testCodePattern.test(file))
+      .map((file) => `test code shipped: ${file}`),
+  ]
 }
 
 /** Relative links of the package README that the tarball does not ship (anchors and URLs pass). */
@@ -70,6 +83,12 @@ export function readmeProblems(tarball: Tarball): string[] {
 export async function lintTarball(tarball: Tarball): Promise<string[]> {
   return [
     ...hygieneProblems(tarball),
+    ...declaredImportProblems(
+      tarball,
+      workspacePackages()
+        .filter((pkg) => pkg.private)
+        .map((pkg) => pkg.name),
+    ),
     ...readmeProblems(tarball),
     ...(await publintProblems(tarball.file)),
     ...attwProblems(tarball.file),
@@ -78,10 +97,13 @@ export async function lintTarball(tarball: Tarball): Promise<string[]> {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
   let failed = 0
+  for (const pkg of workspacePackages().filter((pkg) => pkg.private)) {
+    console.log(`${pkg.name}: private, never packed`)
+  }
   for (const tarball of packPackages()) {
     const problems = await lintTarball(tarball)
     console.log(
-      `${tarball.name}: ${problems.length === 0 ? 'no test code; publint clean; attw clean (esm-only)' : `${problems.length} problem(s)`}`,
+      `${tarball.name}: ${problems.length === 0 ? 'no test code; imports declared; publint clean; attw clean (esm-only)' : `${problems.length} problem(s)`}`,
     )
     for (const problem of problems) console.log(`  ${problem}`)
     if (problems.length > 0) failed += 1

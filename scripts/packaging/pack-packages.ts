@@ -23,23 +23,35 @@ export interface Tarball {
   files: string[]
 }
 
-/** Files and unpacked bytes of a .tgz (ustar: name at 0, octal size at 124, type at 156). */
-export function tarballContents(file: string): { files: string[]; unpackedBytes: number } {
+/**
+ * Every regular file of a .tgz with its bytes (ustar: name at 0, octal size at 124, type at 156,
+ * the part of a long path before its last `/`s at 345).
+ */
+export function tarballEntries(file: string): Map<string, Buffer> {
   const tar = gunzipSync(readFileSync(file))
-  const files: string[] = []
-  let unpackedBytes = 0
+  const entries = new Map<string, Buffer>()
+  const field = (at: number, length: number) =>
+    tar.toString('utf8', at, at + length).replace(/\0.*$/s, '')
   for (let offset = 0; offset + 512 <= tar.length;) {
-    const name = tar.toString('utf8', offset, offset + 100).replace(/\0.*$/s, '')
+    const prefix = field(offset + 345, 155)
+    const name = prefix === '' ? field(offset, 100) : `${prefix}/${field(offset, 100)}`
     if (name === '') break
     const size = Number.parseInt(tar.toString('utf8', offset + 124, offset + 136).trim(), 8) || 0
     const type = tar.toString('utf8', offset + 156, offset + 157)
     if (type === '0' || type === '\0') {
-      files.push(name.replace(/^package\//, ''))
-      unpackedBytes += size
+      entries.set(name.replace(/^package\//, ''), tar.subarray(offset + 512, offset + 512 + size))
     }
     offset += 512 + Math.ceil(size / 512) * 512
   }
-  return { files, unpackedBytes }
+  return entries
+}
+
+/** Files and unpacked bytes of a .tgz. */
+export function tarballContents(file: string): { files: string[]; unpackedBytes: number } {
+  const entries = tarballEntries(file)
+  let unpackedBytes = 0
+  for (const bytes of entries.values()) unpackedBytes += bytes.length
+  return { files: [...entries.keys()], unpackedBytes }
 }
 
 /** Builds and packs every publishable package into `outDir` (emptied first). */

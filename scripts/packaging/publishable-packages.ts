@@ -1,4 +1,5 @@
-// The packages a team installs: every packages/* workspace package that is not private.
+// The packages a team installs: every packages/* workspace package that is not private (the
+// testkit is private: it is never built, packed or linted as a publishable package).
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -9,21 +10,30 @@ export interface WorkspacePackage {
   name: string
   version: string
   dir: string
+  private: boolean
 }
 
-export function publishablePackages(): WorkspacePackage[] {
+/** Every packages/* workspace package, private ones included. */
+export function workspacePackages(): WorkspacePackage[] {
   const packagesDir = path.join(repoRoot, 'packages')
   return readdirSync(packagesDir)
     .map((folder) => path.join(packagesDir, folder))
     .filter((dir) => existsSync(path.join(dir, 'package.json')))
-    .map((dir) => ({
-      dir,
-      manifest: JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+    .map((dir) => {
+      const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
         name: string
         version: string
         private?: boolean
-      },
-    }))
-    .filter(({ manifest }) => manifest.private !== true)
-    .map(({ dir, manifest }) => ({ name: manifest.name, version: manifest.version, dir }))
+      }
+      return {
+        name: manifest.name,
+        version: manifest.version,
+        dir,
+        private: manifest.private === true,
+      }
+    })
+}
+
+export function publishablePackages(): WorkspacePackage[] {
+  return workspacePackages().filter((pkg) => !pkg.private)
 }
