@@ -14,10 +14,10 @@ export class KitHttp {
 
   constructor(readonly origin: string) {}
 
-  /** Any request to the app's origin, carrying and keeping cookies. */
+  /** Any request to the app's origin, carrying and keeping cookies (`Origin`: the app's, unless set). */
   async request(pathname: string, init: RequestInit = {}): Promise<KitAnswer> {
     const headers = new Headers(init.headers)
-    headers.set('origin', this.origin)
+    if (!headers.has('origin')) headers.set('origin', this.origin)
     if (this.cookies.size > 0) {
       headers.set('cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '))
     }
