@@ -5,12 +5,12 @@
  * 2. Lints every tarball: no test code, publint strict, attw esm-only.
  * 3. Installs the fixture apps of this folder with npm from those tarballs, outside the repository
  *    (never workspace links): vite-react on React 19.3, and again on the lowest versions the react
- *    package's peer ranges claim (React 19.0.0, react-query 5.80.0), node-server, express-server
- *    and next-app.
+ *    package's peer ranges claim (React 19.0.0, react-query 5.80.0), node-server, express-server,
+ *    vite-dev (the emulator's and the kit's Vite plugins) and next-app.
  * 4. Type-checks each strictly (skipLibCheck false) and builds it (vite build, tsc, next build).
  * 5. Measures the bundle budgets on the installed packages.
  * 6. Drives them: Chromium through each built Vite page against the node server and the installed
- *    emulator bin; the Express and Next servers over HTTP.
+ *    emulator bin; the Express, Vite dev and Next servers over HTTP.
  *
  * Writes reports/consumers.json and ends with "N passed, N failed". CONSUMERS_NEXT=0 leaves the
  * Next.js fixture out (it is the slowest to install and build).
@@ -25,6 +25,7 @@ import { browserJourney } from './checks/browser-journey'
 import { bundleBudgets } from './checks/bundle-budgets'
 import { expressDrive } from './checks/express-drive'
 import { nextDrive } from './checks/next-drive'
+import { viteDevDrive } from './checks/vite-dev-drive'
 import { type InstalledFixture, installFixture } from './support/fixtures'
 import { installBrowserKit, serverKitPackages } from './support/installed-kit'
 
@@ -115,13 +116,14 @@ const install = (name: string, body: () => Promise<InstalledFixture>) =>
   tarballs.length === 0
     ? Promise.resolve(undefined)
     : check(`npm install ${name} from the tarballs`, body)
-const [page, pageLowest, nodeServer, expressServer, nextApp] = await Promise.all([
+const [page, pageLowest, nodeServer, expressServer, viteDev, nextApp] = await Promise.all([
   install('vite-react (React 19)', () => installBrowserKit(tarballs)),
   install('vite-react on the lowest claimed peers (React 19.0.0, react-query 5.80.0)', () =>
     installBrowserKit(tarballs, lowestPeers, 'vite-react-lowest-peers'),
   ),
   install('node-server', () => installFixture('node-server', tarballs, serverKitPackages)),
   install('express-server', () => installFixture('express-server', tarballs, serverKitPackages)),
+  install('vite-dev', () => installFixture('vite-dev', tarballs, serverKitPackages)),
   withNext
     ? install('next-app', () =>
         installFixture('next-app', tarballs, ['@centagate-kit/protocol', '@centagate-kit/server']),
@@ -131,7 +133,7 @@ const [page, pageLowest, nodeServer, expressServer, nextApp] = await Promise.all
 
 // 4. Strict type-check and build ----------------------------------------------------------------
 const built = new Set<InstalledFixture>()
-for (const fixture of [page, pageLowest, nodeServer, expressServer, nextApp]) {
+for (const fixture of [page, pageLowest, nodeServer, expressServer, viteDev, nextApp]) {
   if (!fixture) continue
   const typed = await check(`typecheck ${fixture.name} (strict, skipLibCheck false)`, () =>
     fixture.npmRun('typecheck'),
@@ -181,6 +183,12 @@ if (ready(expressServer))
   await check(
     'Express 5: login, requireStepUpExpress, step-up, transfer',
     () => expressDrive(expressServer),
+    (text) => text,
+  )
+if (ready(viteDev))
+  await check(
+    'Vite dev server with @centagate-kit/emulator/vite + @centagate-kit/server/vite: SMS login',
+    () => viteDevDrive(viteDev),
     (text) => text,
   )
 if (ready(nextApp) && nodeServer)
