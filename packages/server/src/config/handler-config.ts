@@ -2,7 +2,7 @@
  * The configuration of `createCentagateHandler`, its defaults, and its validation. Invalid
  * configuration fails at startup with a {@link ConfigError} listing every problem by name.
  */
-import type { KitMethod, TransactionView } from '@centagate-kit/protocol'
+import { type KitMethod, type TransactionView, displayTextPattern } from '@centagate-kit/protocol'
 import { z } from 'zod'
 import type {
   CentagateClient,
@@ -56,11 +56,19 @@ export interface CentagateHandlerConfig {
   maxBodyBytes?: number
   /** Step-up receipt lifetime in seconds. Default 300. */
   receiptTtlSeconds?: number
-  /** Text shown in the CENTAGATE app for a QR login. Default `Sign in`. */
+  /**
+   * Text shown in the CENTAGATE app for a QR login: display text (no control, format, bidi or
+   * zero-width characters, no line breaks). Default `Sign in`.
+   */
   qrLoginText?: string
   /** The app's logged-in user for step-up (from the app's own session). Default: none (step-up disabled). */
   identify?: (request: Request) => Promise<{ username: string } | null>
-  /** Server-side truth of a transaction. Default: none (transaction ids are refused). */
+  /**
+   * Server-side truth of a transaction. Default: none (transaction ids are refused). Its texts
+   * (summary, labels, values, `value`) must be display text (`isDisplayText` from protocol): a
+   * control, format, bidi or zero-width character or a line break makes `stepup/start` answer
+   * 422 `transaction_invalid` naming the fields, before anything is signed or sent.
+   */
   getTransaction?: (
     request: Request,
     id: string,
@@ -109,7 +117,15 @@ const configShape = z.object({
     .max(1024 * 1024)
     .optional(),
   receiptTtlSeconds: z.number().int().min(10).max(3600).optional(),
-  qrLoginText: z.string().min(1).max(256).optional(),
+  qrLoginText: z
+    .string()
+    .min(1)
+    .max(256)
+    .regex(
+      displayTextPattern,
+      'must be display text (no control, format, bidi or zero-width characters, no line breaks)',
+    )
+    .optional(),
 })
 
 /** Validates the configuration; throws {@link ConfigError} naming every problem. */
