@@ -9,6 +9,7 @@ import type {
   CentagateClientOptions,
 } from '../centagate-client/create-centagate-client'
 import type { CookieSecret } from '../flow/flow-cookie'
+import type { AuditEvent } from '../handler/audit-events'
 import type { Logger } from '../logger'
 import type { Limits } from '../rate-limit/limits'
 import type { RateLimitStore } from '../rate-limit/store'
@@ -77,6 +78,15 @@ export interface CentagateHandlerConfig {
   onAuthenticated?: (
     event: AuthenticatedEvent,
   ) => Promise<Record<string, unknown> | void> | Record<string, unknown> | void
+  /**
+   * Receives the audit trail: one typed event per security-relevant outcome (flow started, code
+   * sent, verification failed, locked, authenticated, step-up completed, factor changed, flow
+   * abandoned) with time, request id, route, method, outcome, client IP and the user's pseudonym,
+   * never a code, token or secret. Called after the answer is decided, off its path: a hook that
+   * is slow or throws never delays or breaks an answer (its errors are logged, not rethrown).
+   * Default: none.
+   */
+  onAuditEvent?: (event: AuditEvent) => void | Promise<void>
   /** Who may enrol factors for `user`. Default: the identified user for themself. */
   authorizeEnrolment?: (request: Request, user: { username: string }) => Promise<boolean>
   /** Default: silent. */
@@ -117,6 +127,7 @@ const configShape = z.object({
     .max(1024 * 1024)
     .optional(),
   receiptTtlSeconds: z.number().int().min(10).max(3600).optional(),
+  onAuditEvent: z.function().optional(),
   qrLoginText: z
     .string()
     .min(1)
