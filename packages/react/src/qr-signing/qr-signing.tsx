@@ -71,7 +71,8 @@ export function QrSigningView({
             size={qrSize}
             label={
               transaction
-                ? t('qr.imageLabel', { summary: transaction.summary })
+                ? // First-strong isolate ... pop: the summary cannot reorder the label around it.
+                  t('qr.imageLabel', { summary: `\u2068${transaction.summary}\u2069` })
                 : t('qr.imageLabelNoSummary')
             }
           />
