@@ -49,13 +49,16 @@ export function createEmulatorListener(
           : requestUrl('http', new URL(fixed).host, req.url)
       if (url === null) {
         // A Host (`localhost:abc`, `x@y`) or target no URL can hold: a typed 400, never a 500.
-        res.writeHead(400, { 'content-type': 'application/json', connection: 'close' })
-        res.end(
-          JSON.stringify({
-            error: 'malformed_request',
-            message: 'the Host header or the request target is malformed',
-          }),
-        )
+        const refusal = JSON.stringify({
+          error: 'malformed_request',
+          message: 'the Host header or the request target is malformed',
+        })
+        res.writeHead(400, {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(refusal),
+          connection: 'close',
+        })
+        res.end(refusal)
         return
       }
       try {

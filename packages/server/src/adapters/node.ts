@@ -80,6 +80,13 @@ export function toNodeHandler(
       response.end()
     }
     const path = nodeRequestPath(request)
+    if (path === null && next === undefined) {
+      // A target that is not a path, on a server the kit answers alone: bad input, a typed 400.
+      writeKitAnswer(malformedRequestAnswer(new MalformedRequestError('(url)')), response, {
+        closeConnection: true,
+      })
+      return
+    }
     if (path === null || !handler.handles(path)) return notOurs()
     let kitRequest: KitRequest
     try {
