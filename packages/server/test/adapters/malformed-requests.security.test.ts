@@ -4,14 +4,14 @@
 // stack naming the kit's files, and in the Vite dev server an error that Vite's websocket replays
 // as an overlay to every later visitor. Raw bytes over a socket to every adapter (node:http,
 // Express with requireStepUpExpress, Fastify, Hono on @hono/node-server, Next-style handlers, the
-// Vite plugin's kit and app routes, the emulator plugin's /__emulator/*) must get a typed 400 JSON
-// with no stack text, and nothing may reach Vite's error middleware or its websocket.
+// Vite plugin's kit and app routes) must get a typed 400 JSON with no stack text, and nothing may
+// reach Vite's error middleware or its websocket. (The emulator's plugin and listener: in the
+// emulator package; the demo's dev server: apps/demo.)
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { connect } from 'node:net'
 import { getRequestListener } from '@hono/node-server'
 import '@centagate-kit/testkit/express-cjs-interop'
-import { centagateEmulator } from '@centagate-kit/emulator/vite'
 import type { CentagateHandler } from '@centagate-kit/server'
 import { centagateExpress, requireStepUpExpress } from '@centagate-kit/server/express'
 import { centagateFastify } from '@centagate-kit/server/fastify'
@@ -108,12 +108,12 @@ const post = (path: string, host: string, extra: string[] = []) => [
   ...extra,
 ]
 
-/** A typed 400: JSON, the kit's error body (or the emulator's), no stack text. */
-function expectTyped400(answer: RawAnswer, where: string, code = 'invalid_input') {
+/** A typed 400: JSON, the kit's error body, no stack text. */
+function expectTyped400(answer: RawAnswer, where: string) {
   expect(answer.status, `${where}: ${answer.body.slice(0, 200)}`).toBe(400)
   expect(answer.contentType, where).toMatch(/application\/json/)
-  const body = JSON.parse(answer.body) as { error: { code: string } | string }
-  expect(typeof body.error === 'string' ? body.error : body.error.code, where).toBe(code)
+  const body = JSON.parse(answer.body) as { error: { code: string } }
+  expect(body.error.code, where).toBe('invalid_input')
   expect(answer.body, where).not.toMatch(stackText)
 }
 
@@ -222,7 +222,7 @@ describe('malformed requests get a typed 400 on every adapter', () => {
   })
 })
 
-describe('Vite dev server: kit routes, app routes and the emulator plugin', () => {
+describe('Vite dev server: kit routes and app routes', () => {
   const root = mkdtempSync(join(tmpdir(), 'centagate-vite-malformed-'))
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>app</title>')
   afterAll(() => rmSync(root, { recursive: true, force: true }))
@@ -265,15 +265,18 @@ describe('Vite dev server: kit routes, app routes and the emulator plugin', () =
 
   async function devServer(allowedHosts?: true) {
     const spy = errorSpy()
-    const emulator = centagateEmulator()
     const server = await createViteServer({
       configFile: false,
       root,
       logLevel: 'silent',
       plugins: [
-        emulator,
         centagateKit({
-          ...emulator.upstream(),
+          centagate: {
+            baseUrl: 'https://cg.test',
+            integrationKey: 'ik',
+            secretKey: 'sk',
+            fetch: () => Promise.reject(new TypeError('no upstream in this test')),
+          },
           logger: { debug() {}, info() {}, warn() {}, error() {} },
           appRoutes: {
             '/api/bank/*': (request) =>
@@ -295,19 +298,15 @@ describe('Vite dev server: kit routes, app routes and the emulator plugin', () =
     return { server, port, spy }
   }
 
-  it('malformed Host on kit, app and /__emulator paths: typed 400s, no error reaches Vite', async () => {
+  it('malformed Host on kit and app paths: typed 400s, no error reaches Vite', async () => {
     for (const allowedHosts of [undefined, true] as const) {
       const { server, port, spy } = await devServer(allowedHosts)
       const config = allowedHosts ? 'allowedHosts: true' : 'default allowedHosts'
       try {
         for (const host of badHosts) {
-          for (const path of [kitPath, '/api/bank/session', '/__emulator/reset']) {
+          for (const path of [kitPath, '/api/bank/session']) {
             const answer = await rawRequest(port, post(path, host), '{}')
-            if (path.startsWith('/__emulator')) {
-              expectTyped400(answer, `vite ${config} ${path} Host ${host}`, 'malformed_request')
-            } else {
-              expectTyped400(answer, `vite ${config} ${path} Host ${host}`)
-            }
+            expectTyped400(answer, `vite ${config} ${path} Host ${host}`)
             rows.push({
               adapter: `vite (${config})`,
               request: `${path} Host: ${host}`,
@@ -317,7 +316,7 @@ describe('Vite dev server: kit routes, app routes and the emulator plugin', () =
         }
         // A well-formed Host Vite does not allow still meets Vite's own 403 (DNS rebinding).
         if (allowedHosts === undefined) {
-          const rebound = await rawRequest(port, post('/__emulator/reset', 'evil.example'), '{}')
+          const rebound = await rawRequest(port, post(kitPath, 'evil.example'), '{}')
           expect(rebound.status).toBe(403)
           expect(rebound.body).not.toMatch(stackText)
         }
