@@ -71,8 +71,7 @@ export function QrSigningView({
             size={qrSize}
             label={
               transaction
-                ? // First-strong isolate ... pop: the summary cannot reorder the label around it.
-                  t('qr.imageLabel', { summary: `\u2068${transaction.summary}\u2069` })
+                ? t('qr.imageLabel', { summary: transaction.summary })
                 : t('qr.imageLabelNoSummary')
             }
           />
