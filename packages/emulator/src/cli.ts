@@ -21,7 +21,8 @@ const usage = `Usage: centagate-emulator [options]
   --data <file>           load state from / save state to  env CENTAGATE_EMULATOR_DATA
   --lenient               accept every documented HMAC order and spelling
                                                            env CENTAGATE_EMULATOR_LENIENT=1
-  --no-control-api        disable /__emulator/*
+  --no-control-api        disable /__emulator/* (on: writes need JSON and x-centagate-kit: 1,
+                          and a browser's cross-site requests are refused)
   --quiet                 no per-request log lines
   --help
 `
@@ -117,7 +118,7 @@ export async function main(argv: readonly string[], env = process.env): Promise<
   write(`  integrationKey:  ${emulator.credentials.integrationKey}`)
   write(`  secretKey:       ${emulator.credentials.secretKey}`)
   write(
-    `  mode:            ${emulator.lenient ? 'lenient' : 'strict'}; control API ${values['no-control-api'] ? 'off' : `on at ${server.url}/__emulator/`}`,
+    `  mode:            ${emulator.lenient ? 'lenient' : 'strict'}; control API ${values['no-control-api'] ? 'off' : `on at ${server.url}/__emulator/ (writes: JSON with x-centagate-kit: 1)`}`,
   )
   if (!fixturesFile) {
     write(

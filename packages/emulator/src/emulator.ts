@@ -5,6 +5,7 @@
 import { createEmulatorClock, type EmulatorClock } from './clock'
 import { chooseEndpoint, handleCentagateCall } from './centagate-handler'
 import { handleControlRequest } from './control/control-api'
+import { refuseForeignControlRequest } from './control/control-guard'
 import type { EmulatorInternals, EmulatorStats } from './emulator-internals'
 import { EmulatorConnectionDropped, FaultRegistry, faultReply } from './faults'
 import { parseFixtures, type Fixtures, type FixturesInput } from './fixtures/fixture-schema'
@@ -169,7 +170,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     if (pathname.startsWith(controlPrefix) || pathname === controlPrefix.slice(0, -1)) {
       log.path = pathname
       if (!controlApi) return textReply('Not Found', 404)
-      return handleControlRequest(input, pathname.slice(controlPrefix.length), internals)
+      return (
+        refuseForeignControlRequest(input) ??
+        handleControlRequest(input, pathname.slice(controlPrefix.length), internals)
+      )
     }
     const route = matchRoute(pathname)
     if (!route) {
@@ -236,6 +240,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       const input: EmulatorInput = {
         method: request.method,
         url: request.url,
+        header: (name) => request.headers.get(name),
         bodyText,
         signal: request.signal,
       }

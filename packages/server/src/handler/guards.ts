@@ -9,6 +9,8 @@ import type { RouteContext } from './runtime'
  * unknown client whose address has used its failure budget.
  */
 export async function enforceActor(context: RouteContext, username: string | undefined) {
+  // The user this request acts for, from here on (the audit trail names them).
+  if (username !== undefined) context.user = username
   const client =
     username === undefined ? { kind: 'unknown' as const } : await clientClassOf(context, username)
   const refusal = await context.runtime.limiter.lockout.check(username, client, ipKeyOf(context))
