@@ -8,6 +8,7 @@
 //
 // CENTAGATE keeps its own per-user lockout, which knows no client classes: the emulator's is set
 // far above the kit's here, as an operator must set CENTAGATE's for this model to hold (README).
+import type { AuditEvent } from '@centagate-kit/server'
 import { createRedisStore } from '@centagate-kit/server/redis'
 import { type KitAnswer, createKitBrowser } from '@centagate-kit/testkit/kit-browser'
 import { startRedis } from '@centagate-kit/testkit/redis'
@@ -51,10 +52,15 @@ describe.each(Object.keys(stores) as (keyof typeof stores)[])('on the %s store',
     let time = 1_763_900_000_000
     const now = () => (fake ? time : Date.now())
     const store = await stores[storeName]()
+    const audit: AuditEvent[] = []
     const app = createTestApp(
       // A 1 ms SMS cooldown: bob logs in several times without the clock moving. (Not 0: the
       // Redis store's claim cannot take a 0 ms lifetime.)
-      { limits: { smsCooldownMs: 1, ...limits }, ...(store === undefined ? {} : { store }) },
+      {
+        limits: { smsCooldownMs: 1, ...limits },
+        ...(store === undefined ? {} : { store }),
+        onAuditEvent: (event) => void audit.push(event),
+      },
       fake ? now : undefined,
       { settings: { maxConsecutiveFailures: 100_000, smsCooldownSeconds: 0 } },
     )
@@ -76,8 +82,14 @@ describe.each(Object.keys(stores) as (keyof typeof stores)[])('on the %s store',
       const code = (await app.device.lastSms('bob')).code
       return { start, done: await on.post('sms/verify', { code }) }
     }
+    /** The audit events delivered so far (delivery is a task after each answer). */
+    const audited = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 10))
+      return audit
+    }
     return {
       ...app,
+      audited,
       browser,
       loginBob,
       now,
@@ -136,6 +148,17 @@ describe.each(Object.keys(stores) as (keyof typeof stores)[])('on the %s store',
       password: 'bob-password',
     })
     expect(othersCookie.status).toBe(423)
+
+    // The audit trail says whose lock it is: every `locked` event is the strangers' class, and
+    // bob's login on his known browser is `authenticated` from a `known` client.
+    const trail = await t.audited()
+    const locked = trail.filter((event) => event.type === 'locked')
+    expect(locked.length).toBe(3 + 3) // the flood's last 3, the new / tampered / alice's browsers
+    expect(new Set(locked.map((event) => event.clientClass))).toEqual(new Set(['unknown']))
+    expect(locked[0]).toMatchObject({ route: 'login/start', outcome: 'locked' })
+    expect(locked[0]!.lockedUntil).toBeGreaterThan(t.now())
+    const logins = trail.filter((event) => event.type === 'authenticated')
+    expect(logins.map((event) => event.clientClass)).toEqual(['unknown', 'known', 'unknown'])
 
     figures.push({
       store: storeName,

@@ -25,7 +25,13 @@ export function clientClassOf(context: RouteContext, username: string): Promise<
     const value = readCookie(context.cookies, prefix + deviceCookieBaseName)
     found = context.runtime.deviceCookies
       .verify(value, username, context.now)
-      .then((deviceId) => (deviceId === null ? { kind: 'unknown' } : { kind: 'known', deviceId }))
+      .then((deviceId): ClientClass => {
+        const client: ClientClass =
+          deviceId === null ? { kind: 'unknown' } : { kind: 'known', deviceId }
+        // The audit trail says which class a lock or failure counted in.
+        context.clientClass = client.kind
+        return client
+      })
     byUser.set(user, found)
   }
   return found

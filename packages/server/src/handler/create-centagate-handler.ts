@@ -105,6 +105,7 @@ export function createCentagateHandler(config: CentagateHandlerConfig): Centagat
     time: context.now,
     clientIp: context.ip,
     user: context.user,
+    clientClass: context.clientClass,
     flow: context.flow,
     result,
   })

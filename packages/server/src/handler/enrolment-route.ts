@@ -24,6 +24,8 @@ export async function tokensRegister(
   const enrolFlow = context.flow?.step === 'enrol' ? context.flow : null
   if (user === null && enrolFlow !== null) user = { username: enrolFlow.username }
   if (user === null) throw new KitFailure('unauthenticated')
+  // Named in the audit trail even when refused before the lockout looks (`forbidden`).
+  context.user = user.username
   const allowed =
     runtime.config.authorizeEnrolment === undefined
       ? true

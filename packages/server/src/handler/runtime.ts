@@ -84,6 +84,8 @@ export interface RouteContext {
    * trail names them by pseudonym. Routes that do not know it leave it to the flow cookie.
    */
   user?: string
+  /** The client class of the request for that user, once the lockout resolved it (audit trail). */
+  clientClass?: 'known' | 'unknown'
   /** Response headers (Set-Cookie goes here). */
   headers: ResponseHeaders
   /** The opened flow cookie, or null. */
