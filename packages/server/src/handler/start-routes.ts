@@ -109,13 +109,14 @@ export async function stepUpStart(
       : await runtime.config.identify(context.request.webRequest())
   if (user === null) throw new KitFailure('unauthenticated')
   await enforceActor(context, user.username)
-  await enforceSendLimit(context, 'stepup', user.username)
 
   // Checked (display text) before anything is signed or sent.
   const transaction =
     input.transactionId === undefined
       ? undefined
       : await appTransaction(context, input.transactionId)
+  // Spent by step-ups that go on to CENTAGATE (an unknown or invalid transaction costs nothing).
+  await enforceSendLimit(context, 'stepup', user.username)
 
   const result = await runtime.client.adaptive({
     username: user.username,
