@@ -4,7 +4,7 @@
  *
  * Success-path variant (shape `kit-success`): every request carries a fresh flow cookie opened
  * through the kit itself (a distinct SMS challenge each), the upstream accepts the code and asks
- * for another factor, so the kit consumes the challenge and seals a new cookie.
+ * for another factor, so the kit rewrites the flow's record (rotated token, methods left).
  *
  * Keeping `sms/verify` repeatable under load: every verification sends a wrong code, the upstream
  * answers 23008 "Invalid SMS OTP" (one fixed envelope), and the kit's attempt limits are configured
@@ -40,7 +40,7 @@ const smsEnvelope = envelope('0', 'Success', { phone: '+60123456789', timeout: '
 
 /**
  * The answer to a RIGHT code for the success-path variant: another factor is required, so the kit
- * seals a new flow cookie (unseal + seal in one request) and answers `factor_required`.
+ * rewrites the flow's record in the store (the cookie stays) and answers `factor_required`.
  */
 export const rightCodeEnvelope = envelope('0', 'Success', {
   authToken: 'bench-auth-token-rotated-0123456789abcdef0123456789',

@@ -72,6 +72,9 @@ export function createFlowRecords(store: RateLimitStore, options: FlowRecordsOpt
   /** Per flow, the end of the last local turn in line: local waiters queue instead of polling. */
   const localTurns = new Map<string, Promise<void>>()
   const lifetime = (expiresAt: number) => Math.max(1, expiresAt - now())
+  // Holder ids: unique across instances (a random prefix) and cheap per request (a counter).
+  const instance = randomId(9)
+  let turns = 0
 
   /** Queues behind this process's earlier turns on `key` (at most until `deadline`). */
   async function localTurn(key: string, deadline: number): Promise<() => void> {
@@ -103,7 +106,13 @@ export function createFlowRecords(store: RateLimitStore, options: FlowRecordsOpt
     return end
   }
 
-  function held(key: string, holder: string, record: FlowRecord, expiresAt: number, end: () => void) {
+  function held(
+    key: string,
+    holder: string,
+    record: FlowRecord,
+    expiresAt: number,
+    end: () => void,
+  ) {
     let released: Promise<boolean> | undefined
     const flow: HeldFlow = {
       record,
@@ -157,9 +166,15 @@ export function createFlowRecords(store: RateLimitStore, options: FlowRecordsOpt
      */
     async take(fid: string, expiresAt: number, { wait }: { wait: boolean }): Promise<FlowTurn> {
       const key = recordKey(fid)
-      const holder = randomId()
+      const holder = `${instance}.${(turns++).toString(36)}`
       if (!wait) {
-        return turnFrom(await store.leaseRecord(key, holder, leaseMs), key, holder, expiresAt, () => {})
+        return turnFrom(
+          await store.leaseRecord(key, holder, leaseMs),
+          key,
+          holder,
+          expiresAt,
+          () => {},
+        )
       }
       const deadline = Date.now() + maxWaitMs
       const end = await localTurn(key, deadline)
@@ -168,7 +183,8 @@ export function createFlowRecords(store: RateLimitStore, options: FlowRecordsOpt
         for (let pause = 2; ; pause = Math.min(pause * 2, 25)) {
           const found = await store.leaseRecord(key, holder, leaseMs)
           const left = deadline - Date.now()
-          if (found.state !== 'busy' || left <= 0) return turnFrom(found, key, holder, expiresAt, end)
+          if (found.state !== 'busy' || left <= 0)
+            return turnFrom(found, key, holder, expiresAt, end)
           await sleep(Math.min(pause, found.retryInMs + 1, left))
         }
       } catch (error) {

@@ -69,7 +69,13 @@ export async function qrStatus(context: RouteContext): Promise<QrStatusResponse>
         throw error
       }
       // Approved: statecheck rotated the token, and CENTAGATE says so only once.
-      return acceptFactor(context, flow, held, 'qr', flow.transaction === undefined ? result : undefined)
+      return acceptFactor(
+        context,
+        flow,
+        held,
+        'qr',
+        flow.transaction === undefined ? result : undefined,
+      )
     },
     // Another request of the flow is at work: poll again shortly.
     (flow) => {
