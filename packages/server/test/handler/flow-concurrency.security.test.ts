@@ -27,10 +27,10 @@ import {
 } from '@centagate-kit/server'
 import { createRedisStore } from '@centagate-kit/server/redis'
 import { createEmulatorControl } from '@centagate-kit/testkit/emulator-control'
+import { type EmulatorHarness, startEmulatorHarness } from '@centagate-kit/testkit/emulator-harness'
 import { createKitBrowser } from '@centagate-kit/testkit/kit-browser'
 import { startRedis } from '@centagate-kit/testkit/redis'
-import { createUpstreamRecorder } from '@centagate-kit/testkit/upstream-recorder'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 const routes = [
   'qr/send',
@@ -44,7 +44,7 @@ type MatrixRoute = (typeof routes)[number]
 
 const runsPerPair = 200
 /** Runs of one pair in one batch (each on its own user and flow). */
-const runsPerBatch = 5
+const runsPerBatch = 20
 const latenciesMs = [5, 10, 20, 30]
 /** The upstream endpoints the matrix exercises, each slowed per batch. */
 const slowedEndpoints = [
@@ -55,8 +55,6 @@ const slowedEndpoints = [
   'requestSmsOtp',
   'requestOtpChallenge',
 ] as const
-/** A CENTAGATE answer that accepted a factor. */
-const acceptingEndpoints = new Set(['authQrCode', 'statecheck', 'authSmsOtp', 'authCrOtp'])
 
 const pairs: [MatrixRoute, MatrixRoute][] = routes.flatMap((first, index) =>
   routes.slice(index).map((second): [MatrixRoute, MatrixRoute] => [first, second]),
@@ -122,9 +120,31 @@ const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 function createMatrix(storeFor: (batch: number) => Promise<RateLimitStore>) {
-  const upstream = createUpstreamRecorder()
-  const emulator = createEmulator({ fixtures, logger: upstream.logger })
+  const emulator = createEmulator({ fixtures })
   const wiring = emulatorUpstream(emulator, { baseUrl: 'https://centagate.test' })
+  // The emulator in process on plain data (no Request/Response objects: thousands of calls).
+  const transport: UpstreamTransport = async (request) => {
+    const reply = await emulator.respond({
+      method: request.method,
+      url: request.url,
+      bodyText: request.body ?? '',
+    })
+    return {
+      status: reply.status,
+      redirect: reply.status >= 300 && reply.status < 400,
+      header: (name) => reply.headers[name.toLowerCase()] ?? null,
+      text: () => Promise.resolve(reply.body ?? ''),
+      discard: () => Promise.resolve(),
+    }
+  }
+  /** Whether CENTAGATE accepted a factor of the user's login (its session is complete). */
+  const accepted = (user: string) => {
+    const { sessions } = emulator.state
+    for (const id in sessions) {
+      if (sessions[id]!.username === user && sessions[id]!.status === 'complete') return true
+    }
+    return false
+  }
   const device = createEmulatorControl(
     (request) => emulator.fetch(request),
     wiring.centagate.baseUrl,
@@ -132,14 +152,13 @@ function createMatrix(storeFor: (batch: number) => Promise<RateLimitStore>) {
 
   async function runBatch(batch: number, figures: Figures) {
     await device.reset()
-    upstream.calls.length = 0
     for (const endpoint of slowedEndpoints) {
       await device.fault({ endpoint, kind: 'latency', delayMs: pick(latenciesMs) })
     }
     const store = await storeFor(batch)
     const handler = createCentagateHandler({
       ...wiring,
-      centagate: { ...wiring.centagate, fetch: upstream.wrap((r) => emulator.fetch(r)) },
+      centagate: { ...wiring.centagate, transport },
       cookieSecrets: [{ id: 'k1', secret: 'flow-concurrency-cookie-secret-0123456789' }],
       store,
     })
@@ -199,14 +218,8 @@ function createMatrix(storeFor: (batch: number) => Promise<RateLimitStore>) {
       answer.status === 200
         ? String((answer.body as { status?: string }).status)
         : String((answer.body as { error?: { code?: string } }).error?.code)
-    const accepted = () =>
-      upstream.calls.some(
-        (call) =>
-          call.fields.username === user &&
-          call.code === '0' &&
-          acceptingEndpoints.has(call.endpoint),
-      )
     let authenticated = answers.some((answer) => codeOf(answer) === 'authenticated')
+    const centagateAccepted = accepted(user)
     const cancelled = early === 'flow/cancel' || late === 'flow/cancel'
     answers.forEach((answer, index) => {
       const route = index === 0 ? early : late
@@ -218,7 +231,7 @@ function createMatrix(storeFor: (batch: number) => Promise<RateLimitStore>) {
       }
     })
     // An accepted factor must reach the browser: in the pair, or at the next poll.
-    if (accepted() && !authenticated && !cancelled) {
+    if (centagateAccepted && !authenticated && !cancelled) {
       const poll = await browser.post('qr/status')
       authenticated = codeOf(poll) === 'authenticated'
       if (!authenticated) {
@@ -227,7 +240,7 @@ function createMatrix(storeFor: (batch: number) => Promise<RateLimitStore>) {
       }
     }
     if (authenticated) figures.authenticated += 1
-    const ended = cancelled || authenticated || accepted()
+    const ended = cancelled || authenticated || centagateAccepted
     for (const [index, answer] of answers.entries()) {
       if (codeOf(answer) === 'no_flow' && !ended) {
         figures.spuriousNoFlow += 1
@@ -272,6 +285,7 @@ function createMatrix(storeFor: (batch: number) => Promise<RateLimitStore>) {
 
 let redis: Awaited<ReturnType<typeof startRedis>>
 const summary: Record<string, string | number>[] = []
+const races: Record<string, string>[] = []
 const answerTable = new Map<string, Record<string, number>>()
 
 beforeAll(async () => {
@@ -279,11 +293,17 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await redis.close()
-  console.log(
-    `\nflow concurrency matrix: ${pairs.length} pairs of ${routes.join(', ')} × ${runsPerPair} runs × ${summary.length} stores`,
-  )
-  console.table(summary)
-  console.table(Object.fromEntries(answerTable))
+  if (summary.length > 0) {
+    console.log(
+      `\nflow concurrency matrix: ${pairs.length} pairs of ${routes.join(', ')} × ${runsPerPair} runs × ${summary.length} stores`,
+    )
+    console.table(summary)
+    console.table(Object.fromEntries(answerTable))
+  }
+  if (races.length > 0) {
+    console.log('\none browser racing itself (over HTTP)')
+    console.table(races)
+  }
 })
 
 function report(store: string, figures: Figures, ms: number) {
@@ -335,4 +355,117 @@ describe('flows survive concurrent requests', () => {
       expect(figures.authenticated).toBeGreaterThan(0)
     }, 120_000)
   }
+})
+
+// The races a browser makes on its own, over HTTP (the kit on node:http, the emulator on a port).
+describe.each(['memory', 'redis'])('%s store: one browser racing itself', (storeName) => {
+  let h: EmulatorHarness
+  beforeEach(async () => {
+    const store =
+      storeName === 'memory'
+        ? createMemoryStore()
+        : createRedisStore({ redis: redis.client(), prefix: `races-${Math.random()}:` })
+    await redis.ready()
+    h = await startEmulatorHarness({ store })
+  })
+  afterEach(async () => {
+    await h.close()
+  })
+
+  /** Rotated-out authTokens so far: grows when CENTAGATE processed a rotating call. */
+  const retiredTokens = async () => {
+    const state = await h.control<{ retiredTokens: Record<string, number> }>('GET', 'state')
+    return Object.keys(state.body.retiredTokens).length
+  }
+
+  it('an aborted qr/send (the browser never got its answer) leaves the flow usable', async () => {
+    const browser = h.browser()
+    await browser.post('login/start', { username: 'alice', password: 'alice-password' })
+    expect((await browser.post('qr/send')).status).toBe(200)
+    const before = await retiredTokens()
+    await h.fault({ endpoint: 'requestQrCode', kind: 'latency', delayMs: 300, count: 1 })
+    // The client's cancelPending: the request is aborted while CENTAGATE works on it.
+    const abort = new AbortController()
+    const aborted = fetch(`${h.appUrl}/api/centagate/qr/send`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-centagate-kit': '1',
+        origin: h.appUrl,
+        cookie: browser.cookieHeader(),
+      },
+      body: JSON.stringify({ device: { userAgent: 'test', browserFp: 'fp' } }),
+      signal: abort.signal,
+    })
+    setTimeout(() => abort.abort(), 100)
+    await expect(aborted).rejects.toThrow()
+    // CENTAGATE still rotated the authToken (the kit's answer with it never reached the browser).
+    while ((await retiredTokens()) === before) await sleep(20)
+    const cookieBefore = browser.cookieHeader()
+    const poll = await browser.post('qr/status')
+    expect(poll.body).toMatchObject({ status: 'pending' })
+    const sent = await browser.post<{ qrValue: string }>('qr/send')
+    expect(sent.status).toBe(200)
+    const { otp } = await h.scan(sent.body.qrValue)
+    const done = await browser.post('qr/verify', { otp })
+    expect(done.body).toMatchObject({ status: 'authenticated' })
+    // The browser's flow cookie never changed: the old cookie is the flow.
+    expect(cookieBefore).toContain('centagate-flow=')
+    races.push({
+      store: storeName,
+      case: 'aborted qr/send, then the old cookie',
+      answers: 'pending, sent, authenticated',
+    })
+  })
+
+  it('qr/status 150 ms into a qr/verify whose authQrCode takes 600 ms: the login completes, no 409', async () => {
+    const browser = h.browser()
+    await browser.post('login/start', { username: 'alice', password: 'alice-password' })
+    const sent = await browser.post<{ qrValue: string }>('qr/send')
+    const { otp } = await h.scan(sent.body.qrValue)
+    // The user approved in the app, so a statecheck would also succeed.
+    expect((await h.decide('alice', 'approve')).status).toBe(200)
+    await h.fault({ endpoint: 'authQrCode', kind: 'latency', delayMs: 600, count: 1 })
+    const [verify, status] = await Promise.all([
+      browser.post('qr/verify', { otp }),
+      sleep(150).then(() => browser.post('qr/status')),
+    ])
+    const answers = [verify, status].map((answer) =>
+      answer.status === 200
+        ? (answer.body as { status: string }).status
+        : (answer.body as { error: { code: string } }).error.code,
+    )
+    races.push({
+      store: storeName,
+      case: 'verify 0 ms + status 150 ms, authQrCode 600 ms',
+      answers: answers.join(', '),
+    })
+    expect([verify.status, status.status]).toEqual([200, 200])
+    expect(answers.filter((answer) => answer === 'authenticated')).toHaveLength(1)
+    expect(answers).toEqual(['authenticated', 'pending'])
+    // The app session was set by the one completion.
+    expect(verify.headers.getSetCookie().some((cookie) => cookie.startsWith('app-session='))).toBe(
+      true,
+    )
+  })
+
+  it('an SMS send CENTAGATE refused spends no quota; a double click still sends one SMS', async () => {
+    const browser = h.browser()
+    await browser.post('login/start', { username: 'bob', password: 'bob-password' })
+    await h.fault({ endpoint: 'requestSmsOtp', kind: 'return_code', returnCode: '23004', count: 1 })
+    const refused = await browser.post('sms/send')
+    expect(refused.status).toBe(502)
+    const [first, second] = await Promise.all([browser.post('sms/send'), browser.post('sms/send')])
+    const statuses = [first.status, second.status].sort()
+    expect(statuses).toEqual([200, 429])
+    const sent = first.status === 200 ? first : second
+    // 5 per hour: the refused send was given back, the double click counted once.
+    expect(sent.body).toMatchObject({ status: 'sent', sendsLeft: 4 })
+    expect(await h.outbox('bob')).toHaveLength(1)
+    races.push({
+      store: storeName,
+      case: 'refused SMS send, then a double click',
+      answers: `502, ${statuses.join(' + ')}; outbox 1, sendsLeft 4`,
+    })
+  })
 })
