@@ -306,7 +306,7 @@ afterAll(async () => {
   }
 })
 
-function report(store: string, figures: Figures, ms: number) {
+function report(store: string, figures: Figures, ms: number, cpu: NodeJS.CpuUsage) {
   summary.push({
     store,
     pairs: pairs.length,
@@ -319,6 +319,8 @@ function report(store: string, figures: Figures, ms: number) {
     'SMS sent': figures.smsSent,
     authenticated: figures.authenticated,
     seconds: Number((ms / 1000).toFixed(1)),
+    // The test process's CPU (kit, emulator and browser double together): steadier on a busy machine.
+    'CPU s': Number(((cpu.user + cpu.system) / 1e6).toFixed(1)),
   })
   for (const [key, count] of figures.answers) {
     const [route, answer] = key.split(' ') as [string, string]
@@ -342,8 +344,9 @@ describe('flows survive concurrent requests', () => {
   for (const [name, storeFor] of Object.entries(stores)) {
     it(`${name} store: ${pairs.length} pairs × ${runsPerPair} runs: 0 spurious no_flow, 0 lost approvals, 0 quota mismatches`, async () => {
       const started = performance.now()
+      const cpu = process.cpuUsage()
       const figures = await createMatrix(storeFor()).run()
-      report(name, figures, performance.now() - started)
+      report(name, figures, performance.now() - started, process.cpuUsage(cpu))
       expect(figures.problems.slice(0, 10)).toEqual([])
       expect(figures.runs).toBe(pairs.length * runsPerPair)
       expect(figures.spuriousNoFlow).toBe(0)
