@@ -22,6 +22,7 @@ import {
 import type { KitRoute } from '@centagate-kit/protocol'
 import {
   type RateLimitStore,
+  type UpstreamTransport,
   createCentagateHandler,
   createMemoryStore,
 } from '@centagate-kit/server'
