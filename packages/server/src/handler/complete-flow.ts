@@ -56,13 +56,14 @@ export async function acceptFactor(
   if (result?.multiStepAuth === 'blocked') return endWith(held, new KitFailure('rejected'))
   if (result === undefined || result.secretCode.length > 0) {
     // Recorded before anything else can fail: if answering fails, the next verify or poll of the
-    // flow answers it (CENTAGATE will not accept the same approval twice).
+    // flow answers it (CENTAGATE will not accept the same approval twice). A store that cannot
+    // record it now is no reason not to try answering at once.
     const completed: FlowRecord = {
       authToken: result?.authToken ?? flow.authToken,
       methods: flow.methods,
       completed: { method, at: context.now },
     }
-    await held.save(completed)
+    await held.save(completed).catch(() => false)
     return { answer: await answerCompletion(context, flow, method, context.now), next: null }
   }
   if (result.multiStepAuth === 'true') {

@@ -66,6 +66,8 @@ export async function qrStatus(context: RouteContext): Promise<QrStatusResponse>
         if (error instanceof CentagateCodeError && error.code === '23026') {
           return { answer: { status: 'rejected' as const, serverTime: now }, next: polled }
         }
+        // A failed statecheck counts towards the polling rate too.
+        await held.release(polled)
         throw error
       }
       // Approved: statecheck rotated the token, and CENTAGATE says so only once.
