@@ -100,13 +100,16 @@ export async function openFlow(
 
 /**
  * Starts a flow: its record in the store, then its cookie (written once: what changes later is
- * written to the record, so an aborted request never leaves the browser with a stale cookie).
+ * written to the record, so an aborted request never leaves the browser with a stale cookie). The
+ * browser's previous flow, whose cookie this one replaces, ends.
  */
 export async function startFlow(
   context: RouteContext,
   state: FlowState,
   record: FlowRecord | null,
 ): Promise<void> {
+  const previous = context.flow
+  if (previous !== null && previous.step === 'factor') await context.runtime.flows.end(previous.fid)
   if (record !== null) await context.runtime.flows.create(state.fid, record, state.expiresAt)
   await saveFlow(context, state)
 }
