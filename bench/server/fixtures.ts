@@ -10,8 +10,8 @@
  * answers 23008 "Invalid SMS OTP" (one fixed envelope), and the kit's attempt limits are configured
  * high, so each request does the full work (validation, cookie unseal, limit checks, signing, one
  * upstream call, mapping to `otp_invalid`, failure counters) and the next one can do it again.
- * Each autocannon connection carries its own flow cookie (its own challenge), so the per-challenge
- * "one verification at a time" lock never turns a request away without an upstream call.
+ * Each autocannon connection carries its own flow cookie (its own flow), so no request waits for
+ * another request of its flow (the requests of one flow take turns).
  */
 
 import type { UpstreamTransport } from '@centagate-kit/server'
