@@ -65,7 +65,9 @@ export async function startInstalledEmulator(installDir: string): Promise<Runnin
     async tokenResponse(serial, challenge) {
       const { otp } = await control('token/respond', {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        // The control API takes writes only with JSON and the kit's custom header (no page of
+        // another site can send that without a CORS preflight the emulator never grants).
+        headers: { 'content-type': 'application/json', 'x-centagate-kit': '1' },
         body: JSON.stringify({ serial, challenge }),
       })
       return String(otp)

@@ -35,3 +35,11 @@ export async function enforceSendLimit(context: RouteContext, kind: SendKind, us
   })
   throw new KitFailure('rate_limited', { retryAt: taken.retryAt })
 }
+
+/**
+ * Gives back what {@link enforceSendLimit} counted, when nothing was sent after all (CENTAGATE
+ * refused the SMS, or the user's own SMS quota refused it): a send quota is spent only on a send.
+ */
+export async function giveBackSend(context: RouteContext, kind: SendKind, username: string) {
+  await context.runtime.limiter.sends.giveBack(kind, username, ipKeyOf(context))
+}

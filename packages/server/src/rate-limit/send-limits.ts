@@ -45,11 +45,8 @@ export class SendLimits {
    * bucket). Checked address first, then user, then the deployment, and a refused request is not
    * counted further on: a flood from one address never spends a user's or everyone's budget.
    */
-  async take(
-    kind: SendKind,
-    username: string,
-    ipKey: string | null,
-  ): Promise<{ ok: true } | { ok: false; retryAt: number; scope: 'ip' | 'user' | 'global' }> {
+  /** The buckets of `kind` for `username` from `ipKey`, in the order they are checked. */
+  private buckets(kind: SendKind, username: string, ipKey: string | null) {
     const budget = sendBudgets[kind]
     const buckets: ['ip' | 'user' | 'global', string, number][] = []
     if (ipKey !== null) buckets.push(['ip', `send:${kind}:ip:${ipKey}`, this.limits[budget.perIp]])
@@ -61,6 +58,20 @@ export class SendLimits {
       ])
     if (budget.global !== undefined)
       buckets.push(['global', `send:${kind}:global`, this.limits[budget.global]])
+    return buckets
+  }
+
+  /** Undoes a successful {@link take} (nothing was sent after all). */
+  async giveBack(kind: SendKind, username: string, ipKey: string | null): Promise<void> {
+    for (const [, key] of this.buckets(kind, username, ipKey)) await this.store.decrement(key)
+  }
+
+  async take(
+    kind: SendKind,
+    username: string,
+    ipKey: string | null,
+  ): Promise<{ ok: true } | { ok: false; retryAt: number; scope: 'ip' | 'user' | 'global' }> {
+    const buckets = this.buckets(kind, username, ipKey)
     for (const [scope, key, max] of buckets) {
       const counter = await this.store.increment(key, hourMs)
       if (counter.count > max) return { ok: false, retryAt: counter.resetAt, scope }
