@@ -1,5 +1,6 @@
 // Threat: no audit trail, or one that leaks (issue 14, ASVS 7.1/7.2; PCI DSS 10.2): a bank cannot
-// reconstruct who logged in, stepped up, failed, got locked out or changed a factor, or the trail
+// reconstruct who logged in, stepped up, failed, got locked out (and by whom: strangers or the
+// user's own browser), changed a factor or tried to without a fresh step-up, or the trail
 // itself carries what it must never hold (one-time codes, passwords, CENTAGATE authTokens and
 // secretCodes, the app's keys, phone numbers, transaction text, plain usernames). And an audit
 // hook that is slow or throws must never break or delay an answer. Every kit journey runs with
@@ -71,6 +72,15 @@ describe('audit trail (onAuditEvent)', () => {
     secrets.add(stepUp.code).add('Transfer MYR 10.00 to tx-audit-1')
     await stepUp.journey.expectOk('sms/verify', { code: stepUp.code, device })
 
+    // A factor change on that step-up is refused: it was consent to the transaction only.
+    secrets.add('+60111222444').add('60111222444')
+    const refused = await stepUp.journey.send('tokens/register', {
+      kind: 'sms',
+      phoneNumber: '+60111222444',
+      device,
+    })
+    expect(refused.status).toBe(401)
+
     // A step-up, then a factor change in the same browser (a fresh step-up precedes it).
     const owner = loadUsername(1)
     const enrol = await smsStepUpUntilCode(stack.handle, control, owner, {
@@ -110,7 +120,12 @@ describe('audit trail (onAuditEvent)', () => {
       if (event.user !== undefined) expect(event.user).toMatch(pseudonym)
     }
     const first = (type: AuditEvent['type']) => trail.find((event) => event.type === type)!
-    expect(first('locked')).toMatchObject({ route: 'login/start', outcome: 'locked' })
+    // Wrong passwords from a browser carol never signed in on lock the unknown clients only.
+    expect(first('locked')).toMatchObject({
+      route: 'login/start',
+      outcome: 'locked',
+      clientClass: 'unknown',
+    })
     expect(first('locked').lockedUntil).toBeGreaterThan(Date.now())
     expect(first('verification_failed')).toMatchObject({
       route: 'sms/verify',
@@ -125,7 +140,18 @@ describe('audit trail (onAuditEvent)', () => {
       transactionId: 'tx-audit-1',
       outcome: 'success',
     })
-    expect(first('factor_changed')).toMatchObject({ route: 'tokens/register', method: 'sms' })
+    expect(first('factor_changed')).toMatchObject({
+      route: 'tokens/register',
+      method: 'sms',
+      outcome: 'success',
+      clientClass: 'known',
+    })
+    expect(first('factor_change_refused')).toMatchObject({
+      route: 'tokens/register',
+      method: 'sms',
+      outcome: 'step_up_required',
+    })
+    expect(first('factor_change_refused').user).toBe(first('step_up_completed').user)
     expect(first('flow_abandoned')).toMatchObject({ route: 'flow/cancel', flow: 'login' })
     // One pseudonym per user: bob's events name the same pseudonym, never "bob".
     const bob = trail.filter((event) => event.route === 'sms/verify' && event.flow === 'login')

@@ -39,6 +39,9 @@ function transactionWith(id: string, text: string, place: Place) {
 // Transaction ids encode the case: `<index>.<place>`.
 const stack = createStack({
   handler: {
+    // Every allowed string starts a real step-up for the same user, over 4 places: more than
+    // the default 20 step-ups per user per hour (send limits are not this test's subject).
+    limits: { stepUpStartsPerHour: 1000 },
     getTransaction: async (_request, id) => {
       const [index, place] = id.split('.') as [string, Place]
       const entry = hostileStrings[Number(index)]

@@ -17,6 +17,7 @@ export function auditLine(event: AuditEvent): string {
     event.method === undefined ? '' : `method=${event.method}`,
     event.flow === undefined ? '' : `flow=${event.flow}`,
     event.user === undefined ? '' : `user=${event.user}`,
+    event.clientClass === undefined ? '' : `client=${event.clientClass}`,
     `ip=${event.clientIp}`,
     event.transactionId === undefined ? '' : `transaction=${event.transactionId}`,
     event.lockedUntil === undefined

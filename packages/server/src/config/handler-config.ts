@@ -11,7 +11,7 @@ import type {
 import type { CookieSecret } from '../flow/flow-cookie'
 import type { AuditEvent } from '../handler/audit-events'
 import type { Logger } from '../logger'
-import type { Limits } from '../rate-limit/limits'
+import { defaultLimits, type Limits } from '../rate-limit/limits'
 import type { RateLimitStore } from '../rate-limit/store'
 import { ConfigError } from './config-error'
 
@@ -28,6 +28,28 @@ export interface AuthenticatedEvent {
   request: Request
   /** Response headers: append `Set-Cookie` here to start the app's own session. */
   headers: Headers
+}
+
+/**
+ * What `onFactorChanged` receives: what changed, for whom, when, and how it was allowed. Never a
+ * secret: the label is what the browser was shown (a masked phone number, a token serial).
+ */
+export interface FactorChangedEvent {
+  /** `registered` (added, or an SMS number replaced), `removed`. */
+  change: 'registered' | 'removed'
+  /** The factor kind (`sms`, `hardware`, ...). */
+  kind: string
+  /** The masked phone number or the token serial. */
+  label: string
+  username: string
+  /** Epoch ms. */
+  time: number
+  /**
+   * `step_up`: a fresh step-up of this user allowed it; `first_factor`: the user had no factor
+   * (enrolment right after a password login), the one change allowed without a step-up.
+   */
+  allowedBy: 'step_up' | 'first_factor'
+  request: Request
 }
 
 export interface CentagateHandlerConfig {
@@ -87,8 +109,28 @@ export interface CentagateHandlerConfig {
    * Default: none.
    */
   onAuditEvent?: (event: AuditEvent) => void | Promise<void>
-  /** Who may enrol factors for `user`. Default: the identified user for themself. */
+  /**
+   * Who may enrol factors for `user`. Default: the identified user for themself. The kit asks for
+   * a fresh step-up itself (`factorChangeMaxAgeSeconds`), whatever this answers.
+   */
   authorizeEnrolment?: (request: Request, user: { username: string }) => Promise<boolean>
+  /**
+   * Oldest step-up (seconds since it completed) that allows registering, replacing or removing a
+   * factor; older or absent: 401 `step_up_required` (RFC 9470 challenge). The receipt must be a
+   * plain step-up (not one signed for a transaction) of the same user, and is used up. Default 300.
+   */
+  factorChangeMaxAgeSeconds?: number
+  /**
+   * Called after a factor was registered, replaced or removed, so that the app can tell the user
+   * through another channel (e-mail, push). A failure is logged, never answered. Default: none.
+   */
+  onFactorChanged?: (event: FactorChangedEvent) => Promise<void> | void
+  /**
+   * Lifetime of the device cookie issued after each completed login or step-up, in days: the
+   * browser stays a known client of that user (not locked by strangers' failures) this long
+   * after its last completed authentication. Default 365.
+   */
+  deviceCookieMaxAgeDays?: number
   /** Default: silent. */
   logger?: Logger
   /** Clock (epoch ms). Default `Date.now`. */
@@ -96,6 +138,15 @@ export interface CentagateHandlerConfig {
 }
 
 const secretText = z.string().min(32, 'must be at least 32 characters')
+
+// Every limit is a finite number >= 0 (0 turns a cooldown off); unknown keys are typos.
+const limitsShape = z
+  .object(
+    Object.fromEntries(
+      Object.keys(defaultLimits).map((key) => [key, z.number().min(0).finite().optional()]),
+    ),
+  )
+  .strict()
 
 const configShape = z.object({
   centagate: z.union([
@@ -127,6 +178,10 @@ const configShape = z.object({
     .max(1024 * 1024)
     .optional(),
   receiptTtlSeconds: z.number().int().min(10).max(3600).optional(),
+  limits: limitsShape.optional(),
+  factorChangeMaxAgeSeconds: z.number().int().min(10).max(3600).optional(),
+  onFactorChanged: z.function().optional(),
+  deviceCookieMaxAgeDays: z.number().int().min(1).max(730).optional(),
   onAuditEvent: z.function().optional(),
   qrLoginText: z
     .string()

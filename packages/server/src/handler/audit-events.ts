@@ -31,6 +31,12 @@ export const auditEventTypes = [
   'step_up_completed',
   /** A factor was registered (or, with the factor routes, replaced or removed). */
   'factor_changed',
+  /**
+   * A factor change was refused: no fresh step-up of that user (`step_up_required`, e.g. a
+   * stolen session trying to add its own phone), or the app's `authorizeEnrolment` said no
+   * (`forbidden`).
+   */
+  'factor_change_refused',
   /** The user abandoned a flow (`flow/cancel` with a live flow). */
   'flow_abandoned',
 ] as const
@@ -60,6 +66,12 @@ export interface AuditEvent {
    * (16 hex digits of SHA-256 over the lower-cased username).
    */
   user?: string
+  /**
+   * The client class the kit's lockout counted the request in, when it looked: `known` (a browser
+   * carrying that user's device cookie) or `unknown` (any other client). A `locked` event says
+   * which class is locked: strangers, or one of the user's own browsers.
+   */
+  clientClass?: 'known' | 'unknown'
   /** Which flow the request belongs to, when known. */
   flow?: 'login' | 'stepup'
   /** The app transaction a step-up signs. */
@@ -109,6 +121,9 @@ const verificationFailures = new Set<KitErrorCode>([
   'rejected',
 ])
 
+/** Refusals of a factor change that the trail records (others are input or upstream errors). */
+const factorChangeRefusals = new Set<KitErrorCode>(['step_up_required', 'forbidden'])
+
 /** What the dispatcher knows of a served request. */
 export interface AuditFacts<R extends KitRoute = KitRoute> {
   route: R
@@ -119,6 +134,8 @@ export interface AuditFacts<R extends KitRoute = KitRoute> {
   clientIp: string
   /** The user the request acted for, once a route knew it (`RouteContext.user`). */
   user: string | undefined
+  /** The request's client class for that user, once the lockout resolved it. */
+  clientClass: 'known' | 'unknown' | undefined
   /** The flow cookie the request carried. */
   flow: FlowState | null
   /** The 200 answer, or the failure. */
@@ -143,6 +160,7 @@ export function auditEventsOf<R extends KitRoute>(facts: AuditFacts<R>): AuditDr
     outcome,
     clientIp: facts.clientIp,
     ...(username === undefined ? {} : { username }),
+    ...(facts.clientClass === undefined ? {} : { clientClass: facts.clientClass }),
     ...(facts.flow === null ? {} : { flow: facts.flow.flow }),
     ...(facts.flow?.transaction === undefined ? {} : { transactionId: facts.flow.transaction.id }),
     ...extra,
@@ -157,6 +175,9 @@ export function auditEventsOf<R extends KitRoute>(facts: AuditFacts<R>): AuditDr
     }
     if ((audit.role === 'verify' || audit.role === 'start') && verificationFailures.has(code)) {
       return [event('verification_failed', code, returnCode)]
+    }
+    if (audit.role === 'factor_change' && factorChangeRefusals.has(code)) {
+      return [event('factor_change_refused', code)]
     }
     return []
   }

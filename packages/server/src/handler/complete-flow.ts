@@ -17,6 +17,7 @@ import type { HeldFlow } from '../flow/flow-records'
 import type { FlowRecord, FlowState, LiveFlow } from '../flow/flow-state'
 import { KitFailure } from '../http/kit-failure'
 import { receiptCookieBaseName, signReceipt } from '../receipts/step-up-receipt'
+import { recordAuthSuccess } from './attempts'
 import type { FlowWork } from './flow-work'
 import { type RouteContext, logUser, clearFlow } from './runtime'
 
@@ -111,7 +112,7 @@ export async function completeFlow(
   authTime: number = context.now,
 ): Promise<FlowResponse> {
   const { runtime, now } = context
-  await runtime.limiter.recordSuccess(flow.username)
+  await recordAuthSuccess(context, flow.username)
   clearFlow(context)
   let receipt: { expiresAt: number; transactionId?: string } | undefined
   if (flow.flow === 'stepup') {

@@ -105,6 +105,7 @@ export function createCentagateHandler(config: CentagateHandlerConfig): Centagat
     time: context.now,
     clientIp: context.ip,
     user: context.user,
+    clientClass: context.clientClass,
     flow: context.flow,
     result,
   })
@@ -121,6 +122,7 @@ export function createCentagateHandler(config: CentagateHandlerConfig): Centagat
       if (route === undefined) throw new KitFailure('not_found')
       checkCsrf(request, csrf)
       const raw = parseJsonBody(await readBody(), maxBodyBytes)
+      const cookies = handlerContext.cookies ?? request.header('cookie')
       const body = await runKitRoute(route, raw, async (input) => {
         context = {
           runtime,
@@ -131,12 +133,8 @@ export function createCentagateHandler(config: CentagateHandlerConfig): Centagat
           device: input.device,
           input,
           headers,
-          flow: await openFlow(
-            runtime,
-            request,
-            now,
-            handlerContext.cookies ?? request.header('cookie'),
-          ),
+          flow: await openFlow(runtime, request, now, cookies),
+          cookies,
         }
         return context
       })

@@ -21,7 +21,8 @@ import type { FlowChallenge, FlowRecord, LiveFlow } from '../flow/flow-state'
 import { KitFailure, failureFromUpstream } from '../http/kit-failure'
 import { acceptFactor, answerCompletion } from './complete-flow'
 import { type FlowWork, factorFlow, requireMethod, workOnFlow } from './flow-work'
-import { enforceActor } from './guards'
+import { recordAuthFailure } from './attempts'
+import { enforceActor, enforceSendLimit, giveBackSend } from './guards'
 import { type RouteContext, logUser, contextFields } from './runtime'
 
 const maxCodeLifetimeMs = 600_000
@@ -67,9 +68,14 @@ async function sendOn<T>(
 export function smsSend(context: RouteContext): Promise<SmsSendResponse> {
   return sendOn(context, 'sms', async (flow) => {
     const { runtime } = context
-    // Reserved BEFORE the upstream call: a double click never sends two SMS.
+    // Reserved BEFORE the upstream call: a double click never sends two SMS. The address's and
+    // the deployment's budgets first (a flood from one address never spends the user's quota).
+    await enforceSendLimit(context, 'sms', flow.username)
     const reservation = await runtime.limiter.reserveSms(flow.username)
-    if (!reservation.ok) throw new KitFailure('rate_limited', { retryAt: reservation.retryAt })
+    if (!reservation.ok) {
+      await giveBackSend(context, 'sms', flow.username)
+      throw new KitFailure('rate_limited', { retryAt: reservation.retryAt })
+    }
     const common = { username: flow.username, authToken: flow.authToken, ...contextFields(context) }
     let payload: { phone?: string | undefined; timeout?: number | undefined } | undefined
     try {
@@ -86,6 +92,7 @@ export function smsSend(context: RouteContext): Promise<SmsSendResponse> {
         // CENTAGATE refused: no SMS went out, so the quota is not spent (23002: it asks to wait).
         const wait = error.code === '23002'
         await runtime.limiter.releaseSms(flow.username, { keepCooldown: wait })
+        await giveBackSend(context, 'sms', flow.username)
         if (wait) {
           throw new KitFailure(
             'rate_limited',
@@ -118,6 +125,7 @@ export function smsSend(context: RouteContext): Promise<SmsSendResponse> {
 export function challengeSend(context: RouteContext): Promise<ChallengeSendResponse> {
   return sendOn(context, 'challenge', async (flow) => {
     const { runtime } = context
+    await enforceSendLimit(context, 'challenge', flow.username)
     const common = { username: flow.username, authToken: flow.authToken, ...contextFields(context) }
     const payload =
       flow.transaction === undefined
@@ -150,6 +158,7 @@ export function challengeSend(context: RouteContext): Promise<ChallengeSendRespo
 export function qrSend(context: RouteContext): Promise<QrSendResponse> {
   return sendOn(context, 'qr', async (flow) => {
     const { runtime } = context
+    await enforceSendLimit(context, 'qr', flow.username)
     const text = flow.transaction?.summary ?? runtime.config.qrLoginText ?? 'Sign in'
     const payload = await runtime.client.requestQrCode({
       username: flow.username,
@@ -225,9 +234,8 @@ async function verifyWith(
       outcome = await upstream(flow, challenge)
     } catch (error) {
       if (error instanceof CentagateCodeError && error.category === 'credentials') {
-        const counted = await runtime.limiter.recordFailure({
+        const counted = await recordAuthFailure(context, {
           username: flow.username,
-          ip: context.ip,
           challengeId: challenge.id,
         })
         runtime.logger.info('verification failed', {

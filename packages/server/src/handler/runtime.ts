@@ -9,6 +9,7 @@ import {
   createCentagateClient,
 } from '../centagate-client/create-centagate-client'
 import type { CentagateHandlerConfig } from '../config/handler-config'
+import { type DeviceCookies, createDeviceCookies } from '../device/device-cookie'
 import { deriveKey, userHash } from '../encoding'
 import { cookieMode, readCookie, serializeCookie } from '../flow/cookies'
 import { type FlowSealer, createFlowSealer, maxCookieBytes } from '../flow/flow-cookie'
@@ -39,6 +40,8 @@ export interface KitRuntime {
   upstreamTimeoutMs: number
   /** The admin session `tokens/register` works with (credentials stay server-side). */
   admin: AdminSessions
+  /** Signs and verifies the device cookies of client-class lockouts. */
+  deviceCookies: DeviceCookies
 }
 
 export function createRuntime(config: CentagateHandlerConfig): KitRuntime {
@@ -69,6 +72,7 @@ export function createRuntime(config: CentagateHandlerConfig): KitRuntime {
     now,
     upstreamTimeoutMs,
     admin: createAdminSessions(client, config.admin, now),
+    deviceCookies: createDeviceCookies(config.cookieSecrets, config.deviceCookieMaxAgeDays),
   }
 }
 
@@ -88,10 +92,14 @@ export interface RouteContext {
    * trail names them by pseudonym. Routes that do not know it leave it to the flow cookie.
    */
   user?: string
+  /** The client class of the request for that user, once the lockout resolved it (audit trail). */
+  clientClass?: 'known' | 'unknown'
   /** Response headers (Set-Cookie goes here). */
   headers: ResponseHeaders
   /** The opened flow cookie (the flow's id and immutable facts), or null. */
   flow: FlowState | null
+  /** The request's Cookie header (or the host's `cookies`), for the receipt and device cookies. */
+  cookies: string | null
 }
 
 export async function openFlow(

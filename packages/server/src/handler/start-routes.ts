@@ -13,7 +13,8 @@ import { transactionHash } from '../receipts/step-up-receipt'
 import { appTransaction } from './app-transaction'
 import { completeFlow, factorRequired } from './complete-flow'
 import { type RouteContext, logUser, contextFields, startFlow } from './runtime'
-import { enforceActor } from './guards'
+import { recordAuthFailure } from './attempts'
+import { enforceActor, enforceSendLimit } from './guards'
 
 /** Return-code categories that all read as "invalid credentials" at login (no enumeration). */
 const loginFailureCategories = new Set([
@@ -55,7 +56,7 @@ export async function loginStart(
       error instanceof CentagateCodeError &&
       (loginFailureCategories.has(error.category) || error.code === '1')
     ) {
-      const outcome = await runtime.limiter.recordFailure({ username, ip: context.ip })
+      const outcome = await recordAuthFailure(context, { username })
       runtime.logger.info('login failed', {
         requestId: context.requestId,
         user: await logUser(runtime, username),
@@ -116,6 +117,8 @@ export async function stepUpStart(
     input.transactionId === undefined
       ? undefined
       : await appTransaction(context, input.transactionId)
+  // Spent by step-ups that go on to CENTAGATE (an unknown or invalid transaction costs nothing).
+  await enforceSendLimit(context, 'stepup', user.username)
 
   const result = await runtime.client.adaptive({
     username: user.username,
