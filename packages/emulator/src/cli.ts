@@ -83,7 +83,8 @@ export async function main(argv: readonly string[], env = process.env): Promise<
     process.exitCode = 2
     return
   }
-  const tenantOrders = values['tenant-orders'] ?? env.CENTAGATE_EMULATOR_TENANT_ORDERS ?? 'catalogue'
+  const tenantOrders =
+    values['tenant-orders'] ?? env.CENTAGATE_EMULATOR_TENANT_ORDERS ?? 'catalogue'
   if (!(tenantOrderModes as readonly string[]).includes(tenantOrders)) {
     process.stderr.write(
       `invalid --tenant-orders: ${tenantOrders} (expected ${tenantOrderModes.join(' or ')})\n`,
