@@ -1,10 +1,11 @@
 // The vendor's own Node.js sample for requestOtpChallenge (seed 001, page 1361), kept verbatim in
 // test/vendor-samples/ and run with plain node against the emulator on loopback, its `<...>`
 // placeholders filled in a temporary copy (node-sample-environment.mjs, preloaded, supplies the
-// sample's undefined `sha256` and points its HTTPS call at the loopback port). It signs authToken before integrationKey and drops
-// otpType (API.md 5.21): with --tenant-orders vendor-samples the emulator accepts it (as a tenant
-// configured the vendor's way would) and the kit's default order gets 23022; with the default
-// catalogue orders it is the sample that gets 23022 (issue 15, "Why").
+// sample's undefined `sha256` and points its HTTPS call at the loopback port). It signs
+// authToken before integrationKey and drops otpType (API.md 5.21): with --tenant-orders
+// vendor-samples the emulator accepts it (as a tenant configured the vendor's way would) and the
+// kit's default order gets 23022; with the default catalogue orders it is the sample that gets
+// 23022 (issue 15, "Why").
 import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
