@@ -15,6 +15,7 @@ import { cookieMode, serializeCookie } from '../flow/cookies'
 import type { FlowState } from '../flow/flow-state'
 import { KitFailure } from '../http/kit-failure'
 import { receiptCookieBaseName, signReceipt } from '../receipts/step-up-receipt'
+import { rememberCentagateSession } from '../session/centagate-session-cookie'
 import { type RouteContext, logUser, clearFlow, saveFlow } from './runtime'
 
 /** A factor-required response for a flow. */
@@ -41,7 +42,7 @@ export async function continueAfterAuthResult(
   result: AuthResultPayload,
 ): Promise<FlowResponse> {
   if (result.multiStepAuth === 'blocked') throw new KitFailure('rejected')
-  if (result.secretCode.length > 0) return completeFlow(context, flow, method)
+  if (result.secretCode.length > 0) return completeFlow(context, flow, method, result)
   if (result.multiStepAuth === 'true') {
     const methods = kitMethodsFromAuthMethods(result.authMethods).filter(
       (candidate) => candidate !== method,
@@ -63,15 +64,22 @@ export async function continueAfterAuthResult(
   throw new KitFailure('upstream_bad_response')
 }
 
-/** Completes a flow: clears the cookie, issues the step-up receipt, calls `onAuthenticated`. */
+/**
+ * Completes a flow: clears the cookie, issues the step-up receipt, calls `onAuthenticated`. A
+ * login's final CENTAGATE result (`upstream`) is kept for `kit.logout(request)`.
+ */
 export async function completeFlow(
   context: RouteContext,
   flow: FlowState,
   method: KitMethod | 'password',
+  upstream?: AuthResultPayload,
 ): Promise<FlowResponse> {
   const { runtime, now } = context
   await runtime.limiter.recordSuccess(flow.username)
   clearFlow(context)
+  if (flow.flow === 'login' && upstream !== undefined) {
+    await rememberCentagateSession(context, flow.username, upstream)
+  }
   let receipt: { expiresAt: number; transactionId?: string } | undefined
   if (flow.flow === 'stepup') {
     const ttl = runtime.config.receiptTtlSeconds ?? 300

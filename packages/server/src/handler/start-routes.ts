@@ -84,7 +84,7 @@ export async function loginStart(
   if (result.defAccId !== undefined && result.defAccId !== '') flow.devAccId = result.defAccId
   if (input.password !== undefined && result.secretCode.length > 0) {
     // A password login CENTAGATE considers complete (no second factor configured).
-    return completeFlow(context, flow, 'password')
+    return completeFlow(context, flow, 'password', result)
   }
   if (flow.methods.length === 0) {
     if (input.password !== undefined) {
