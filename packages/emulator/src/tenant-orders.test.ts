@@ -37,7 +37,7 @@ async function send(
   order: readonly string[],
 ) {
   const fields = fieldsFor(endpoint)
-  const body = { ...fields, hmac: await signer.signFields(order, fields) }
+  const body: Record<string, string> = { ...fields, hmac: await signer.signFields(order, fields) }
   const params = Object.fromEntries(endpoint.pathParams.map((name) => [name, body[name] ?? 'x']))
   const response = await emulator.fetch(
     new Request(`http://emulator.test${endpointPath(endpoint, params)}`, {
