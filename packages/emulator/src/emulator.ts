@@ -2,7 +2,7 @@
  * `createEmulator(options)`: a CENTAGATE Cloud look-alike as a Web-standard fetch handler. Pure
  * Web APIs (Request/Response, Web Crypto), so it runs in Node and in browsers (Storybook).
  */
-import type { TenantOrders } from '@centagate-kit/protocol'
+import { type TenantOrders, tenantOrderModes } from '@centagate-kit/protocol'
 import { createEmulatorClock, type EmulatorClock } from './clock'
 import { chooseEndpoint, handleCentagateCall } from './centagate-handler'
 import { handleControlRequest } from './control/control-api'
@@ -110,7 +110,7 @@ function parseState(value: unknown): EmulatorState {
 
 /**
  * Creates an emulator.
- * @throws Error when fixtures or the initial state are invalid.
+ * @throws Error when fixtures, the initial state or `tenantOrders` are invalid.
  */
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const fixtures = buildFixtures(options)
@@ -119,6 +119,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const logger = options.logger ?? silentLogger
   const lenient = options.lenient ?? false
   const tenantOrders = options.tenantOrders ?? 'catalogue'
+  if (!tenantOrderModes.includes(tenantOrders)) {
+    throw new Error(`invalid tenantOrders: expected ${tenantOrderModes.join(' or ')}`)
+  }
   const controlApi = options.controlApi ?? true
   const faults = new FaultRegistry()
   let state = initialState(fixtures)

@@ -95,6 +95,12 @@ describe('tenant orders', () => {
     expect(catalogue.tenantOrders).toBe('catalogue')
   })
 
+  it('refuses an unknown tenant-orders mode', () => {
+    expect(() => createEmulator({ tenantOrders: 'java-samples' as never })).toThrow(
+      /invalid tenantOrders/,
+    )
+  })
+
   it('lenient mode accepts every documented order whatever the tenant orders', async () => {
     const lenient = createEmulator({
       now: () => now,
