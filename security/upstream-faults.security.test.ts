@@ -111,7 +111,7 @@ afterAll(async () => {
 async function control(path: string, method = 'GET', body?: unknown): Promise<unknown> {
   const response = await fetch(`${server.url}/__emulator/${path}`, {
     method,
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'x-centagate-kit': '1' },
     body: body === undefined ? null : JSON.stringify(body),
   })
   return (await response.json()) as unknown

@@ -27,7 +27,8 @@ const usage = `Usage: centagate-emulator [options]
                           catalogue (the kit's default) or vendor-samples (the
                           vendor's Node.js sample orders, like a real tenant)
                                                            env CENTAGATE_EMULATOR_TENANT_ORDERS, default catalogue
-  --no-control-api        disable /__emulator/*
+  --no-control-api        disable /__emulator/* (on: writes need JSON and x-centagate-kit: 1,
+                          and a browser's cross-site requests are refused)
   --quiet                 no per-request log lines
   --help
 `
@@ -134,7 +135,7 @@ export async function main(argv: readonly string[], env = process.env): Promise<
   write(`  integrationKey:  ${emulator.credentials.integrationKey}`)
   write(`  secretKey:       ${emulator.credentials.secretKey}`)
   write(
-    `  mode:            ${emulator.lenient ? 'lenient' : `strict (${emulator.tenantOrders} orders)`}; control API ${values['no-control-api'] ? 'off' : `on at ${server.url}/__emulator/`}`,
+    `  mode:            ${emulator.lenient ? 'lenient' : `strict (${emulator.tenantOrders} orders)`}; control API ${values['no-control-api'] ? 'off' : `on at ${server.url}/__emulator/ (writes: JSON with x-centagate-kit: 1)`}`,
   )
   if (!fixturesFile) {
     write(

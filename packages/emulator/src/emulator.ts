@@ -6,6 +6,7 @@ import { type TenantOrders, tenantOrderModes } from '@centagate-kit/protocol'
 import { createEmulatorClock, type EmulatorClock } from './clock'
 import { chooseEndpoint, handleCentagateCall } from './centagate-handler'
 import { handleControlRequest } from './control/control-api'
+import { refuseForeignControlRequest } from './control/control-guard'
 import type { EmulatorInternals, EmulatorStats } from './emulator-internals'
 import { EmulatorConnectionDropped, FaultRegistry, faultReply } from './faults'
 import { parseFixtures, type Fixtures, type FixturesInput } from './fixtures/fixture-schema'
@@ -183,7 +184,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     if (pathname.startsWith(controlPrefix) || pathname === controlPrefix.slice(0, -1)) {
       log.path = pathname
       if (!controlApi) return textReply('Not Found', 404)
-      return handleControlRequest(input, pathname.slice(controlPrefix.length), internals)
+      return (
+        refuseForeignControlRequest(input) ??
+        handleControlRequest(input, pathname.slice(controlPrefix.length), internals)
+      )
     }
     const route = matchRoute(pathname)
     if (!route) {
@@ -259,6 +263,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       const input: EmulatorInput = {
         method: request.method,
         url: request.url,
+        header: (name) => request.headers.get(name),
         bodyText,
         signal: request.signal,
       }

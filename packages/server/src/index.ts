@@ -31,6 +31,12 @@ export {
   type CentagateAdminCalls,
   createCentagateAdminCalls,
 } from './centagate-client/admin-calls'
+export {
+  type AuditEvent,
+  type AuditEventType,
+  type AuditMethod,
+  auditEventTypes,
+} from './handler/audit-events'
 export { ConfigError } from './config/config-error'
 export { type EnvConfig, configFromEnv } from './config/config-from-env'
 export { type Logger, type LogFields, consoleJsonLogger, silentLogger } from './logger'

@@ -5,6 +5,7 @@
  * in-process (`emulator.fetch`).
  */
 import type { FaultSpec } from '@centagate-kit/emulator'
+import { kitHeaderName, kitHeaderValue } from '@centagate-kit/protocol'
 
 /** Sends a control request: `fetch` for an emulator on a port, `emulator.fetch` in-process. */
 export type ControlSend = (request: Request) => Promise<Response>
@@ -74,7 +75,8 @@ export function createEmulatorControl(send: ControlSend, origin: string) {
     const response = await send(
       new Request(`${origin}/__emulator/${path}`, {
         method,
-        headers: { 'content-type': 'application/json' },
+        // What the control API demands of a write (JSON and the kit's header); harmless on reads.
+        headers: { 'content-type': 'application/json', [kitHeaderName]: kitHeaderValue },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       }),
     )

@@ -73,4 +73,23 @@ describe('configFromEnv', () => {
       expect(text).not.toContain('too-short')
     }
   })
+
+  it('refuses an onAuditEvent that is not a function and a qrLoginText that is not display text', () => {
+    let error: unknown
+    try {
+      createCentagateHandler({
+        centagate: { baseUrl: 'https://cg.example', integrationKey: 'ik', secretKey: 'sk' },
+        cookieSecrets: [{ id: 'k1', secret }],
+        onAuditEvent: 'log' as never,
+        qrLoginText: 'Sign in\u202e',
+      })
+    } catch (caught) {
+      error = caught
+    }
+    expect(error).toBeInstanceOf(ConfigError)
+    expect((error as ConfigError).problems.map((problem) => problem.setting).sort()).toEqual([
+      'onAuditEvent',
+      'qrLoginText',
+    ])
+  })
 })

@@ -2,13 +2,14 @@
  * The configuration of `createCentagateHandler`, its defaults, and its validation. Invalid
  * configuration fails at startup with a {@link ConfigError} listing every problem by name.
  */
-import type { KitMethod, TransactionView } from '@centagate-kit/protocol'
+import { type KitMethod, type TransactionView, displayTextPattern } from '@centagate-kit/protocol'
 import { z } from 'zod'
 import type {
   CentagateClient,
   CentagateClientOptions,
 } from '../centagate-client/create-centagate-client'
 import type { CookieSecret } from '../flow/flow-cookie'
+import type { AuditEvent } from '../handler/audit-events'
 import type { Logger } from '../logger'
 import type { Limits } from '../rate-limit/limits'
 import type { RateLimitStore } from '../rate-limit/store'
@@ -57,11 +58,19 @@ export interface CentagateHandlerConfig {
   maxBodyBytes?: number
   /** Step-up receipt lifetime in seconds. Default 300. */
   receiptTtlSeconds?: number
-  /** Text shown in the CENTAGATE app for a QR login. Default `Sign in`. */
+  /**
+   * Text shown in the CENTAGATE app for a QR login: display text (no control, format, bidi or
+   * zero-width characters, no line breaks). Default `Sign in`.
+   */
   qrLoginText?: string
   /** The app's logged-in user for step-up (from the app's own session). Default: none (step-up disabled). */
   identify?: (request: Request) => Promise<{ username: string } | null>
-  /** Server-side truth of a transaction. Default: none (transaction ids are refused). */
+  /**
+   * Server-side truth of a transaction. Default: none (transaction ids are refused). Its texts
+   * (summary, labels, values, `value`) must be display text (`isDisplayText` from protocol): a
+   * control, format, bidi or zero-width character or a line break makes `stepup/start` answer
+   * 422 `transaction_invalid` naming the fields, before anything is signed or sent.
+   */
   getTransaction?: (
     request: Request,
     id: string,
@@ -70,6 +79,15 @@ export interface CentagateHandlerConfig {
   onAuthenticated?: (
     event: AuthenticatedEvent,
   ) => Promise<Record<string, unknown> | void> | Record<string, unknown> | void
+  /**
+   * Receives the audit trail: one typed event per security-relevant outcome (flow started, code
+   * sent, verification failed, locked, authenticated, step-up completed, factor changed, flow
+   * abandoned) with time, request id, route, method, outcome, client IP and the user's pseudonym,
+   * never a code, token or secret. Called after the answer is decided, off its path: a hook that
+   * is slow or throws never delays or breaks an answer (its errors are logged, not rethrown).
+   * Default: none.
+   */
+  onAuditEvent?: (event: AuditEvent) => void | Promise<void>
   /** Who may enrol factors for `user`. Default: the identified user for themself. */
   authorizeEnrolment?: (request: Request, user: { username: string }) => Promise<boolean>
   /** Default: silent. */
@@ -111,7 +129,16 @@ const configShape = z.object({
     .max(1024 * 1024)
     .optional(),
   receiptTtlSeconds: z.number().int().min(10).max(3600).optional(),
-  qrLoginText: z.string().min(1).max(256).optional(),
+  onAuditEvent: z.function().optional(),
+  qrLoginText: z
+    .string()
+    .min(1)
+    .max(256)
+    .regex(
+      displayTextPattern,
+      'must be display text (no control, format, bidi or zero-width characters, no line breaks)',
+    )
+    .optional(),
 })
 
 /** Validates the configuration; throws {@link ConfigError} naming every problem. */

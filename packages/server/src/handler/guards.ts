@@ -4,6 +4,8 @@ import type { RouteContext } from './runtime'
 
 /** Refuses a locked user or an IP over its failure budget. */
 export async function enforceActor(context: RouteContext, username: string | undefined) {
+  // The user this request acts for, from here on (the audit trail names them).
+  if (username !== undefined) context.user = username
   const refusal = await context.runtime.limiter.checkActor(username, context.ip)
   if (refusal === null) return
   if (refusal.code === 'locked')

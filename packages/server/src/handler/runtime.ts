@@ -2,7 +2,7 @@
  * Everything a route needs, built once per handler: the CENTAGATE client, the limiter, the
  * cookie sealer, the receipt key, the admin session (enrolment) and the resolved configuration.
  */
-import type { DeviceSignals } from '@centagate-kit/protocol'
+import type { DeviceSignals, KitRequest as KitBody, KitRoute } from '@centagate-kit/protocol'
 import {
   type CentagateClient,
   createCentagateClient,
@@ -73,6 +73,13 @@ export interface RouteContext {
   ip: string
   now: number
   device: DeviceSignals
+  /** The parsed request body (what the audit trail reads the factor from). */
+  input: KitBody<KitRoute>
+  /**
+   * The user the request acts for, once a route knows it (`enforceActor` records it): the audit
+   * trail names them by pseudonym. Routes that do not know it leave it to the flow cookie.
+   */
+  user?: string
   /** Response headers (Set-Cookie goes here). */
   headers: ResponseHeaders
   /** The opened flow cookie, or null. */

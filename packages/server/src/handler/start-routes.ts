@@ -3,15 +3,14 @@ import {
   type AuthResultPayload,
   type FlowResponse,
   type KitRequest,
-  type TransactionView,
   kitMethodsFromAuthMethods,
-  transactionViewSchema,
 } from '@centagate-kit/protocol'
 import { CentagateCodeError } from '../centagate-client/errors'
 import { randomId } from '../encoding'
 import type { FlowState } from '../flow/flow-state'
 import { KitFailure } from '../http/kit-failure'
 import { transactionHash } from '../receipts/step-up-receipt'
+import { appTransaction } from './app-transaction'
 import { completeFlow, factorRequired } from './complete-flow'
 import { type RouteContext, logUser, contextFields, saveFlow } from './runtime'
 import { enforceActor } from './guards'
@@ -110,22 +109,11 @@ export async function stepUpStart(
   if (user === null) throw new KitFailure('unauthenticated')
   await enforceActor(context, user.username)
 
-  let transaction: { view: TransactionView; value?: string } | undefined
-  if (input.transactionId !== undefined) {
-    const found =
-      runtime.config.getTransaction === undefined
-        ? null
-        : await runtime.config.getTransaction(context.request.webRequest(), input.transactionId)
-    if (found === null) throw new KitFailure('transaction_not_found')
-    const view = transactionViewSchema.safeParse(found.view)
-    if (!view.success || view.data.id !== input.transactionId) {
-      runtime.logger.error('getTransaction returned an invalid view', {
-        requestId: context.requestId,
-      })
-      throw new KitFailure('internal_error')
-    }
-    transaction = { view: view.data, ...(found.value === undefined ? {} : { value: found.value }) }
-  }
+  // Checked (display text) before anything is signed or sent.
+  const transaction =
+    input.transactionId === undefined
+      ? undefined
+      : await appTransaction(context, input.transactionId)
 
   const result = await runtime.client.adaptive({
     username: user.username,
