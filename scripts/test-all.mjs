@@ -70,7 +70,7 @@ if (existsSync('e2e/playwright.config.ts')) {
 
 // Last: the packages as users install them (pack, package lint, npm-installed fixture apps, bundle
 // budgets). It builds dist/ and packs into .packs/; nothing above needs either.
-run('consumers (packed packages)', 'node', ['--import', 'tsx', 'consumers/run-consumers.ts'])
+run('consumers (packed packages)', 'pnpm', ['test:consumers'])
 countConsumers(`${reportsDir}/consumers.json`)
 
 if (problems.length > 0) console.log(`\nfailed steps: ${problems.join(', ')}`)

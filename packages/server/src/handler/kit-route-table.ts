@@ -20,12 +20,12 @@ import {
   challengeSend,
   challengeVerify,
   qrSend,
-  qrStatus,
   qrVerify,
   smsSend,
   smsVerify,
 } from './factor-routes'
 import { flowCancel } from './flow-cancel-route'
+import { qrStatus } from './qr-status-route'
 import type { RouteContext } from './runtime'
 import { loginStart, stepUpStart } from './start-routes'
 

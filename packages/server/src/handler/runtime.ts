@@ -1,6 +1,7 @@
 /**
- * Everything a route needs, built once per handler: the CENTAGATE client, the limiter, the
- * cookie sealer, the receipt key, the admin session (enrolment) and the resolved configuration.
+ * Everything a route needs, built once per handler: the CENTAGATE client, the limiter, the flow
+ * records, the cookie sealer, the receipt key, the admin session (enrolment) and the resolved
+ * configuration.
  */
 import type { DeviceSignals, KitRequest as KitBody, KitRoute } from '@centagate-kit/protocol'
 import {
@@ -11,7 +12,8 @@ import type { CentagateHandlerConfig } from '../config/handler-config'
 import { deriveKey, userHash } from '../encoding'
 import { cookieMode, readCookie, serializeCookie } from '../flow/cookies'
 import { type FlowSealer, createFlowSealer, maxCookieBytes } from '../flow/flow-cookie'
-import type { FlowState } from '../flow/flow-state'
+import { type FlowRecords, createFlowRecords } from '../flow/flow-records'
+import type { FlowRecord, FlowState } from '../flow/flow-state'
 import { KitFailure } from '../http/kit-failure'
 import type { KitRequest } from '../http/kit-request'
 import type { ResponseHeaders } from '../http/response-headers'
@@ -27,6 +29,8 @@ export interface KitRuntime {
   client: CentagateClient
   limiter: Limiter
   limits: Limits
+  /** The flows' changing state in the store, one request at a time per flow. */
+  flows: FlowRecords
   sealer: FlowSealer
   receiptKey: Promise<Uint8Array>
   logger: Logger
@@ -46,11 +50,16 @@ export function createRuntime(config: CentagateHandlerConfig): KitRuntime {
       : createCentagateClient({ logger, now, ...config.centagate })
   const limits = { ...defaultLimits, ...config.limits }
   const store = config.store ?? createMemoryStore({ now })
+  const upstreamTimeoutMs =
+    'client' in config.centagate ? 10_000 : (config.centagate.timeoutMs ?? 10_000)
+  // A request holds its flow for one upstream call and the store writes around it.
+  const leaseMs = upstreamTimeoutMs + 5_000
   return {
     config,
     client,
     limiter: new Limiter(store, limits),
     limits,
+    flows: createFlowRecords(store, { leaseMs, maxWaitMs: leaseMs, now }),
     sealer: createFlowSealer(config.cookieSecrets),
     receiptKey:
       config.receiptSecret === undefined
@@ -58,8 +67,7 @@ export function createRuntime(config: CentagateHandlerConfig): KitRuntime {
         : Promise.resolve(new TextEncoder().encode(config.receiptSecret)),
     logger,
     now,
-    upstreamTimeoutMs:
-      'client' in config.centagate ? 10_000 : (config.centagate.timeoutMs ?? 10_000),
+    upstreamTimeoutMs,
     admin: createAdminSessions(client, config.admin, now),
   }
 }
@@ -82,7 +90,7 @@ export interface RouteContext {
   user?: string
   /** Response headers (Set-Cookie goes here). */
   headers: ResponseHeaders
-  /** The opened flow cookie, or null. */
+  /** The opened flow cookie (the flow's id and immutable facts), or null. */
   flow: FlowState | null
 }
 
@@ -97,7 +105,23 @@ export async function openFlow(
   return runtime.sealer.open(token, now)
 }
 
-export async function saveFlow(context: RouteContext, state: FlowState): Promise<void> {
+/**
+ * Starts a flow: its record in the store, then its cookie (written once: what changes later is
+ * written to the record, so an aborted request never leaves the browser with a stale cookie). The
+ * browser's previous flow, whose cookie this one replaces, ends.
+ */
+export async function startFlow(
+  context: RouteContext,
+  state: FlowState,
+  record: FlowRecord | null,
+): Promise<void> {
+  const previous = context.flow
+  if (previous !== null && previous.step === 'factor') await context.runtime.flows.end(previous.fid)
+  if (record !== null) await context.runtime.flows.create(state.fid, record, state.expiresAt)
+  await saveFlow(context, state)
+}
+
+async function saveFlow(context: RouteContext, state: FlowState): Promise<void> {
   const { secure, prefix } = cookieMode(context.request.url)
   const sealed = await context.runtime.sealer.seal(state, context.now)
   const cookie = serializeCookie(prefix + flowCookieBaseName, sealed, {

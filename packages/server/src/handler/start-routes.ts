@@ -7,12 +7,12 @@ import {
 } from '@centagate-kit/protocol'
 import { CentagateCodeError } from '../centagate-client/errors'
 import { randomId } from '../encoding'
-import type { FlowState } from '../flow/flow-state'
+import type { FlowRecord, FlowState } from '../flow/flow-state'
 import { KitFailure } from '../http/kit-failure'
 import { transactionHash } from '../receipts/step-up-receipt'
 import { appTransaction } from './app-transaction'
 import { completeFlow, factorRequired } from './complete-flow'
-import { type RouteContext, logUser, contextFields, saveFlow } from './runtime'
+import { type RouteContext, logUser, contextFields, startFlow } from './runtime'
 import { enforceActor } from './guards'
 
 /** Return-code categories that all read as "invalid credentials" at login (no enumeration). */
@@ -74,27 +74,29 @@ export async function loginStart(
   const flow: FlowState = {
     fid: randomId(),
     flow: 'login',
-    step: 'choose_method',
+    step: 'factor',
     username,
-    authToken: result.authToken,
-    methods: kitMethodsFromAuthMethods(result.authMethods),
     expiresAt: context.now + runtime.limits.flowTtlMs,
   }
   if (result.defAccId !== undefined && result.defAccId !== '') flow.devAccId = result.defAccId
   if (input.password !== undefined && result.secretCode.length > 0) {
     // A password login CENTAGATE considers complete (no second factor configured).
-    return completeFlow(context, flow, 'password', result)
+    return completeFlow(context, flow, 'password', context.now, result)
   }
-  if (flow.methods.length === 0) {
+  const record: FlowRecord = {
+    authToken: result.authToken,
+    methods: kitMethodsFromAuthMethods(result.authMethods),
+  }
+  if (record.methods.length === 0) {
     if (input.password !== undefined) {
       // Password accepted but no usable factor: keep a flow so the user may enrol one.
-      await saveFlow(context, { ...flow, step: 'enrol' })
+      await startFlow(context, { ...flow, step: 'enrol' }, null)
       throw new KitFailure('not_enrolled')
     }
     throw new KitFailure('invalid_credentials')
   }
-  await saveFlow(context, flow)
-  return factorRequired(context, flow)
+  await startFlow(context, flow, record)
+  return factorRequired(context, { ...flow, ...record })
 }
 
 export async function stepUpStart(
@@ -126,10 +128,8 @@ export async function stepUpStart(
   const flow: FlowState = {
     fid: randomId(),
     flow: 'stepup',
-    step: 'choose_method',
+    step: 'factor',
     username: user.username,
-    authToken: result.authToken,
-    methods,
     expiresAt: context.now + runtime.limits.flowTtlMs,
   }
   if (result.defAccId !== undefined && result.defAccId !== '') flow.devAccId = result.defAccId
@@ -141,6 +141,6 @@ export async function stepUpStart(
       hash: await transactionHash(transaction.view.id, transaction.view.summary, transaction.value),
     }
   }
-  await saveFlow(context, flow)
-  return factorRequired(context, flow, transaction?.view)
+  await startFlow(context, flow, { authToken: result.authToken, methods })
+  return factorRequired(context, { ...flow, methods }, transaction?.view)
 }

@@ -175,27 +175,15 @@ export class Limiter {
     }
   }
 
-  /** Whether a `statecheck` may go upstream now for this QR challenge (about one per second). */
-  claimPoll(challengeId: string): Promise<boolean> {
-    return this.store.claim(`poll:${challengeId}`, this.limits.qrMinPollIntervalMs)
-  }
-
-  /** One verification at a time per challenge (concurrent requests lose). */
-  lockChallenge(challengeId: string, ttlMs: number): Promise<boolean> {
-    return this.store.claim(`busy:challenge:${challengeId}`, ttlMs)
-  }
-
-  unlockChallenge(challengeId: string): Promise<void> {
-    return this.store.reset(`busy:challenge:${challengeId}`)
-  }
-
-  /** Marks a challenge as used up (after a success); `false` when it already was. */
-  consumeChallenge(challengeId: string): Promise<boolean> {
-    return this.store.claim(`used:challenge:${challengeId}`, this.limits.flowTtlMs)
-  }
-
-  async isChallengeConsumed(challengeId: string): Promise<boolean> {
-    return (await this.store.get(`used:challenge:${challengeId}`)) !== null
+  /**
+   * Gives back a reservation CENTAGATE refused (no SMS went out): the hourly quota always, the
+   * cooldown unless CENTAGATE itself asked to wait (`keepCooldown`). A transport failure is not a
+   * refusal (the SMS may have gone out) and keeps the reservation.
+   */
+  async releaseSms(username: string, { keepCooldown }: { keepCooldown: boolean }): Promise<void> {
+    const user = this.userKey(username)
+    await this.store.decrement(`sms:hour:${user}`)
+    if (!keepCooldown) await this.store.reset(`sms:cooldown:${user}`)
   }
 
   /** Marks a receipt id as used; `false` when it already was. */

@@ -44,10 +44,8 @@ describe('session cookie sealing', () => {
       {
         fid: 'f',
         flow: 'login',
-        step: 'choose_method',
+        step: 'factor',
         username: 'alice',
-        authToken,
-        methods: ['sms'],
         expiresAt: now + 60_000,
       },
       now,
