@@ -10,7 +10,9 @@
  * 4. Type-checks each strictly (skipLibCheck false) and builds it (vite build, tsc, next build).
  * 5. Measures the bundle budgets on the installed packages.
  * 6. Drives them: Chromium through each built Vite page against the node server and the installed
- *    emulator bin; the Express, Vite dev and Next servers over HTTP.
+ *    emulator bin; the Express, Vite dev and Next servers over HTTP; the server's `centagate-kit
+ *    doctor` bin against the emulator bin in `--tenant-orders vendor-samples` mode, its printed
+ *    signedOrder then given to node-server.
  *
  * Writes reports/consumers.json and ends with "N passed, N failed". CONSUMERS_NEXT=0 leaves the
  * Next.js fixture out (it is the slowest to install and build).
@@ -22,6 +24,7 @@ import { lintTarball } from '../scripts/packaging/lint-packages'
 import { describeTarball, packPackages, type Tarball } from '../scripts/packaging/pack-packages'
 import { repoRoot } from '../scripts/packaging/publishable-packages'
 import { browserJourney } from './checks/browser-journey'
+import { doctorDrive } from './checks/doctor-drive'
 import { bundleBudgets } from './checks/bundle-budgets'
 import { expressDrive } from './checks/express-drive'
 import { nextDrive } from './checks/next-drive'
@@ -179,6 +182,12 @@ if (ready(nodeServer)) {
       )
   }
 }
+if (ready(nodeServer))
+  await check(
+    'centagate-kit doctor from the server tarball (npm exec, plain node) + node-server with its signedOrder',
+    () => doctorDrive(nodeServer),
+    (text) => text,
+  )
 if (ready(expressServer))
   await check(
     'Express 5: login, requireStepUpExpress, step-up, transfer',

@@ -19,8 +19,14 @@ export interface RunningEmulator {
   env: NodeJS.ProcessEnv
 }
 
-/** Starts the installed bin from `installDir/node_modules/.bin` with plain node (no tsx). */
-export async function startInstalledEmulator(installDir: string): Promise<RunningEmulator> {
+/**
+ * Starts the installed bin from `installDir/node_modules/.bin` with plain node (no tsx).
+ * @param extraArgs further CLI flags (e.g. `--tenant-orders vendor-samples`)
+ */
+export async function startInstalledEmulator(
+  installDir: string,
+  extraArgs: string[] = [],
+): Promise<RunningEmulator> {
   const port = await freePort()
   const bin = path.join(installDir, 'node_modules', '.bin', 'centagate-emulator')
   const started = await start(
@@ -33,6 +39,7 @@ export async function startInstalledEmulator(installDir: string): Promise<Runnin
       '--secret-key',
       appCredentials.secretKey,
       '--quiet',
+      ...extraArgs,
     ],
     { cwd: installDir, ready: /CENTAGATE emulator listening on (http:\S+)/ },
   )
@@ -65,8 +72,7 @@ export async function startInstalledEmulator(installDir: string): Promise<Runnin
     async tokenResponse(serial, challenge) {
       const { otp } = await control('token/respond', {
         method: 'POST',
-        // The control API takes writes only with JSON and the kit's custom header (no page of
-        // another site can send that without a CORS preflight the emulator never grants).
+        // What the control API demands of a write (issue 14): JSON and the kit's header.
         headers: { 'content-type': 'application/json', 'x-centagate-kit': '1' },
         body: JSON.stringify({ serial, challenge }),
       })

@@ -4,7 +4,8 @@
 // "simple" request without asking. Every host of the control API (in-process `emulator.fetch`,
 // the CLI's node server, the Vite plugin) must refuse a browser's cross-site Origin or
 // Sec-Fetch-Site (403), a write without the kit's custom header (403) or without JSON (415), while
-// a same-origin drawer request and a non-browser client sending the header keep working.
+// a same-origin drawer request and a non-browser client sending the header keep working. Issue 15's
+// device simulators (push decisions, authenticator codes, app activation) sit behind the same guard.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -116,6 +117,41 @@ const cases: Case[] = [
     headers: () => ({ 'content-type': json, ...header }),
     status: 200,
   },
+  // Issue 15's device simulators: the same guard covers their routes.
+  {
+    name: 'cross-site text/plain POST of a push decision',
+    method: 'POST',
+    path: 'app/pushes/decision',
+    headers: () => ({ 'content-type': 'text/plain', origin: evil, 'sec-fetch-site': 'cross-site' }),
+    body: JSON.stringify({ username: 'alice', decision: 'approve' }),
+    status: 403,
+    error: 'cross_site_refused',
+  },
+  {
+    name: 'JSON app activation without the header',
+    method: 'POST',
+    path: 'app/activate',
+    headers: () => ({ 'content-type': json }),
+    body: JSON.stringify({ qr: 'x', passcode: '123456' }),
+    status: 403,
+    error: 'custom_header_required',
+  },
+  {
+    name: "cross-site GET of a user's current authenticator codes",
+    method: 'GET',
+    path: 'authenticators?username=alice',
+    headers: () => ({ origin: evil, 'sec-fetch-site': 'cross-site' }),
+    status: 403,
+    error: 'cross_site_refused',
+  },
+  {
+    name: 'cross-site GET of pending app activations',
+    method: 'GET',
+    path: 'app/activations?username=alice',
+    headers: () => ({ 'sec-fetch-site': 'cross-site' }),
+    status: 403,
+    error: 'cross_site_refused',
+  },
   {
     name: 'a GET typed in the address bar (Sec-Fetch-Site: none)',
     method: 'GET',
@@ -205,6 +241,36 @@ describe('control API refuses what a foreign page can send', () => {
       // The user's own phone (the harness, with the header) still decides.
       expect((await h.decide('alice', 'approve')).status).toBe(200)
       expect((await poll()).code).toBe('0')
+
+      // The same attack on a pending push (issue 15's app/pushes/decision) fails too.
+      const second = await h.login('alice')
+      const push = await h.client.call('requestMobilePushCR', {
+        username: 'alice',
+        details: textToBase64('Sign in to Demo Bank'),
+        authToken: second.authToken,
+      })
+      const pollPush = () =>
+        h.client.call('statecheck', {
+          username: 'alice',
+          authMethod: 'PUSH',
+          authToken: push.text('authToken'),
+        })
+      const pushAttack = await send('app/pushes/decision', {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain', origin: evil, 'sec-fetch-site': 'cross-site' },
+        body: JSON.stringify({ username: 'alice', decision: 'approve' }),
+      })
+      expect(pushAttack.status).toBe(403)
+      expect((await pollPush()).code).toBe('23007')
+      expect(await h.pushes('alice')).toHaveLength(1)
+      rows.push({
+        host: 'CLI server',
+        request: 'cross-site app/pushes/decision approve',
+        status: 403,
+        error: 'cross_site_refused',
+      })
+      expect((await h.decidePush('alice', 'approve')).status).toBe(200)
+      expect((await pollPush()).code).toBe('0')
     } finally {
       await h.close()
     }

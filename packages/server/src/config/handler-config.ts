@@ -14,6 +14,7 @@ import type { Logger } from '../logger'
 import { defaultLimits, type Limits } from '../rate-limit/limits'
 import type { RateLimitStore } from '../rate-limit/store'
 import { ConfigError } from './config-error'
+import { signedOrderConfig } from './signed-order-config'
 
 /** What `onAuthenticated` receives. */
 export interface AuthenticatedEvent {
@@ -157,6 +158,7 @@ const configShape = z.object({
         integrationKey: z.string().min(1, 'is required'),
         secretKey: z.string().min(1, 'is required'),
         timeoutMs: z.number().int().positive().max(60_000).optional(),
+        signedOrder: signedOrderConfig.optional(),
       })
       .loose(),
   ]),

@@ -66,9 +66,9 @@ export interface FlowRecord {
   /**
    * CENTAGATE accepted the last factor and no other is needed; the `authenticated` answer has not
    * been given yet (the request that got the acceptance failed before answering). The next
-   * verify or poll of the flow answers it.
+   * verify or poll of the flow answers it. `sessionTimeout`: a login's, for `kit.logout`.
    */
-  completed?: { method: KitMethod; at: number }
+  completed?: { method: KitMethod; at: number; sessionTimeout?: string }
   /** QR: when `statecheck` last went upstream (epoch ms), to poll CENTAGATE at a polite rate. */
   polledAt?: number
 }

@@ -17,9 +17,13 @@ import type { HeldFlow } from '../flow/flow-records'
 import type { FlowRecord, FlowState, LiveFlow } from '../flow/flow-state'
 import { KitFailure } from '../http/kit-failure'
 import { receiptCookieBaseName, signReceipt } from '../receipts/step-up-receipt'
+import { rememberCentagateSession } from '../session/centagate-session-cookie'
 import { recordAuthSuccess } from './attempts'
 import type { FlowWork } from './flow-work'
 import { type RouteContext, logUser, clearFlow } from './runtime'
+
+/** What `kit.logout(request)` needs of a completed login: its newest authToken and lifetime. */
+export type CentagateSession = Pick<AuthResultPayload, 'authToken' | 'sessionTimeout'>
 
 /** A factor-required response for a flow. */
 export function factorRequired(
@@ -59,13 +63,17 @@ export async function acceptFactor(
     // Recorded before anything else can fail: if answering fails, the next verify or poll of the
     // flow answers it (CENTAGATE will not accept the same approval twice). A store that cannot
     // record it now is no reason not to try answering at once.
-    const completed: FlowRecord = {
+    const completed = {
       authToken: result?.authToken ?? flow.authToken,
       methods: flow.methods,
-      completed: { method, at: context.now },
-    }
+      completed: {
+        method,
+        at: context.now,
+        ...(result?.sessionTimeout === undefined ? {} : { sessionTimeout: result.sessionTimeout }),
+      },
+    } satisfies FlowRecord
     await held.save(completed).catch(() => false)
-    return { answer: await answerCompletion(context, flow, method, context.now), next: null }
+    return { answer: await answerCompletion(context, flow, completed), next: null }
   }
   if (result.multiStepAuth === 'true') {
     const methods = kitMethodsFromAuthMethods(result.authMethods).filter(
@@ -88,13 +96,17 @@ export async function acceptFactor(
 export async function answerCompletion(
   context: RouteContext,
   flow: FlowState,
-  method: KitMethod,
-  authTime: number,
+  record: FlowRecord & { completed: NonNullable<FlowRecord['completed']> },
 ): Promise<FlowResponse> {
   const { flows } = context.runtime
   if (!(await flows.claimCompletion(flow.fid, flow.expiresAt))) throw new KitFailure('no_flow')
+  const { method, at, sessionTimeout } = record.completed
+  const session: CentagateSession = {
+    authToken: record.authToken,
+    ...(sessionTimeout === undefined ? {} : { sessionTimeout }),
+  }
   try {
-    return await completeFlow(context, flow, method, authTime)
+    return await completeFlow(context, flow, method, at, session)
   } catch (error) {
     await flows.unclaimCompletion(flow.fid).catch(() => undefined)
     throw error
@@ -110,10 +122,14 @@ export async function completeFlow(
   flow: FlowState,
   method: KitMethod | 'password',
   authTime: number = context.now,
+  session?: CentagateSession,
 ): Promise<FlowResponse> {
   const { runtime, now } = context
   await recordAuthSuccess(context, flow.username)
   clearFlow(context)
+  if (flow.flow === 'login' && session !== undefined) {
+    await rememberCentagateSession(context, flow.username, session)
+  }
   let receipt: { expiresAt: number; transactionId?: string } | undefined
   if (flow.flow === 'stepup') {
     const ttl = runtime.config.receiptTtlSeconds ?? 300

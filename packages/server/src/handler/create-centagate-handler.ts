@@ -22,6 +22,7 @@ import {
   type StepUpGuard,
   createStepUpGuard,
 } from '../receipts/require-step-up'
+import { type LogoutRequest, type LogoutResult, logoutCentagateSession } from '../session/logout'
 import { type KitEntry, registerKitEntry } from './kit-entry'
 import { declaresError, runKitRoute } from './kit-route-table'
 import type { AuditFacts } from './audit-events'
@@ -54,6 +55,13 @@ export interface CentagateHandler {
   requireStepUp(options: RequireStepUpOptions): StepUpGuard
   /** The CENTAGATE client the handler uses. */
   readonly client: CentagateClient
+  /**
+   * Ends the user's CENTAGATE session (`auth/logout`) when the app ends its own: call it from the
+   * app's logout route and copy `headers` (deleting the kit's session cookie) onto the answer.
+   * Pass the Web Request, or `{ url, cookie }` (the `Cookie` header) from an adapter. Resolves to
+   * a status; never rejects for CENTAGATE's sake.
+   */
+  logout(request: LogoutRequest): Promise<LogoutResult>
 }
 
 export function createCentagateHandler(config: CentagateHandlerConfig): CentagateHandler {
@@ -173,6 +181,7 @@ export function createCentagateHandler(config: CentagateHandlerConfig): Centagat
     handles: (pathname: string) => pathname === basePath || pathname.startsWith(`${basePath}/`),
     requireStepUp: (options: RequireStepUpOptions) => createStepUpGuard(runtime, options),
     client: runtime.client,
+    logout: (request: LogoutRequest) => logoutCentagateSession(runtime, request),
   })
   registerKitEntry(kit, serve)
   return kit

@@ -213,10 +213,10 @@ async function verifyWith(
   const facts = factorFlow(context)
   await enforceActor(context, facts.username)
   return workOnFlow(context, facts, async (flow, held): Promise<FlowWork<FlowResponse>> => {
-    const { completed } = held.record
-    if (completed !== undefined) {
+    const { record } = held
+    if (record.completed !== undefined) {
       return {
-        answer: await answerCompletion(context, flow, completed.method, completed.at),
+        answer: await answerCompletion(context, flow, { ...record, completed: record.completed }),
         next: null,
       }
     }

@@ -36,10 +36,10 @@ export async function qrStatus(context: RouteContext): Promise<QrStatusResponse>
     context,
     facts,
     async (flow, held) => {
-      const { completed } = held.record
-      if (completed !== undefined) {
+      const { record } = held
+      if (record.completed !== undefined) {
         return {
-          answer: await answerCompletion(context, flow, completed.method, completed.at),
+          answer: await answerCompletion(context, flow, { ...record, completed: record.completed }),
           next: null,
         }
       }

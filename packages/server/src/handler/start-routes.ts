@@ -82,7 +82,7 @@ export async function loginStart(
   if (result.defAccId !== undefined && result.defAccId !== '') flow.devAccId = result.defAccId
   if (input.password !== undefined && result.secretCode.length > 0) {
     // A password login CENTAGATE considers complete (no second factor configured).
-    return completeFlow(context, flow, 'password')
+    return completeFlow(context, flow, 'password', context.now, result)
   }
   const record: FlowRecord = {
     authToken: result.authToken,
