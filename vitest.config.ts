@@ -40,6 +40,7 @@ export default defineConfig({
           include: [
             'packages/*/src/**/*.test.ts',
             'packages/*/test/**/*.test.ts',
+            'apps/*/server/**/*.test.ts',
             'security/**/*.test.ts',
             'bench/**/*.test.ts',
           ],

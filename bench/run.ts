@@ -20,15 +20,15 @@ import {
   type CssResult,
   cssBudgetKb,
   deviceSignalsEntry,
-  entryExists,
   fingerprintBudgetKb,
-  inputName,
   kb,
   kitEntries,
   measureCss,
   measureEntry,
-  sourceFileOf,
+  packageName,
 } from './bundle/measure-bundles'
+import { installBrowserKit } from '../consumers/support/installed-kit'
+import { packPackages } from '../scripts/packaging/pack-packages'
 import type { InProcessResult } from './server/kit-in-process'
 import { type MicroResult, runKitInProcess, runMicro } from './server/micro'
 import {
@@ -90,22 +90,13 @@ const verdict = (ok: boolean) => (ok ? 'ok' : '**MISSED**')
 
 // 1. Bundle cost ---------------------------------------------------------------------------------
 if (only.has('bundle')) {
-  log('bundle cost (esbuild + gzip -9)...')
+  log('bundle cost: pack, npm install the tarballs into an app folder, esbuild + gzip -9...')
+  // What users install: the packed tarballs in the vite-react consumer fixture, outside the repo.
+  const installDir = (await installBrowserKit(packPackages())).dir
   const results = new Map<string, BundleResult>()
   for (const entry of kitEntries) {
-    if (!entryExists(entry.subpath)) {
-      const reason = `${path.relative(repoRoot, sourceFileOf(entry.subpath))} does not exist yet`
-      rows.push({
-        part: '1 bundle',
-        what: entry.label,
-        figure: 'not measured',
-        target: '',
-        verdict: reason,
-      })
-      continue
-    }
     try {
-      const result = await measureEntry(entry)
+      const result = await measureEntry(entry, installDir)
       results.set(entry.id, result)
       const locales = result.locales.length
       const figure =
@@ -136,7 +127,7 @@ if (only.has('bundle')) {
   }
   const otp = results.get('OtpField')
   if (otp) {
-    const packages = new Set(otp.inputs.map(inputName))
+    const packages = new Set(otp.inputs.map(packageName))
     const clean = !packages.has('lean-qr') && !packages.has('@fingerprintjs/fingerprintjs')
     rows.push({
       part: '1 bundle',
@@ -157,12 +148,10 @@ if (only.has('bundle')) {
     ['lean-qr/nano generate + correction', "export { correction, generate } from 'lean-qr/nano'"],
   ] as const) {
     try {
-      const floor = await measureEntry({
-        id: id.replace(/\W+/g, '-'),
-        label: id,
-        subpath: '.',
-        code,
-      })
+      const floor = await measureEntry(
+        { id: id.replace(/\W+/g, '-'), label: id, subpath: '.', code },
+        installDir,
+      )
       floors.push(`${id} ${fmtKb(floor.costGzipBytes)}`)
     } catch (error) {
       floors.push(`${id}: ${(error as Error).message.split('\n')[0]}`)
@@ -171,7 +160,7 @@ if (only.has('bundle')) {
   details.push(`- Dependency floors, same build: ${floors.join(', ')} (gzip).`)
   let fingerprintSource = results.get('WholeKit')
   if (!fingerprintSource || fingerprintSource.fingerprint.files.length === 0) {
-    fingerprintSource = await measureEntry(deviceSignalsEntry)
+    fingerprintSource = await measureEntry(deviceSignalsEntry, installDir)
   }
   const fp = fingerprintSource.fingerprint
   rows.push({
@@ -189,16 +178,14 @@ if (only.has('bundle')) {
           )
         : '**MISSED**',
   })
-  if (entryExists('./styles.css')) {
-    const css: CssResult = await measureCss()
-    rows.push({
-      part: '1 bundle',
-      what: "kit CSS ('@centagate-kit/react/styles.css', minified)",
-      figure: `${fmtKb(css.gzipBytes)} gzip (${fmtKb(css.minBytes)} min)`,
-      target: `<= ${cssBudgetKb} KB`,
-      verdict: verdict(kb(css.gzipBytes) <= cssBudgetKb),
-    })
-  }
+  const css: CssResult = await measureCss(installDir)
+  rows.push({
+    part: '1 bundle',
+    what: "kit CSS ('@centagate-kit/react/styles.css', minified)",
+    figure: `${fmtKb(css.gzipBytes)} gzip (${fmtKb(css.minBytes)} min)`,
+    target: `<= ${cssBudgetKb} KB`,
+    verdict: verdict(kb(css.gzipBytes) <= cssBudgetKb),
+  })
 }
 
 // 2. Server overhead -----------------------------------------------------------------------------
@@ -455,7 +442,7 @@ const lines: string[] = [
   '',
   '## How each figure is measured',
   '',
-  "- Bundle: esbuild, bundle + minify + ESM + code splitting, platform browser, target es2020, UTF-8 output (`charset: 'utf8'`, as Vite/Rollup/rolldown and webpack emit; esbuild's default would write each non-ASCII character of the zh-CN catalogue as a \\u escape), `@centagate-kit/source` condition, NODE_ENV=production; external react, react-dom, react/jsx-runtime, @tanstack/react-query; gzip level 9 per output file, summed; KB = 1024 B. An entry's figure is its initial JS (entry + static imports) plus other lazy chunks plus ONE lazy locale catalogue (a page loads one), never the fingerprint chunk, which is reported on its own.",
+  "- Bundle: esbuild, bundle + minify + ESM + code splitting, platform browser, target es2020, UTF-8 output (`charset: 'utf8'`, as Vite/Rollup/rolldown and webpack emit; esbuild's default would write each non-ASCII character of the zh-CN catalogue as a \\u escape), from the packed tarballs npm-installed into the vite-react consumer fixture outside the repository (published `exports`, no source condition), NODE_ENV=production; external react, react-dom, react/jsx-runtime, @tanstack/react-query; gzip level 9 per output file, summed; KB = 1024 B. An entry's figure is its initial JS (entry + static imports) plus other lazy chunks plus ONE lazy locale catalogue (a page loads one), never the fingerprint chunk, which is reported on its own.",
   '- Server: each shape in its own child process (`node bench/server/servers.bundle.mjs <shape>`: bench/server/servers.ts and the kit source bundled by esbuild for platform node with the `@centagate-kit/source` + `node` conditions, as an app builds its server; no TypeScript loader in the measured processes), 127.0.0.1, autocannon 9 in this process; latencies are per-response float times; CPU per request = process.cpuUsage delta reported by the server process over the measured window / requests served.',
   '- Browser: the page bench/browser/page (kit OtpField + kit CSS + the kit client\'s `createDeviceSignals().start()` on mount) built with `vite build`, served from 127.0.0.1; each run launches Chromium with a fresh profile directory; "interactive" = the OTP input is in the document and enabled (MutationObserver installed before any page script), from navigation start; fingerprint ready = mount -> `signals.get()` returns a visitor id.',
   '',

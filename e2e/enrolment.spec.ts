@@ -1,19 +1,26 @@
-/** Enrolment: carol (no second factor yet) registers the spare token CR0000002, then uses it. */
+/**
+ * Enrolment: carol (no second factor yet) registers the spare token CR0000002 (a first factor:
+ * no step-up), logs in with it, then adds a phone number: a factor change, so the kit asks for a
+ * fresh step-up first (her new token), and registers the number she typed once it succeeded.
+ */
 import { LoginPage } from './models/login-page'
 import { StepUpPanel } from './models/step-up'
 import { expect, test } from './support/test'
 
-test('enrol a spare hardware token, then log in with it', async ({ page, emulator, network }) => {
+test('enrol a spare hardware token, log in with it, then add a phone behind a step-up', async ({
+  page,
+  emulator,
+  network,
+}) => {
   void network
   const login = new LoginPage(page)
   await login.goto()
   await login.submitCredentials('carol')
   await login.expectLoggedIn()
 
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Settings' })
-    .click()
+  const settings = () =>
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click()
+  await settings()
   await page.getByLabel('Token serial number').fill('CR0000002')
   await page.getByRole('button', { name: 'Register' }).click()
   await expect(page.getByText('Registered: CR0000002.')).toBeVisible()
@@ -31,4 +38,17 @@ test('enrol a spare hardware token, then log in with it', async ({ page, emulato
   expect(right).not.toBe(wrong)
   await stepUp.enterCode(right)
   await login.expectLoggedIn()
+
+  // A second factor is a factor change: her session alone is not enough.
+  await settings()
+  await page.getByRole('radio', { name: 'Mobile phone (text messages)' }).check()
+  await page.getByLabel('Mobile number').fill('+60 12-777 8899')
+  await page.getByRole('button', { name: 'Register' }).click()
+  // The step-up opens below the form (inline: the device drawer stays usable); her token answers.
+  const confirm = new StepUpPanel(page)
+  await expect(confirm.root).toBeVisible()
+  await expect(page.getByLabel('Mobile number')).toHaveValue('+60 12-777 8899')
+  await confirm.enterCode(await emulator.tokenRespond('CR0000002', await confirm.readChallenge()))
+  await expect(confirm.root).toBeHidden()
+  await expect(page.getByText('Registered: •••• 8899.')).toBeVisible()
 })

@@ -38,6 +38,13 @@ function countPlaywright(file) {
   failed += (report.stats?.unexpected ?? 0) + (report.stats?.flaky ?? 0)
 }
 
+function countConsumers(file) {
+  if (!existsSync(file)) return
+  const report = JSON.parse(readFileSync(file, 'utf8'))
+  passed += report.passed ?? 0
+  failed += report.failed ?? 0
+}
+
 run('lint', 'pnpm', ['lint'])
 run('typecheck', 'pnpm', ['typecheck'])
 run('vitest (unit, browser, storybook)', 'pnpm', [
@@ -70,6 +77,11 @@ if (existsSync('e2e/playwright.config.ts')) {
   })
   countPlaywright(`${reportsDir}/e2e.json`)
 }
+
+// Last: the packages as users install them (pack, package lint, npm-installed fixture apps, bundle
+// budgets). It builds dist/ and packs into .packs/; nothing above needs either.
+run('consumers (packed packages)', 'pnpm', ['test:consumers'])
+countConsumers(`${reportsDir}/consumers.json`)
 
 if (problems.length > 0) console.log(`\nfailed steps: ${problems.join(', ')}`)
 // A failing step that is not a test (lint, typecheck) still counts as a failure in the closing line.

@@ -117,9 +117,9 @@ describe('concurrent verification', () => {
       }
     }
     const before = authSmsOtpCalls()
-    // How many of one burst reach CENTAGATE depends on timing (the per-challenge lock refuses the
-    // ones that overlap an attempt in flight, uncounted): burst again until the challenge is
-    // exhausted, so the budget is spent whatever the timing, and count every upstream attempt.
+    // The requests of one flow take turns (each waits for the one in flight), so a burst reaches
+    // CENTAGATE one attempt at a time until the challenge is exhausted; burst again until then,
+    // whatever the timing, and count every upstream attempt.
     const answers = new Map<string, number>()
     let bursts = 0
     let exhausted = false

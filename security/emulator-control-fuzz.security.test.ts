@@ -138,7 +138,11 @@ describe('emulator control API fuzz', () => {
         const response = await emulator.fetch(
           new Request(`${upstreamBaseUrl}/__emulator/${route.path}`, {
             method: route.method,
-            headers: type === null ? {} : { 'content-type': type },
+            // With the kit's header, so the fuzzed bodies reach the control routes' parsing.
+            headers: {
+              'x-centagate-kit': '1',
+              ...(type === null ? {} : { 'content-type': type }),
+            },
             body: body as BodyInit,
           }),
         )
@@ -178,7 +182,7 @@ describe('emulator control API fuzz', () => {
     const advance = await emulator.fetch(
       new Request(`${upstreamBaseUrl}/__emulator/clock`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'x-centagate-kit': '1' },
         body: JSON.stringify({ advanceSeconds: 1e20 }),
       }),
     )

@@ -18,6 +18,7 @@ import { loadUsername } from './support/fixtures'
 import { device } from './support/kit-requests'
 import { Journey, smsLoginUntilCode, smsStepUpUntilCode } from './support/journeys'
 import { ConfigError, configFromEnv, createCentagateHandler } from '@centagate-kit/server'
+import { latestCode } from './support/outbox'
 import { createStack, kitConfig, upstreamBaseUrl } from './support/stack'
 
 const stack = createStack({ loadUsers: 10 })
@@ -93,9 +94,14 @@ describe('secret canaries', () => {
     )
     await stepUp.journey.expectOk('sms/verify', { code: stepUp.code, device })
 
-    // Enrolment through the admin account (canary password): carol adds a phone and a token.
+    // Enrolment through the admin account (canary password): carol adds a phone (her first
+    // factor), steps up with it (a factor change needs a fresh step-up) and adds a token.
     const enrol = new Journey(stack.handle, { headers: { 'x-test-user': 'carol' } })
     await enrol.expectOk('tokens/register', { kind: 'sms', phoneNumber: '+60111222333', device })
+    await enrol.expectOk('stepup/start', { device })
+    await enrol.expectOk('sms/send', { device })
+    const carolsCode = latestCode(await stack.control('outbox?username=carol'))
+    await enrol.expectOk('sms/verify', { code: carolsCode, device })
     await enrol.expectOk('tokens/register', { kind: 'hardware', serial: 'CR0000002', device })
 
     // Wrong codes until the challenge locks, and a resend inside the cooldown.

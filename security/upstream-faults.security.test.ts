@@ -15,7 +15,7 @@ import { CookieJar, device, kitRequest } from './support/kit-requests'
 import { latestCode } from './support/outbox'
 import { kitErrorBody } from '@centagate-kit/protocol'
 import type { KitErrorCode } from '@centagate-kit/protocol'
-import { createCentagateHandler } from '@centagate-kit/server'
+import { createCentagateHandler, createMemoryStore } from '@centagate-kit/server'
 import { createNodeFetch } from '@centagate-kit/server/node'
 import { countingFetch, createEmulatorLogCapture, kitConfig } from './support/stack'
 
@@ -111,7 +111,7 @@ afterAll(async () => {
 async function control(path: string, method = 'GET', body?: unknown): Promise<unknown> {
   const response = await fetch(`${server.url}/__emulator/${path}`, {
     method,
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'x-centagate-kit': '1' },
     body: body === undefined ? null : JSON.stringify(body),
   })
   return (await response.json()) as unknown
@@ -133,10 +133,14 @@ const fetchImplementations = {
 } as const
 type FetchName = keyof typeof fetchImplementations
 
+// The flow is prepared by one handler and verified through another (a faulty upstream): two
+// instances of one app, so they share the store that holds the flow records.
+const sharedStore = createMemoryStore()
+
 function handlerFor(baseUrl: string, fetchName: FetchName = 'node default (undici Agent)') {
   const upstream = countingFetch(fetchImplementations[fetchName])
-  const handler = createCentagateHandler(
-    kitConfig(
+  const handler = createCentagateHandler({
+    ...kitConfig(
       canaries,
       {
         baseUrl,
@@ -147,7 +151,8 @@ function handlerFor(baseUrl: string, fetchName: FetchName = 'node default (undic
       },
       serverLog,
     ),
-  )
+    store: sharedStore,
+  })
   return { handle: traffic.wrap(handler), upstream }
 }
 

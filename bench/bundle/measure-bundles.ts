@@ -1,26 +1,23 @@
 /**
- * Bundle cost of @centagate-kit/react entries, measured the way an app would pay for them:
- * esbuild (bundle, minify, ESM, browser platform, code splitting, target es2020, UTF-8 output),
- * the package's `@centagate-kit/source` export condition (no build step), and the peer
- * dependencies external (react, react-dom, react/jsx-runtime, @tanstack/react-query). Sizes are
- * gzip level 9 per output file, summed. KB = 1024 bytes.
+ * Bundle cost of @centagate-kit/react entries, measured the way an app pays for them: from the
+ * packed tarballs installed with npm into an app folder (`installDir`, the vite-react consumer
+ * fixture; see consumers/support/installed-kit.ts), resolved as an app's bundler resolves them
+ * (the published `exports`, no source condition), with esbuild (bundle, minify, ESM, browser
+ * platform, code splitting, target es2020, UTF-8 output) and the peer dependencies external
+ * (react, react-dom, react/jsx-runtime, @tanstack/react-query). Sizes are gzip level 9 per output
+ * file, summed. KB = 1024 bytes.
  *
  * Every entry is split into:
  * - initial: the entry chunk plus the chunks it imports statically (what the page loads at once);
  * - fingerprint: the lazy chunk(s) behind the dynamic import that holds @fingerprintjs;
- * - locale: lazily loaded message catalogues (packages/react/src/messages/texts/*); a page loads
+ * - locale: lazily loaded message catalogues (@centagate-kit/react/dist/messages/texts/*); a page loads
  *   one, so the largest one counts;
  * - other lazy: any other dynamic import (all of it counts).
  * "cost" = initial + other lazy + the largest locale chunk (everything but the fingerprint).
  */
-import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import * as esbuild from 'esbuild'
-
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-export const reactPackageDir = path.join(repoRoot, 'packages/react')
 
 /** Peer dependencies an app already has: never counted. */
 export const externalPackages = [
@@ -96,22 +93,6 @@ export const deviceSignalsEntry: KitEntry = {
 export const fingerprintBudgetKb = 17
 export const cssBudgetKb = 5
 
-interface ReactPackageJson {
-  exports: Record<string, string | Record<string, string>>
-}
-
-/** The source file the `@centagate-kit/source` condition maps a subpath to (may not exist yet). */
-export function sourceFileOf(subpath: string): string {
-  const pkg = JSON.parse(
-    readFileSync(path.join(reactPackageDir, 'package.json'), 'utf8'),
-  ) as ReactPackageJson
-  const target = pkg.exports[subpath]
-  if (target === undefined) throw new Error(`@centagate-kit/react has no export ${subpath}`)
-  const file = typeof target === 'string' ? target : target['@centagate-kit/source']
-  if (file === undefined) throw new Error(`export ${subpath} has no @centagate-kit/source target`)
-  return path.join(reactPackageDir, file)
-}
-
 export const kb = (bytes: number): number => bytes / 1024
 
 export interface ChunkGroup {
@@ -139,33 +120,44 @@ export interface BundleResult {
 
 const gzip = (data: Uint8Array): number => gzipSync(data, { level: 9 }).length
 
-/** Package name for an input inside node_modules, else the repo-relative path. */
+/**
+ * Package name for an input inside node_modules; for the kit's own packages the module inside the
+ * package too (`@centagate-kit/react/dist/step-up/step-up.js`), so the largest contributors say
+ * which module they are.
+ */
 export function inputName(input: string): string {
-  const match = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(input)
-  if (match?.[1]) return match[1]
-  return path.relative(repoRoot, path.resolve(repoRoot, input))
+  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)(\/.*)?$/.exec(input)
+  if (!match?.[1]) return input
+  return match[1].startsWith('@centagate-kit/') ? `${match[1]}${match[2] ?? ''}` : match[1]
 }
 
-const isFingerprintInput = (input: string) => inputName(input) === '@fingerprintjs/fingerprintjs'
-const isLocaleInput = (input: string) =>
-  /packages\/react\/src\/messages\/(?:texts\/)?(?:en|ms|id|zh-CN)\.ts$/.test(input)
+/** Package name only (for "does the bundle contain package X" questions). */
+export const packageName = (input: string): string => {
+  const name = inputName(input)
+  return name.startsWith('@centagate-kit/') ? name.split('/').slice(0, 2).join('/') : name
+}
 
-const stdinDir = path.join(reactPackageDir, 'src')
+const isFingerprintInput = (input: string) => packageName(input) === '@fingerprintjs/fingerprintjs'
+const isLocaleInput = (input: string) =>
+  /@centagate-kit\/react\/dist\/messages\/(?:texts\/)?(?:en|ms|id|zh-CN)\.js$/.test(input)
+
 const stdinName = (entry: KitEntry) => `bench-entry-${entry.id}.ts`
 
-/** Bundles one entry (in memory) and sorts its output chunks into initial / lazy groups. */
-export async function measureEntry(entry: KitEntry): Promise<BundleResult> {
-  const outdir = path.join(repoRoot, 'bench/dist', entry.id)
+/**
+ * Bundles one entry (in memory) as an app in `installDir` would, and sorts its output chunks into
+ * initial / lazy groups.
+ */
+export async function measureEntry(entry: KitEntry, installDir: string): Promise<BundleResult> {
+  const outdir = path.join(installDir, 'bench-dist', entry.id)
   const result = await esbuild.build({
     stdin: {
       contents: entry.code,
-      // Inside the package, so `@centagate-kit/react` resolves as a package self-reference through
-      // its exports map (the bench folder is not a workspace package).
-      resolveDir: stdinDir,
+      // In the app folder: `@centagate-kit/react` resolves from its node_modules, as installed.
+      resolveDir: installDir,
       sourcefile: stdinName(entry),
       loader: 'ts',
     },
-    absWorkingDir: repoRoot,
+    absWorkingDir: installDir,
     bundle: true,
     minify: true,
     format: 'esm',
@@ -176,7 +168,6 @@ export async function measureEntry(entry: KitEntry): Promise<BundleResult> {
     // App bundlers (Vite/Rollup/rolldown, webpack) emit UTF-8; esbuild's default ASCII output
     // writes every non-ASCII character as a \u escape, which would inflate the zh-CN catalogue.
     charset: 'utf8',
-    conditions: ['@centagate-kit/source'],
     external: externalPackages,
     define: { 'process.env.NODE_ENV': '"production"' },
     outdir,
@@ -186,7 +177,7 @@ export async function measureEntry(entry: KitEntry): Promise<BundleResult> {
   })
   const outputs = result.metafile.outputs
   const files = new Map(
-    result.outputFiles.map((file) => [path.relative(repoRoot, file.path), file]),
+    result.outputFiles.map((file) => [path.relative(installDir, file.path), file]),
   )
   const sizeOf = (names: Iterable<string>): ChunkGroup => {
     const list = [...names].filter((name) => name.endsWith('.js'))
@@ -216,7 +207,7 @@ export async function measureEntry(entry: KitEntry): Promise<BundleResult> {
   }
 
   // Dynamic import targets also carry an `entryPoint`; the real entry is the stdin module.
-  const entrySource = path.relative(repoRoot, path.join(stdinDir, stdinName(entry)))
+  const entrySource = stdinName(entry)
   const entryOutput = Object.keys(outputs).find((name) => outputs[name]?.entryPoint === entrySource)
   if (!entryOutput) throw new Error(`no entry chunk for ${entry.id}`)
   const initial = staticClosure(entryOutput)
@@ -288,25 +279,27 @@ export interface CssResult {
   gzipBytes: number
 }
 
-/** The kit stylesheet, bundled (its @imports inlined) and minified like an app build would. */
-export async function measureCss(): Promise<CssResult> {
-  const file = sourceFileOf('./styles.css')
+/** The kit stylesheet as an app imports it, bundled (its @imports inlined) and minified. */
+export async function measureCss(installDir: string): Promise<CssResult> {
   const result = await esbuild.build({
-    entryPoints: [file],
-    absWorkingDir: repoRoot,
+    stdin: {
+      contents: "@import '@centagate-kit/react/styles.css';",
+      resolveDir: installDir,
+      sourcefile: 'bench-styles.css',
+      loader: 'css',
+    },
+    absWorkingDir: installDir,
     bundle: true,
     minify: true,
-    loader: { '.css': 'css' },
-    outdir: path.join(repoRoot, 'bench/dist/css'),
+    outdir: path.join(installDir, 'bench-dist/css'),
     write: false,
     logLevel: 'silent',
   })
   const css = result.outputFiles.find((output) => output.path.endsWith('.css'))
   if (!css) throw new Error('esbuild produced no CSS')
-  return { file, minBytes: css.contents.length, gzipBytes: gzip(css.contents) }
-}
-
-/** Whether an entry can be measured yet (the react package is being written as we measure). */
-export function entryExists(subpath: string): boolean {
-  return existsSync(sourceFileOf(subpath))
+  return {
+    file: '@centagate-kit/react/styles.css',
+    minBytes: css.contents.length,
+    gzipBytes: gzip(css.contents),
+  }
 }

@@ -4,14 +4,14 @@
  *
  * Success-path variant (shape `kit-success`): every request carries a fresh flow cookie opened
  * through the kit itself (a distinct SMS challenge each), the upstream accepts the code and asks
- * for another factor, so the kit consumes the challenge and seals a new cookie.
+ * for another factor, so the kit rewrites the flow's record (rotated token, methods left).
  *
  * Keeping `sms/verify` repeatable under load: every verification sends a wrong code, the upstream
  * answers 23008 "Invalid SMS OTP" (one fixed envelope), and the kit's attempt limits are configured
  * high, so each request does the full work (validation, cookie unseal, limit checks, signing, one
  * upstream call, mapping to `otp_invalid`, failure counters) and the next one can do it again.
- * Each autocannon connection carries its own flow cookie (its own challenge), so the per-challenge
- * "one verification at a time" lock never turns a request away without an upstream call.
+ * Each autocannon connection carries its own flow cookie (its own flow), so no request waits for
+ * another request of its flow (the requests of one flow take turns).
  */
 
 import type { UpstreamTransport } from '@centagate-kit/server'
@@ -40,7 +40,7 @@ const smsEnvelope = envelope('0', 'Success', { phone: '+60123456789', timeout: '
 
 /**
  * The answer to a RIGHT code for the success-path variant: another factor is required, so the kit
- * seals a new flow cookie (unseal + seal in one request) and answers `factor_required`.
+ * rewrites the flow's record in the store (the cookie stays) and answers `factor_required`.
  */
 export const rightCodeEnvelope = envelope('0', 'Success', {
   authToken: 'bench-auth-token-rotated-0123456789abcdef0123456789',
@@ -87,13 +87,18 @@ export const verifyBody = JSON.stringify({
 
 export const basePath = '/api/centagate'
 
-/** Attempt limits far above what one benchmark run can reach. */
+/**
+ * Attempt and send limits far above what one benchmark run can reach (every flow comes from the
+ * one loopback address of the load generator).
+ */
 export const benchLimits = {
   challengeMaxFailures: 1e9,
   userMaxFailures: 1e9,
   ipMaxFailures: 1e9,
   smsCooldownMs: 0,
   smsPerHour: 1e9,
+  smsPerIpPerHour: 1e9,
+  smsGlobalPerHour: 1e9,
 }
 
 /** The kit handler's configuration for the benchmark (all values are bench-only fakes). */

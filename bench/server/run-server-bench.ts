@@ -25,7 +25,7 @@ export const shapeLabels: Record<ShapeId, string> = {
   kit: '(c) kit handler, sms/verify (toNodeHandler, Node default undici transport)',
   'kit-pool': "(c') diagnostic: kit with centagate.fetch on undici Pool.request",
   'kit-success':
-    '(c2) kit, sms/verify success path (right code -> factor_required: unseal + seal), fresh flow per request',
+    '(c2) kit, sms/verify success path (right code -> factor_required: unseal + flow record write), fresh flow per request',
 }
 /** Kit shapes whose flows are opened over HTTP (wrong-code path, reusable). */
 const opensFlows = (shape: ShapeId) => shape === 'kit' || shape === 'kit-pool'
@@ -79,7 +79,7 @@ export interface ServerBenchResult {
   ratioBA?: number
   /** Diagnostic: kit with a Pool.request fetch / pass-through proxy. */
   ratioCpoolB?: number
-  /** Success path (unseal + seal) / pass-through proxy. */
+  /** Success path (unseal + flow record write) / pass-through proxy. */
   ratioC2B?: number
   /** CPU-bound estimates: total CPU per request (server + upstream + load generator) ratios. */
   cpuRatioCB?: number
@@ -314,7 +314,7 @@ export async function runServerBench(options: ServerBenchOptions): Promise<Serve
       'wrong code: the upstream answers authSmsOtp with 23008 (Invalid SMS OTP), attempt limits ' +
       'configured high, 128 pre-opened flows (login/start + sms/send) used round-robin; (c2) ' +
       'success path: one flow opened through the kit (login/start + sms/send) per request, the upstream accepts ' +
-      'the code and asks for another factor (the kit consumes the challenge and seals a new cookie)',
+      'the code and asks for another factor (the kit writes the flow record: rotated token, methods left)',
   }
 
   serversScript = await bundleServers()

@@ -10,7 +10,8 @@
  *   body re-stringified and returns the upstream's JSON (a fast pass-through proxy).
  * - kit: @centagate-kit/server's handler through its Node adapter (toNodeHandler), Node defaults.
  * - kit-pool (diagnostic): the same with a fetch built on undici Pool.request (the client of b).
- * - kit-success: the kit on the success path (right code, another factor required: unseal + seal),
+ * - kit-success: the kit on the success path (right code, another factor required: unseal + the
+ *   flow record rewritten),
  *   one freshly minted flow cookie per request (`GET /__mint`).
  *
  * Every shape binds 127.0.0.1 on a free port, prints `READY <port>` and answers `GET /__stats`
@@ -22,7 +23,11 @@
 import http from 'node:http'
 import { createRequire } from 'node:module'
 // The kit from its source (the bundler applies the package's `node` conditions, as an app's would).
-import { createCentagateHandler, toNodeHandler } from '@centagate-kit/server/node'
+import {
+  createCentagateHandler,
+  createMemoryStore,
+  toNodeHandler,
+} from '@centagate-kit/server/node'
 import {
   authSmsOtpPath,
   basePath,
@@ -235,7 +240,8 @@ switch (shape) {
     // kit-pool (diagnostic): the same handler with a fetch built on undici Pool.request, the
     // client (b) uses, to show what the HTTP client choice costs inside the kit.
     const fetch = shape === 'kit-pool' ? createPoolFetch(upstreamUrl) : undefined
-    const config = kitBenchConfig(upstreamUrl, fetch)
+    // One store for the measured handler and the minter: the minted flows' records live there.
+    const config = { ...kitBenchConfig(upstreamUrl, fetch), store: createMemoryStore() }
     const extra = shape === 'kit-success' ? createMinter(config) : undefined
     listen(toNodeHandler(createCentagateHandler(config)), extra)
     break

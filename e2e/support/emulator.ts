@@ -13,6 +13,8 @@ export function emulatorControl(request: APIRequestContext) {
   const call = async <T>(method: 'GET' | 'POST' | 'DELETE', path: string, data?: unknown) => {
     const response = await request.fetch(`/__emulator/${path}`, {
       method,
+      // What the control API demands of a write (a foreign page cannot send this header).
+      headers: { 'content-type': 'application/json', 'x-centagate-kit': '1' },
       ...(data === undefined ? {} : { data }),
     })
     expect(response.ok(), `${method} /__emulator/${path} → ${response.status()}`).toBe(true)

@@ -4,6 +4,7 @@
  * kit response recorded. No sockets: fast enough for thousands of fuzz cases.
  */
 import { createEmulator } from '@centagate-kit/emulator'
+import { kitHeaderName, kitHeaderValue } from '@centagate-kit/protocol'
 import type { Canaries } from './canaries'
 import { createCanaries, findCanaries } from './canaries'
 import type { CanaryHit } from './canaries'
@@ -146,7 +147,7 @@ export function createStack(options: StackOptions = {}): Stack {
       const response = await emulator.fetch(
         new Request(`${upstreamBaseUrl}/__emulator/${path}`, {
           method,
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', [kitHeaderName]: kitHeaderValue },
           body: init.body === undefined ? null : JSON.stringify(init.body),
         }),
       )

@@ -10,6 +10,7 @@
  *   POST /api/bank/transfers              { fromAccountId, payeeName, payeeAccount, amount, reference } -> { transfer }
  *   POST /api/bank/transfers/:id/execute  guarded by a fresh step-up bound to that transfer
  */
+import { isDisplayText } from '@centagate-kit/protocol'
 import { z } from 'zod'
 import { type BankStore, type Transfer, formatAmount } from './bank-store'
 
@@ -30,9 +31,20 @@ export interface BankApiOptions {
 
 const basePath = '/api/bank/'
 
+// Payee name and reference become what the user signs (the step-up summary and fields, the text
+// CENTAGATE shows in its app): the kit's display-text rule, from protocol, refuses line breaks,
+// bidi overrides and invisible characters here already, so the bank never records such a payee.
+const displayText = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .refine(isDisplayText, 'no control, bidi or invisible characters')
+
 const createTransferBody = z.strictObject({
   fromAccountId: z.string().min(1).max(32),
-  payeeName: z.string().trim().min(1).max(64),
+  payeeName: displayText(1, 64),
   payeeAccount: z
     .string()
     .trim()
@@ -42,7 +54,7 @@ const createTransferBody = z.strictObject({
     .string()
     .trim()
     .regex(/^[0-9]{1,7}(\.[0-9]{1,2})?$/, 'an amount such as 250.00'),
-  reference: z.string().trim().max(64).default(''),
+  reference: displayText(0, 64).default(''),
 })
 
 function json(body: unknown, status = 200, headers?: HeadersInit): Response {
@@ -58,11 +70,27 @@ function error(status: number, code: string, fields?: string[]): Response {
   return json({ error: { code, ...(fields ? { fields } : {}) } }, status)
 }
 
-/** Reads one cookie from a request. */
+/** A cookie whose value is not valid percent-encoding (`demo-session=%E0%A4%A`). */
+export class MalformedCookieError extends Error {
+  override readonly name = 'MalformedCookieError'
+  constructor(readonly cookie: string) {
+    super(`malformed cookie ${cookie}`)
+  }
+}
+
+/**
+ * Reads one cookie from a request.
+ * @throws MalformedCookieError when its value does not decode (answer 400, never a stack trace).
+ */
 export function readCookie(request: Request, name: string): string | undefined {
   for (const part of (request.headers.get('cookie') ?? '').split(';')) {
     const [key, ...value] = part.trim().split('=')
-    if (key === name) return decodeURIComponent(value.join('='))
+    if (key !== name) continue
+    try {
+      return decodeURIComponent(value.join('='))
+    } catch {
+      throw new MalformedCookieError(name)
+    }
   }
   return undefined
 }
@@ -73,9 +101,14 @@ export function sessionCookie(request: Request, value: string, maxAgeSeconds = 8
   return `${sessionCookieName}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${secure}`
 }
 
-/** The logged-in user of a request, from the demo's own session cookie. */
+/** The logged-in user of a request, from the demo's own session cookie (a malformed one: none). */
 export function sessionUser(store: BankStore, request: Request): string | null {
-  return store.sessionUser(readCookie(request, sessionCookieName))
+  try {
+    return store.sessionUser(readCookie(request, sessionCookieName))
+  } catch (error) {
+    if (error instanceof MalformedCookieError) return null
+    throw error
+  }
 }
 
 // State-changing calls must be same-origin JSON (the browser cannot send that cross-site without
@@ -123,6 +156,15 @@ export function createBankApi(options: BankApiOptions): BankApi {
 
     if (method === 'GET' && route === 'config') return json({ emulator: options.emulator })
     if (method !== 'GET' && !isSameOriginJson(request)) return error(403, 'csrf_rejected')
+    try {
+      readCookie(request, sessionCookieName)
+    } catch (failure) {
+      if (!(failure instanceof MalformedCookieError)) throw failure
+      // Bad input, a typed 400; the cookie is cleared so that the browser recovers.
+      return json({ error: { code: 'invalid_input', fields: ['cookie'] } }, 400, {
+        'set-cookie': sessionCookie(request, '', 0),
+      })
+    }
 
     const username = sessionUser(store, request)
     if (method === 'GET' && route === 'session') {

@@ -11,7 +11,8 @@
  * 2. Three hooks into the bank:
  *    - identify: who is logged in (the bank's own session cookie), for step-up;
  *    - getTransaction: what a transfer really is (server truth, never the browser's word);
- *    - onAuthenticated: after a login, start the bank's own session.
+ *    - onAuthenticated: after a login, start the bank's own session;
+ *    - onAuditEvent: the audit trail, printed one line per event (server/audit-log.ts).
  * 3. The bank's own API (/api/bank/*), whose "execute transfer" route requires a fresh step-up
  *    bound to that transfer (`kit.requireStepUp`).
  */
@@ -19,6 +20,7 @@ import type { EmulatorUpstream } from '@centagate-kit/emulator'
 import type { CentagateHandler } from '@centagate-kit/server'
 import type { CentagateKitViteOptions } from '@centagate-kit/server/vite'
 import { type BankApi, createBankApi, sessionCookie, sessionUser, transferIdOf } from './bank-api'
+import { printAuditEvent } from './audit-log'
 import { createBankStore, formatAmount } from './bank-store'
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -107,6 +109,9 @@ export function centagateOptions({
       event.headers.append('set-cookie', sessionCookie(event.request, sessionId))
       return { username: event.username }
     },
+
+    // The audit trail: one line per security-relevant outcome (no secrets in any event).
+    onAuditEvent: printAuditEvent,
 
     // The bank's own API, next to the kit routes.
     appRoutes: {

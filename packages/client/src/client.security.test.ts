@@ -1,6 +1,7 @@
 // Threats (shared/reference/anchors-security.md): the browser core must not (1) leak a typed OTP or
 // an upstream secret into errors, snapshots or logs; (2) accept a server answer that carries more
-// than the contract allows (an authToken, a full phone number); (3) send a kit call without the
+// than the contract allows (an authToken, a full phone number, transaction text with hidden or
+// reordering characters); (3) send a kit call without the
 // CSRF header or with cross-origin credentials; (4) talk to any host but the kit server (no
 // third-party request, e.g. the fingerprint vendor); (5) amplify requests (retry loops).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -9,6 +10,7 @@ import { createKitClient } from './kit-client'
 import { createStepUpMachine } from './step-up/step-up-machine'
 import { createStepUpFetch } from './step-up-interceptor'
 import { bodies, createFakeKitFetch } from '@centagate-kit/testkit/fake-kit-fetch'
+import { refusedStrings } from '@centagate-kit/testkit/hostile-strings'
 import { createManualVisibility } from './visibility'
 
 const secretCode = '918273'
@@ -74,6 +76,20 @@ describe('client security', () => {
       expect(error).toMatchObject({ code: 'bad_response' })
       expect(serialise(error)).not.toContain('tok-secret-1')
       expect(serialise(error)).not.toContain('+60123456789')
+    }
+  })
+
+  it('(2b) a transaction with hidden or reordering characters is refused as bad_response', async () => {
+    // What you see is what you sign (issue 14): should a server ever pass such a transaction on,
+    // the browser refuses to show it (the generated checks enforce protocol's display-text rule).
+    const { server, client } = flow()
+    for (const { text } of refusedStrings) {
+      const answer = bodies.factorRequired(server.serverNow(), ['qr'])
+      const transaction = { id: 'tx-1', summary: text, fields: [] }
+      server.on('stepup/start', () => Response.json({ ...answer, transaction }))
+      const error = await client.stepUpStart({ transactionId: 'tx-1' }).catch((e: unknown) => e)
+      expect(error, JSON.stringify(text)).toMatchObject({ code: 'bad_response' })
+      expect(serialise(error)).not.toContain(text)
     }
   })
 

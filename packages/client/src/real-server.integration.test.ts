@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createEmulator } from '@centagate-kit/emulator'
 import type { Emulator } from '@centagate-kit/emulator'
+import { kitHeaderName, kitHeaderValue } from '@centagate-kit/protocol'
 import { createCentagateHandler } from '@centagate-kit/server'
 import type {
   ChallengeSendResponse,
@@ -34,9 +35,9 @@ async function control<T>(emulator: Emulator, method: string, path: string, body
   const response = await emulator.fetch(
     new Request(`http://centagate-emulator.invalid/__emulator/${path}`, {
       method,
-      ...(body === undefined
-        ? {}
-        : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+      // Control writes are JSON with the kit's header (what a foreign page cannot send).
+      headers: { 'content-type': 'application/json', [kitHeaderName]: kitHeaderValue },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     }),
   )
   if (!response.ok) throw new Error(`emulator ${path}: ${response.status}`)

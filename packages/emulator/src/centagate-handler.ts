@@ -4,10 +4,15 @@
  * missing) -> timestamp window (23023; non-numeric 10002) -> HMAC (23022) -> business logic.
  * Admin calls: path -> JSON -> required fields -> cenToken (10001) -> business logic.
  */
-import { type EndpointDefinition, type EndpointName, requiredFields } from '@centagate-kit/protocol'
+import {
+  type EndpointDefinition,
+  type EndpointName,
+  type TenantOrders,
+  requiredFields,
+} from '@centagate-kit/protocol'
 import { createHmacSigner, verifyEndpointFields } from '@centagate-kit/protocol/signing'
 import type { EmulatorClock } from './clock'
-import { envelopeReply, signedOrderHeader } from './envelope'
+import { type EnvelopeObject, envelopeReply, signedOrderHeader } from './envelope'
 import { authoriseAdmin } from './handlers/admin'
 import type { CallContext } from './handlers/context'
 import { handlers } from './handlers/index'
@@ -25,6 +30,8 @@ export interface CentagateCall {
   readonly settings: EmulatorSettings
   readonly clock: EmulatorClock
   readonly lenient: boolean
+  /** The one order strict mode accepts per endpoint (catalogue or vendor sample). */
+  readonly tenantOrders: TenantOrders
 }
 
 /** Picks the endpoint among the path's candidates (the QR spellings: by `isTransaction`). */
@@ -48,13 +55,10 @@ export async function handleCentagateCall(
   call: CentagateCall,
   endpoint: EndpointDefinition<EndpointName>,
 ): Promise<EmulatorReply> {
-  const { route, state, settings, clock, lenient } = call
+  const { route, state, settings, clock, lenient, tenantOrders } = call
   const now = clock.now()
-  const answer = (
-    code: string,
-    object?: Record<string, unknown>,
-    headers: Record<string, string> = {},
-  ) => envelopeReply(endpoint, code, object, headers)
+  const answer = (code: string, object?: EnvelopeObject, headers: Record<string, string> = {}) =>
+    envelopeReply(endpoint, code, object, headers)
 
   if (call.method !== endpoint.method) {
     return {
@@ -107,9 +111,7 @@ export async function handleCentagateCall(
       endpoint,
       fields,
       fields.hmac,
-      {
-        lenient,
-      },
+      { lenient, tenantOrders },
     )
     if (signedBy === null) return answer('23022')
   }

@@ -137,5 +137,39 @@ describe('centagate-emulator CLI', () => {
   it('rejects bad flags with a usage message', async () => {
     const run = start(['--port', 'abc'])
     await expect(run.ready).rejects.toThrow(/invalid port/)
+    const orders = start(['--port', '0', '--tenant-orders', 'java-samples'])
+    await expect(orders.ready).rejects.toThrow(/invalid --tenant-orders: java-samples/)
+    expect(await orders.exited).toBe(2)
+  })
+
+  it('--tenant-orders vendor-samples: the vendor Node sample order only', async () => {
+    const run = start(['--port', '0', '--quiet', '--tenant-orders', 'vendor-samples'])
+    const { url, output } = await run.ready
+    expect(output()).toContain('mode:            strict (vendor-samples orders)')
+    const client = createTestClient({
+      baseUrl: url,
+      integrationKey: /integrationKey:\s+(\S+)/.exec(output())![1]!,
+      secretKey: /secretKey:\s+(\S+)/.exec(output())![1]!,
+      now: () => Date.now(),
+    })
+    const login = await client.call('authBasic', { username: 'bob', password: 'bob-password' })
+    const fields = { username: 'bob', authToken: login.text('authToken'), ipAddress: '192.0.2.1' }
+    expect((await client.call('requestSmsOtp', fields)).code).toBe('23022')
+    const sample = await client.call('requestSmsOtp', fields, {
+      order: [
+        'username',
+        'authToken',
+        'integrationKey',
+        'unixTimestamp',
+        'supportFido',
+        'ipAddress',
+        'userAgent',
+        'browserFp',
+      ],
+    })
+    expect(sample.code).toBe('0')
+    expect(sample.headers.get('x-centagate-emulator-signed-order')).toBe('vendor sample: GH Node')
+    run.child.kill('SIGTERM')
+    expect(await run.exited).toBe(0)
   })
 })

@@ -2,11 +2,13 @@
  * The `centagate-emulator` CLI (README "Run it"). Flags win over environment variables:
  * --port/CENTAGATE_EMULATOR_PORT (default 8787), --host/CENTAGATE_EMULATOR_HOST (127.0.0.1),
  * --integration-key/CENTAGATE_INTEGRATION_KEY, --secret-key/CENTAGATE_SECRET_KEY,
- * --lenient/CENTAGATE_EMULATOR_LENIENT, --fixtures/CENTAGATE_EMULATOR_FIXTURES,
+ * --lenient/CENTAGATE_EMULATOR_LENIENT, --tenant-orders/CENTAGATE_EMULATOR_TENANT_ORDERS
+ * (catalogue), --fixtures/CENTAGATE_EMULATOR_FIXTURES,
  * --data/CENTAGATE_EMULATOR_DATA, --no-control-api. SIGTERM/SIGINT close cleanly (and save --data).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { type TenantOrders, tenantOrderModes } from '@centagate-kit/protocol'
 import { parseFixtures } from './fixtures/fixture-schema'
 import type { RequestLogEntry } from './logger'
 import { startEmulatorServer } from './node'
@@ -21,7 +23,12 @@ const usage = `Usage: centagate-emulator [options]
   --data <file>           load state from / save state to  env CENTAGATE_EMULATOR_DATA
   --lenient               accept every documented HMAC order and spelling
                                                            env CENTAGATE_EMULATOR_LENIENT=1
-  --no-control-api        disable /__emulator/*
+  --tenant-orders <mode>  the one signed order strict mode accepts per endpoint:
+                          catalogue (the kit's default) or vendor-samples (the
+                          vendor's Node.js sample orders, like a real tenant)
+                                                           env CENTAGATE_EMULATOR_TENANT_ORDERS, default catalogue
+  --no-control-api        disable /__emulator/* (on: writes need JSON and x-centagate-kit: 1,
+                          and a browser's cross-site requests are refused)
   --quiet                 no per-request log lines
   --help
 `
@@ -54,6 +61,7 @@ export async function main(argv: readonly string[], env = process.env): Promise<
         fixtures: { type: 'string' },
         data: { type: 'string' },
         lenient: { type: 'boolean' },
+        'tenant-orders': { type: 'string' },
         'no-control-api': { type: 'boolean' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean' },
@@ -76,6 +84,15 @@ export async function main(argv: readonly string[], env = process.env): Promise<
     process.exitCode = 2
     return
   }
+  const tenantOrders =
+    values['tenant-orders'] ?? env.CENTAGATE_EMULATOR_TENANT_ORDERS ?? 'catalogue'
+  if (!(tenantOrderModes as readonly string[]).includes(tenantOrders)) {
+    process.stderr.write(
+      `invalid --tenant-orders: ${tenantOrders} (expected ${tenantOrderModes.join(' or ')})\n`,
+    )
+    process.exitCode = 2
+    return
+  }
   const fixturesFile = values.fixtures ?? env.CENTAGATE_EMULATOR_FIXTURES
   const dataFile = values.data ?? env.CENTAGATE_EMULATOR_DATA
   const integrationKey = values['integration-key'] ?? env.CENTAGATE_INTEGRATION_KEY
@@ -93,6 +110,7 @@ export async function main(argv: readonly string[], env = process.env): Promise<
       port,
       host: values.host ?? env.CENTAGATE_EMULATOR_HOST ?? '127.0.0.1',
       lenient: values.lenient ?? truthy(env.CENTAGATE_EMULATOR_LENIENT),
+      tenantOrders: tenantOrders as TenantOrders,
       controlApi: !values['no-control-api'],
       ...(fixtures ? { fixtures } : {}),
       ...(state !== undefined ? { state } : {}),
@@ -117,7 +135,7 @@ export async function main(argv: readonly string[], env = process.env): Promise<
   write(`  integrationKey:  ${emulator.credentials.integrationKey}`)
   write(`  secretKey:       ${emulator.credentials.secretKey}`)
   write(
-    `  mode:            ${emulator.lenient ? 'lenient' : 'strict'}; control API ${values['no-control-api'] ? 'off' : `on at ${server.url}/__emulator/`}`,
+    `  mode:            ${emulator.lenient ? 'lenient' : `strict (${emulator.tenantOrders} orders)`}; control API ${values['no-control-api'] ? 'off' : `on at ${server.url}/__emulator/ (writes: JSON with x-centagate-kit: 1)`}`,
   )
   if (!fixturesFile) {
     write(

@@ -21,7 +21,7 @@ describe('control API', () => {
     expect(alice.body).toMatchObject({
       username: 'alice',
       phone: '+60123456789',
-      factors: ['SMS', 'CROTP', 'QRCODE', 'OTP'],
+      factors: ['SMS', 'CROTP', 'QRCODE', 'OTP', 'PUSH'],
       tokens: [{ serial: 'CR0000001', kind: 'cr' }],
       lockedUntil: null,
     })

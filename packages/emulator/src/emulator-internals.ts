@@ -1,5 +1,6 @@
 import type { EmulatorClock } from './clock'
 import type { FaultRegistry } from './faults'
+import type { EmulatorSettings } from './settings'
 import type { EmulatorState } from './state/state-schema'
 
 /** Request counts per catalogue endpoint (tests assert "0 upstream calls", "exactly one attempt"). */
@@ -14,6 +15,8 @@ export interface EmulatorStats {
 export interface EmulatorInternals {
   readonly clock: EmulatorClock
   readonly faults: FaultRegistry
+  /** Behaviour settings (lifetimes, attempt caps) for the device simulators. */
+  readonly settings: EmulatorSettings
   state(): EmulatorState
   stats(): EmulatorStats
   resetStats(): void

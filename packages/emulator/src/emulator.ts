@@ -2,9 +2,11 @@
  * `createEmulator(options)`: a CENTAGATE Cloud look-alike as a Web-standard fetch handler. Pure
  * Web APIs (Request/Response, Web Crypto), so it runs in Node and in browsers (Storybook).
  */
+import { type TenantOrders, tenantOrderModes } from '@centagate-kit/protocol'
 import { createEmulatorClock, type EmulatorClock } from './clock'
 import { chooseEndpoint, handleCentagateCall } from './centagate-handler'
 import { handleControlRequest } from './control/control-api'
+import { refuseForeignControlRequest } from './control/control-guard'
 import type { EmulatorInternals, EmulatorStats } from './emulator-internals'
 import { EmulatorConnectionDropped, FaultRegistry, faultReply } from './faults'
 import { parseFixtures, type Fixtures, type FixturesInput } from './fixtures/fixture-schema'
@@ -26,6 +28,13 @@ export interface EmulatorOptions {
   secretKey?: string
   /** Accept every documented HMAC order and field spelling (API.md 1.5, 5.4). Default false. */
   lenient?: boolean
+  /**
+   * Which single order strict mode accepts per endpoint, as a real tenant accepts one:
+   * `catalogue` (the catalogue's evidence-backed order) or `vendor-samples` (the order of the
+   * vendor's Node.js sample for the endpoint, the catalogue's where there is none). Default
+   * `catalogue`. Lenient mode accepts every documented order either way.
+   */
+  tenantOrders?: TenantOrders
   /** Serve `/__emulator/*`. Default true; false makes every control path 404. */
   controlApi?: boolean
   /** Base time source in ms (default `Date.now`); the control API advances an offset on top. */
@@ -52,6 +61,7 @@ export interface Emulator {
   /** The apps' credentials (for printing and for signing clients in tests). */
   readonly credentials: { integrationKey: string; secretKey: string }
   readonly lenient: boolean
+  readonly tenantOrders: TenantOrders
   stats(): EmulatorStats
   /** A deep copy of the state, JSON-serialisable (includes the clock offset). */
   export(): EmulatorState
@@ -101,7 +111,7 @@ function parseState(value: unknown): EmulatorState {
 
 /**
  * Creates an emulator.
- * @throws Error when fixtures or the initial state are invalid.
+ * @throws Error when fixtures, the initial state or `tenantOrders` are invalid.
  */
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const fixtures = buildFixtures(options)
@@ -109,6 +119,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const clock = createEmulatorClock(options.now)
   const logger = options.logger ?? silentLogger
   const lenient = options.lenient ?? false
+  const tenantOrders = options.tenantOrders ?? 'catalogue'
+  if (!tenantOrderModes.includes(tenantOrders)) {
+    throw new Error(`invalid tenantOrders: expected ${tenantOrderModes.join(' or ')}`)
+  }
   const controlApi = options.controlApi ?? true
   const faults = new FaultRegistry()
   let state = initialState(fixtures)
@@ -130,6 +144,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const internals: EmulatorInternals = {
     clock,
     faults,
+    settings,
     state: () => state,
     stats: () => structuredClone(stats),
     resetStats: () => {
@@ -169,7 +184,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     if (pathname.startsWith(controlPrefix) || pathname === controlPrefix.slice(0, -1)) {
       log.path = pathname
       if (!controlApi) return textReply('Not Found', 404)
-      return handleControlRequest(input, pathname.slice(controlPrefix.length), internals)
+      return (
+        refuseForeignControlRequest(input) ??
+        handleControlRequest(input, pathname.slice(controlPrefix.length), internals)
+      )
     }
     const route = matchRoute(pathname)
     if (!route) {
@@ -198,7 +216,16 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       pruneState(state, lastPrune, settings)
     }
     return handleCentagateCall(
-      { route, method: input.method, bodyText: input.bodyText, state, settings, clock, lenient },
+      {
+        route,
+        method: input.method,
+        bodyText: input.bodyText,
+        state,
+        settings,
+        clock,
+        lenient,
+        tenantOrders,
+      },
       endpoint,
     )
   }
@@ -236,6 +263,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       const input: EmulatorInput = {
         method: request.method,
         url: request.url,
+        header: (name) => request.headers.get(name),
         bodyText,
         signal: request.signal,
       }
@@ -251,6 +279,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       return { integrationKey: app?.integrationKey ?? '', secretKey: app?.secretKey ?? '' }
     },
     lenient,
+    tenantOrders,
     stats: internals.stats,
     export: exportState,
     import: importState,

@@ -137,12 +137,15 @@ describe('faults over HTTP', () => {
 describe('in process (the browser/Storybook shape)', () => {
   const request = (path: string, init: RequestInit = {}) =>
     new Request(`http://emulator.test${path}`, init)
+  // Control writes are JSON with the kit's header.
+  const controlHeaders = { 'content-type': 'application/json', 'x-centagate-kit': '1' }
 
   it('a dropped connection is a rejected fetch (TypeError), a hang follows the abort signal', async () => {
     const emulator = createEmulator()
     await emulator.fetch(
       request('/__emulator/faults', {
         method: 'POST',
+        headers: controlHeaders,
         body: JSON.stringify({ endpoint: 'authBasic', kind: 'drop', count: 1 }),
       }),
     )
@@ -152,6 +155,7 @@ describe('in process (the browser/Storybook shape)', () => {
     await emulator.fetch(
       request('/__emulator/faults', {
         method: 'POST',
+        headers: controlHeaders,
         body: JSON.stringify({ endpoint: 'authBasic', kind: 'hang' }),
       }),
     )

@@ -77,7 +77,7 @@ describe('login (API.md 1.8)', () => {
       username: 'alice',
       password: 'alice-password',
     })
-    expect(first.text('authMethods')).toBe('SMS,CROTP,QRCODE,OTP')
+    expect(first.text('authMethods')).toBe('SMS,CROTP,QRCODE,OTP,PUSH')
     expect(first.text('defAccId')).toMatch(/^[0-9a-f]{32}$/)
     const at1 = first.text('authToken')
     const challenge = await h.client.call('requestOtpChallenge', {

@@ -1,9 +1,11 @@
-// Every alternative signed order of the catalogue (API.md section 2 source columns), with every
-// field non-empty: strict mode refuses it (23022) unless it signs the same text as the canonical
-// order; lenient mode accepts it and names the first documented order that signs that text.
+// Every documented signed order of the catalogue (the vendor Node samples and API.md section 2
+// source columns), with every field non-empty: strict mode refuses it (23022) unless it signs the
+// same text as the canonical order; lenient mode accepts it and names the first documented order
+// that signs that text (catalogue, then vendor sample, then the alternatives).
 import {
   type EndpointDefinition,
   type EndpointName,
+  documentedOrders,
   endpointList,
   endpointPath,
 } from '@centagate-kit/protocol'
@@ -54,7 +56,10 @@ async function send(
 const cases = endpointList
   .filter((endpoint) => endpoint.auth === 'hmac')
   .flatMap((endpoint) =>
-    endpoint.alternativeOrders.map(
+    [
+      ...(endpoint.vendorSample === null ? [] : [endpoint.vendorSample]),
+      ...endpoint.alternativeOrders,
+    ].map(
       (alternative) => [`${endpoint.name}: ${alternative.source}`, endpoint, alternative] as const,
     ),
   )
@@ -71,11 +76,9 @@ describe('documented alternative orders', () => {
     const strictResult = await send(strict, endpoint, body)
     if (sameAsCanonical) expect(strictResult.order).toBe('canonical')
     else expect(strictResult.code).toBe('23022')
-    const firstMatch = sameAsCanonical
-      ? 'canonical'
-      : endpoint.alternativeOrders.find(
-          (candidate) => canonicalString(candidate.order, fields) === text,
-        )?.source
+    const firstMatch = documentedOrders(endpoint).find(
+      (candidate) => canonicalString(candidate.order, fields) === text,
+    )?.source
     const lenientResult = await send(lenient, endpoint, body)
     expect(lenientResult.code).not.toBe('23022')
     expect(lenientResult.order).toBe(firstMatch)

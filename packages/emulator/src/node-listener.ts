@@ -2,6 +2,7 @@
 // Vite plugin (vite.ts). Implements the socket-level faults a fetch handler cannot express: `drop`
 // destroys the socket, `hang` never answers (until the client goes away or the emulator closes).
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { requestUrl } from '@centagate-kit/protocol'
 import type { Emulator } from './emulator'
 import { EmulatorConnectionDropped } from './faults'
 
@@ -20,7 +21,7 @@ async function readBody(request: IncomingMessage, limit: number): Promise<Buffer
 export interface EmulatorListenerOptions {
   /** Largest accepted request body in bytes (larger: connection closed, 413). */
   maxBodyBytes: number
-  /** The origin the emulator sees in request URLs. Default: from the Host header. */
+  /** The `http:` origin the emulator sees in request URLs. Default: from the Host header. */
   origin?: () => string
 }
 
@@ -41,12 +42,34 @@ export function createEmulatorListener(
         res.writeHead(413, { connection: 'close' }).end()
         return
       }
-      const origin = options.origin?.() ?? `http://${req.headers.host ?? 'localhost'}`
+      const fixed = options.origin?.()
+      const url =
+        fixed === undefined
+          ? requestUrl('http', req.headers.host, req.url)
+          : requestUrl('http', new URL(fixed).host, req.url)
+      if (url === null) {
+        // A Host (`localhost:abc`, `x@y`) or target no URL can hold: a typed 400, never a 500.
+        const refusal = JSON.stringify({
+          error: 'malformed_request',
+          message: 'the Host header or the request target is malformed',
+        })
+        res.writeHead(400, {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(refusal),
+          connection: 'close',
+        })
+        res.end(refusal)
+        return
+      }
       try {
         // Plain data in and out: Web Request/Response objects would cost more than the emulator.
         const reply = await emulator.respond({
           method: req.method ?? 'GET',
-          url: `${origin}${req.url ?? '/'}`,
+          url: url.href,
+          header: (name) => {
+            const value = req.headers[name.toLowerCase()]
+            return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value
+          },
           bodyText: body.toString('utf8'),
           signal: controller.signal,
         })

@@ -16,6 +16,8 @@ export interface EmulatorInput {
   readonly method: string
   /** Absolute URL (any origin). */
   readonly url: string
+  /** A request header by (case-insensitive) name, `null` when absent. */
+  readonly header: (name: string) => string | null
   readonly bodyText: string
   readonly signal?: AbortSignal
 }

@@ -1,7 +1,7 @@
 /**
  * Maps request paths to catalogue endpoints: each endpoint's own path, its alias spellings and its
- * legacy v1 paths (API.md 1.1), plus the `/v2` variant of registerActiveToken seen in the GH
- * Postman snippets (API.md 5.7). Both QR spellings route to the same candidates; the body decides.
+ * legacy or variant paths (API.md 1.1; the `/v2` admin paths of the GH Postman snippets, 5.7).
+ * Both QR spellings route to the same candidates; the body decides.
  */
 import {
   type BasePathId,
@@ -56,15 +56,10 @@ function compile(
   }
 }
 
-const extraPaths: Partial<Record<EndpointName, readonly BasePathId[]>> = {
-  registerActiveToken: ['v2'],
-}
-
 const routes: readonly Route[] = endpointList.flatMap((endpoint) => [
   compile(endpoint, endpoint.base, endpoint.path),
   ...endpoint.aliasPaths.map((path) => compile(endpoint, endpoint.base, path)),
   ...endpoint.legacyPaths.map((legacy) => compile(endpoint, legacy.base, legacy.path)),
-  ...(extraPaths[endpoint.name] ?? []).map((base) => compile(endpoint, base, endpoint.path)),
 ])
 
 /** The endpoints answering on `pathname`, or `null` (HTTP 404). */

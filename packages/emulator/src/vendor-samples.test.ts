@@ -188,7 +188,9 @@ describe.each([
       { order: samples.authQRCode.javaPhp },
     )
     expect(result.code).toBe(lenient ? '0' : '23022')
-    expect(signedOrder(result)).toBe(lenient ? 'page 1997 Java/PHP, GH Java/PHP' : null)
+    expect(signedOrder(result)).toBe(
+      lenient ? 'vendor sample: page 1997 Node (seed 004), GH Node' : null,
+    )
   })
 
   it('registerActiveToken (seed 003) and register/otp/offline (seed 002): cenToken = HMAC(secretCode, adminUsername + authToken)', async () => {

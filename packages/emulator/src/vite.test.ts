@@ -38,7 +38,7 @@ describe('centagateEmulator() Vite plugin', () => {
       const before = upstream.now()
       const clock = await fetch(`${url}/__emulator/clock`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'x-centagate-kit': '1' },
         body: JSON.stringify({ advanceSeconds: 3600 }),
       })
       expect(clock.status).toBe(200)

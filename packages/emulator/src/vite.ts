@@ -9,6 +9,8 @@
  * const emulator = centagateEmulator()
  * plugins: [react(), emulator, centagateKit({ ...emulator.upstream(), identify, getTransaction })]
  */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { requestUrl } from '@centagate-kit/protocol'
 import type { Plugin, PreviewServer, ViteDevServer } from 'vite'
 import { type Emulator, type EmulatorOptions, createEmulator } from './emulator'
 import { createEmulatorListener } from './node-listener'
@@ -42,12 +44,26 @@ export function centagateEmulator(
   const { baseUrl, maxBodyBytes = 1 << 20, ...emulatorOptions } = options
   const emulator = createEmulator(emulatorOptions)
   const listener = createEmulatorListener(emulator, { maxBodyBytes })
+  const isControl = (request: IncomingMessage) => {
+    const pathname = (request.url ?? '/').split('?')[0] ?? '/'
+    return pathname === controlPrefix || pathname.startsWith(`${controlPrefix}/`)
+  }
   const install = (server: ViteDevServer | PreviewServer) => {
+    // Vite's host check (its DNS-rebinding defence) runs before any plugin middleware and answers
+    // a Host it does not allow with a text 403: a malformed Host (`x@y`) on the control paths gets
+    // the listener's typed 400 first. Malformed ones only: a well-formed Host Vite does not allow
+    // still meets its 403 (a rebound DNS name must never reach the control API).
+    server.middlewares.stack.unshift({
+      route: '',
+      handle: (request: IncomingMessage, response: ServerResponse, next: () => void) => {
+        if (isControl(request) && requestUrl('http', request.headers.host, '/') === null) {
+          return listener(request, response)
+        }
+        next()
+      },
+    })
     server.middlewares.use((request, response, next) => {
-      const pathname = (request.url ?? '/').split('?')[0] ?? '/'
-      if (pathname === controlPrefix || pathname.startsWith(`${controlPrefix}/`)) {
-        return listener(request, response)
-      }
+      if (isControl(request)) return listener(request, response)
       next()
     })
     // The emulator fails requests it holds on purpose (`hang` faults) so the server can stop.

@@ -31,12 +31,15 @@ const declaringModules = [
   }),
 ]
 
-async function declaredNames(): Promise<Map<Schema, string>> {
-  const names = new Map<Schema, string>()
+/** Declared shapes and patterns (a pattern shared by several texts is written once). */
+type Declared = Schema | RegExp
+
+async function declaredNames(): Promise<Map<Declared, string>> {
+  const names = new Map<Declared, string>()
   for (const url of declaringModules) {
     const module = (await import(url.href)) as Record<string, unknown>
     for (const [name, value] of Object.entries(module)) {
-      if (isSchema(value) && !names.has(value)) names.set(value, name)
+      if ((isSchema(value) || value instanceof RegExp) && !names.has(value)) names.set(value, name)
     }
   }
   return names
@@ -58,14 +61,25 @@ function normalizersOf(schema: Schema): 0 | 1 | 2 | 3 {
 }
 
 /** The source of the generated module; `names` are the shapes' declared names. */
-export function emitBrowserChecks(names: ReadonlyMap<Schema, string>): string {
+export function emitBrowserChecks(names: ReadonlyMap<Declared, string>): string {
   const requestOptions = (route: (typeof kitRouteDeclarations)[number]): readonly ObjectSchema[] =>
     route.request.kind === 'union' ? route.request.options : [route.request]
 
   const combinators = new Set<string>()
   const imports = new Map<string, string>()
   const constants: string[] = []
-  const emitted = new Map<Schema, string>()
+  const emitted = new Map<Declared, string>()
+
+  /** A pattern's source; a declared one becomes a constant of its name, once. */
+  function pattern(regExp: RegExp): string {
+    const done = emitted.get(regExp)
+    if (done !== undefined) return done
+    const name = names.get(regExp)
+    if (name === undefined) return String(regExp)
+    constants.push(`const ${name} = ${String(regExp)}`)
+    emitted.set(regExp, name)
+    return name
+  }
 
   /** The check expression of `schema`; a declared shape becomes a constant of its name, once. */
   function check(schema: Schema, nested = true): string {
@@ -93,7 +107,7 @@ export function emitBrowserChecks(names: ReadonlyMap<Schema, string>): string {
     switch (schema.kind) {
       case 'text': {
         const args = [String(schema.min), bound(schema.max)]
-        if (schema.pattern !== undefined) args.push(String(schema.pattern))
+        if (schema.pattern !== undefined) args.push(pattern(schema.pattern))
         const plain = use('text', args.join(', '))
         const normalizers = normalizersOf(schema)
         return normalizers === 0 ? plain : use('normalized', `${normalizers}, ${plain}`)

@@ -16,6 +16,7 @@ export * from './kit/methods'
 export * from './kit/otp-code'
 export * from './kit/step-up-challenge'
 export * from './kit/transport'
+export * from './http/request-url'
 
 // The kit contract: one declaration per route (kit/routes/), built from a small schema vocabulary
 // (kit/schema/). Browsers check it with checks generated from the declarations
@@ -26,6 +27,12 @@ export { toZod } from './kit/schema/to-zod'
 export { isKitErrorBody, isValidOtpCode, kitRouteChecks } from './kit/browser-checks/generated'
 export { type KitRouteCheck, checkKitRequest } from './kit/browser-checks/check-request'
 export { type DeviceSignals, deviceSignals } from './kit/shapes/device-signals'
+export {
+  displayText,
+  displayTextPattern,
+  isDisplayText,
+  maxCombiningMarks,
+} from './kit/shapes/display-text'
 export { type MethodOption, methodOption } from './kit/shapes/method-option'
 export { type TransactionView, transactionView } from './kit/shapes/transaction-view'
 export {

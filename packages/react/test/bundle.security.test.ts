@@ -15,8 +15,12 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
   exports: Record<string, string | Record<string, string>>
 }
+// Script entries only: `./styles.css` has a source condition too, and holds no code.
 const entries = Object.entries(pkg.exports)
-  .filter(([, target]) => typeof target === 'object' && '@centagate-kit/source' in target)
+  .filter(
+    ([, target]) =>
+      typeof target === 'object' && /\.tsx?$/.test(target['@centagate-kit/source'] ?? ''),
+  )
   .map(([name, target]) => ({
     name,
     file: path.join(root, (target as Record<string, string>)['@centagate-kit/source']!),

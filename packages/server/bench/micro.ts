@@ -51,16 +51,9 @@ async function runMicro(): Promise<MicroResult[]> {
   const state: FlowState = {
     fid: randomBytes(16).toString('base64url'),
     flow: 'login',
-    step: 'awaiting_code',
+    step: 'factor',
     username: 'bench.user1',
-    authToken: 'bench-auth-token-0123456789abcdef0123456789abcdef',
-    methods: ['sms', 'challenge'],
-    challenge: {
-      id: randomBytes(16).toString('base64url'),
-      method: 'sms',
-      expiresAt: now + 3e5,
-      issuedAt: now,
-    },
+    devAccId: 'a11ce0000000000000000000000000d1',
     expiresAt: now + 6e5,
   }
   const results: MicroResult[] = []

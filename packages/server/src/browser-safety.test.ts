@@ -17,6 +17,8 @@ const nodeOnly = new Set([
   'adapters/node-fetch.ts',
   'adapters/node-transport.ts',
   'rate-limit/redis-store.ts',
+  // The `centagate-kit` CLI entry (bin/centagate-kit.mjs); the doctor it runs is browser-safe.
+  'cli/cli.ts',
   // The `node` condition of `#server-crypto`; browsers resolve the Web Crypto engine instead.
   'crypto/node-server-crypto.ts',
 ])

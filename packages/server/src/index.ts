@@ -25,6 +25,18 @@ export {
 } from './centagate-client/upstream-transport'
 export * from './centagate-client/errors'
 export { type AuthenticatedEvent, type CentagateHandlerConfig } from './config/handler-config'
+export { type LogoutRequest, type LogoutResult } from './session/logout'
+export {
+  type CenTokenProvider,
+  type CentagateAdminCalls,
+  createCentagateAdminCalls,
+} from './centagate-client/admin-calls'
+export {
+  type AuditEvent,
+  type AuditEventType,
+  type AuditMethod,
+  auditEventTypes,
+} from './handler/audit-events'
 export { ConfigError } from './config/config-error'
 export { type EnvConfig, configFromEnv } from './config/config-from-env'
 export { type Logger, type LogFields, consoleJsonLogger, silentLogger } from './logger'

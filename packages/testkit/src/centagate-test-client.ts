@@ -12,6 +12,11 @@ import {
 } from '@centagate-kit/protocol'
 import { computeCenToken, createHmacSigner } from '@centagate-kit/protocol/signing'
 
+/** The catalogue's admin (cenToken) calls. */
+export type AdminEndpointName = {
+  [N in EndpointName]: (typeof endpoints)[N]['auth'] extends 'cenToken' ? N : never
+}[EndpointName]
+
 export interface CallResult {
   status: number
   headers: Headers
@@ -99,7 +104,7 @@ export function createTestClient(options: TestClientOptions) {
     },
     /** An admin (cenToken) call. */
     async admin(
-      name: 'registerActiveToken' | 'registerOfflineOtp' | 'userAuthList',
+      name: Exclude<AdminEndpointName, 'listMultipleUserDevice'>,
       adminUsername: string,
       body: Record<string, string>,
       base: BasePathId = 'v1',

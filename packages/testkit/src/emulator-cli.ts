@@ -18,7 +18,11 @@ const fixtureAdmin = parseFixtures(defaultFixtures).users.find(
   (user) => user.role === 'admin' && !user.mfa,
 )!
 
-export async function startEmulatorCli(credentials: { integrationKey: string; secretKey: string }) {
+/** @param extraArgs more CLI flags, e.g. `['--tenant-orders', 'vendor-samples']` */
+export async function startEmulatorCli(
+  credentials: { integrationKey: string; secretKey: string },
+  extraArgs: readonly string[] = [],
+) {
   const child: ChildProcess = spawn(
     process.execPath,
     [
@@ -30,6 +34,7 @@ export async function startEmulatorCli(credentials: { integrationKey: string; se
       credentials.integrationKey,
       '--secret-key',
       credentials.secretKey,
+      ...extraArgs,
     ],
     { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_OPTIONS: '' } },
   )

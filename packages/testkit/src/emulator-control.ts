@@ -5,6 +5,7 @@
  * in-process (`emulator.fetch`).
  */
 import type { FaultSpec } from '@centagate-kit/emulator'
+import { kitHeaderName, kitHeaderValue } from '@centagate-kit/protocol'
 
 /** Sends a control request: `fetch` for an emulator on a port, `emulator.fetch` in-process. */
 export type ControlSend = (request: Request) => Promise<Response>
@@ -27,6 +28,35 @@ export interface UpstreamStats {
   unmatched: number
 }
 
+/** A push waiting in the CENTAGATE app. */
+export interface PendingPush {
+  requestId: string
+  username: string
+  accountId: string
+  details: string
+  issuedAt: number
+  expiresAt: number
+}
+
+/** One code generator of a user and what it shows now. */
+export interface AuthenticatorCode {
+  serial: string
+  kind: 'mobile-app' | 'offline-token' | 'totp-token'
+  otp: string
+  period: number
+  digits: number
+  validUntil: number
+}
+
+/** An app activation waiting for the app to scan its QR. */
+export interface PendingActivation {
+  id: string
+  username: string
+  qr: string
+  status: string
+  expiresAt: number
+}
+
 export type FaultInput = Partial<FaultSpec> & Pick<FaultSpec, 'endpoint' | 'kind'>
 
 export type EmulatorControl = ReturnType<typeof createEmulatorControl>
@@ -45,7 +75,8 @@ export function createEmulatorControl(send: ControlSend, origin: string) {
     const response = await send(
       new Request(`${origin}/__emulator/${path}`, {
         method,
-        headers: { 'content-type': 'application/json' },
+        // What the control API demands of a write (JSON and the kit's header); harmless on reads.
+        headers: { 'content-type': 'application/json', [kitHeaderName]: kitHeaderValue },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       }),
     )
@@ -92,6 +123,46 @@ export function createEmulatorControl(send: ControlSend, origin: string) {
     /** The app approves or rejects the user's pending QR request (404: none pending). */
     decide: (username: string, decision: 'approve' | 'reject') =>
       control('POST', 'app/decision', { username, decision }),
+    /** The user's pending pushes (CENTAGATE app), newest first, with the details they show. */
+    async pushes(username: string): Promise<PendingPush[]> {
+      return (
+        await ok<{ pushes: PendingPush[] }>(
+          'GET',
+          `app/pushes?username=${encodeURIComponent(username)}`,
+        )
+      ).pushes
+    },
+    /** The app approves or rejects a push (the newest pending one unless `requestId`). */
+    decidePush: (username: string, decision: 'approve' | 'reject', requestId?: string) =>
+      control('POST', 'app/pushes/decision', {
+        username,
+        decision,
+        ...(requestId === undefined ? {} : { requestId }),
+      }),
+    /** What the user's code generators (app, authenticator, TOTP tokens) show now. */
+    async authenticators(username: string, serial?: string): Promise<AuthenticatorCode[]> {
+      const query = `username=${encodeURIComponent(username)}${
+        serial === undefined ? '' : `&serial=${encodeURIComponent(serial)}`
+      }`
+      return (await ok<{ authenticators: AuthenticatorCode[] }>('GET', `authenticators?${query}`))
+        .authenticators
+    },
+    /** Pending CENTAGATE app activations (device/register/onetimepin) of a user. */
+    async activations(username: string): Promise<PendingActivation[]> {
+      return (
+        await ok<{ activations: PendingActivation[] }>(
+          'GET',
+          `app/activations?username=${encodeURIComponent(username)}`,
+        )
+      ).activations
+    },
+    /** The app scans an activation QR and the user types the passcode into it. */
+    activate: (qr: string, passcode: string) =>
+      control<{ username?: string; accountId?: string; serial?: string; error?: string }>(
+        'POST',
+        'app/activate',
+        { qr, passcode },
+      ),
     /** Moves the emulator's clock (and a kit sharing it) forward; answers the new time. */
     advance: (seconds: number) =>
       control<{ now: number; unixTimestamp: number }>('POST', 'clock', { advanceSeconds: seconds }),

@@ -4,13 +4,11 @@
 
 export const fixedNow = 1_700_000_000_000
 
-/** A login flow choosing its method, valid for 10 minutes after `now`. */
+/** The cookie of a login flow proving a second factor, valid for 10 minutes after `now`. */
 export const choosingFlow = (now = fixedNow) => ({
   fid: 'f1',
   flow: 'login' as const,
-  step: 'choose_method' as const,
+  step: 'factor' as const,
   username: 'alice',
-  authToken: 'AT',
-  methods: ['sms' as const],
   expiresAt: now + 600_000,
 })

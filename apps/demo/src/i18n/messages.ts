@@ -35,6 +35,8 @@ const en = {
   'transfer.payeeAccount': 'Payee account number',
   'transfer.amount': 'Amount (MYR)',
   'transfer.reference': 'Reference (optional)',
+  'transfer.textInvalid':
+    'Letters, digits and punctuation only: no line breaks or invisible characters.',
   'transfer.submit': 'Transfer',
   'transfer.submitting': 'Transferring…',
   'transfer.done': 'Transfer {id} of {amount} to {payee} completed.',
@@ -113,6 +115,8 @@ const ms: DemoMessages = {
   'transfer.payeeAccount': 'Nombor akaun penerima',
   'transfer.amount': 'Jumlah (MYR)',
   'transfer.reference': 'Rujukan (pilihan)',
+  'transfer.textInvalid':
+    'Huruf, angka dan tanda baca sahaja: tanpa baris baharu atau aksara tersembunyi.',
   'transfer.submit': 'Pindahkan',
   'transfer.submitting': 'Memindahkan…',
   'transfer.done': 'Pindahan {id} sebanyak {amount} kepada {payee} selesai.',
@@ -189,6 +193,8 @@ const id: DemoMessages = {
   'transfer.payeeAccount': 'Nomor rekening penerima',
   'transfer.amount': 'Jumlah (MYR)',
   'transfer.reference': 'Referensi (opsional)',
+  'transfer.textInvalid':
+    'Hanya huruf, angka, dan tanda baca: tanpa baris baru atau karakter tersembunyi.',
   'transfer.submit': 'Transfer',
   'transfer.submitting': 'Mentransfer…',
   'transfer.done': 'Transfer {id} sebesar {amount} ke {payee} selesai.',
@@ -265,6 +271,7 @@ const zhCN: DemoMessages = {
   'transfer.payeeAccount': '收款人账号',
   'transfer.amount': '金额（MYR）',
   'transfer.reference': '附言（可选）',
+  'transfer.textInvalid': '只能使用文字、数字和标点：不能包含换行或不可见字符。',
   'transfer.submit': '转账',
   'transfer.submitting': '正在转账…',
   'transfer.done': '转账 {id}：{amount} 已转给 {payee}。',

@@ -2,6 +2,7 @@
  * The emulator's device simulators (control API under /__emulator/, only mounted when the demo runs
  * the built-in emulator): phone SMS inbox, CENTAGATE app, hardware token.
  */
+import { kitHeaderName, kitHeaderValue } from '@centagate-kit/protocol'
 
 export interface OutboxMessage {
   text: string
@@ -19,7 +20,9 @@ export interface AppScanResult {
 async function call<T>(path: string, init?: { method: string; body: unknown }): Promise<T> {
   const response = await fetch(`/__emulator/${path}`, {
     method: init?.method ?? 'GET',
-    headers: init ? { 'content-type': 'application/json' } : {},
+    // Writes are JSON with the kit's header: the control API refuses anything a foreign page
+    // could send (a cross-site form or `text/plain` fetch cannot carry either).
+    headers: init ? { 'content-type': 'application/json', [kitHeaderName]: kitHeaderValue } : {},
     ...(init ? { body: JSON.stringify(init.body) } : {}),
   })
   const body = (await response.json().catch(() => null)) as T & { error?: unknown }

@@ -1,7 +1,8 @@
 import { type StepUpChallenge, createStepUpFetch } from '@centagate-kit/client'
 import { StepUp } from '@centagate-kit/react/step-up'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, type KeyboardEvent, useId, useState } from 'react'
+import { isDisplayText } from '@centagate-kit/protocol'
+import { type ChangeEvent, type FormEvent, type KeyboardEvent, useId, useState } from 'react'
 import { PageHeading } from '../components/PageHeading'
 import { BankApiError, type TransferView, bankClient } from '../lib/bank-client'
 import { usePreferences } from '../lib/preferences'
@@ -53,6 +54,13 @@ export function TransferPage() {
     reference: useId(),
     note: useId(),
   }
+
+  // Payee and reference become what the user signs: refuse line breaks, bidi overrides and
+  // invisible characters as they are typed or pasted (the bank API refuses them too).
+  const refuseHiddenCharacters = (event: ChangeEvent<HTMLInputElement>) =>
+    event.currentTarget.setCustomValidity(
+      isDisplayText(event.currentTarget.value) ? '' : t('transfer.textInvalid'),
+    )
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
@@ -107,7 +115,14 @@ export function TransferPage() {
         </div>
         <div className="demo-field">
           <label htmlFor={ids.payeeName}>{t('transfer.payeeName')}</label>
-          <input id={ids.payeeName} name="payeeName" required maxLength={64} autoComplete="off" />
+          <input
+            id={ids.payeeName}
+            name="payeeName"
+            required
+            maxLength={64}
+            autoComplete="off"
+            onChange={refuseHiddenCharacters}
+          />
         </div>
         <div className="demo-field">
           <label htmlFor={ids.payeeAccount}>{t('transfer.payeeAccount')}</label>
@@ -135,7 +150,13 @@ export function TransferPage() {
         </div>
         <div className="demo-field">
           <label htmlFor={ids.reference}>{t('transfer.reference')}</label>
-          <input id={ids.reference} name="reference" maxLength={64} autoComplete="off" />
+          <input
+            id={ids.reference}
+            name="reference"
+            maxLength={64}
+            autoComplete="off"
+            onChange={refuseHiddenCharacters}
+          />
         </div>
         <p id={ids.note} className="demo-muted">
           {t('transfer.stepUpNote')}

@@ -1,10 +1,15 @@
 /**
  * The emulator-only control API under `/__emulator/` (README "Control API"): the device
- * simulators (SMS outbox, hardware token, soft token, mobile app), clock, faults, stats, users,
- * state export/import and reset. Bodies are validated with zod; errors are 4xx JSON.
+ * simulators (SMS outbox, hardware token, soft token, mobile app; pushes, authenticators and app
+ * activation in their own route modules), clock, faults, stats, users, state export/import and
+ * reset. Bodies are validated with zod; errors are 4xx JSON.
  */
 import { z } from 'zod'
 import { type EmulatorInput, type EmulatorReply, jsonReply } from '../reply'
+import { activationRoutes } from './activation-routes'
+import { authenticatorRoutes } from './authenticator-routes'
+import { controlError as error, isReply, readJson } from './control-body'
+import { pushRoutes } from './push-routes'
 import { faultSpec } from '../faults'
 import { findDevice, qrOtp, respondToChallenge, UnknownResponderError } from '../otp/responders'
 import { generateTotp } from '../otp/totp'
@@ -28,35 +33,6 @@ const maxClockJumpSeconds = 10 * 365 * 24 * 3600
 const clockBody = z.strictObject({
   advanceSeconds: z.number().finite().min(-maxClockJumpSeconds).max(maxClockJumpSeconds),
 })
-
-const replyMarker = Symbol('reply')
-const error = (status: number, code: string, message: string): EmulatorReply =>
-  Object.assign(jsonReply({ error: code, message }, status), { [replyMarker]: true })
-
-function readJson<T>(input: EmulatorInput, schema: z.ZodType<T>): T | EmulatorReply {
-  let value: unknown
-  try {
-    value = JSON.parse(input.bodyText)
-  } catch {
-    return error(400, 'invalid_json', 'body must be JSON')
-  }
-  const result = schema.safeParse(value)
-  if (!result.success) {
-    return error(
-      400,
-      'invalid_input',
-      result.error.issues
-        .map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`)
-        .join('; '),
-    )
-  }
-  return result.data
-}
-
-/** Control bodies are plain objects from zod; a reply is recognised by its shape. */
-function isReply(value: unknown): value is EmulatorReply {
-  return typeof value === 'object' && value !== null && replyMarker in value
-}
 
 function responderFor(state: EmulatorState, serial: string): Responder | null {
   const token = Object.hasOwn(state.tokens, serial) ? state.tokens[serial] : undefined
@@ -250,6 +226,11 @@ export async function handleControlRequest(
       return error(400, 'invalid_state', cause instanceof Error ? cause.message : 'invalid state')
     }
     return jsonReply({ ok: true })
+  }
+  // Device simulators added by issue 15: push decisions, authenticator codes, app activation.
+  for (const routes of [pushRoutes, authenticatorRoutes, activationRoutes]) {
+    const reply = await routes({ input, path, method, url, state, now, emulator })
+    if (reply !== null) return reply
   }
   const userMatch = /^users\/([^/]+)$/.exec(path)
   if (method === 'GET' && userMatch?.[1]) {

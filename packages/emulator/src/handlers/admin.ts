@@ -35,7 +35,7 @@ export async function cenTokenValid(
   return valid
 }
 
-function findUser(state: EmulatorState, username: string): UserState | undefined {
+export function findUser(state: EmulatorState, username: string): UserState | undefined {
   return Object.hasOwn(state.users, username) ? state.users[username] : undefined
 }
 

@@ -16,13 +16,16 @@ export interface CallContext {
   readonly pathParams: Readonly<Record<string, string>>
 }
 
-/** A business outcome: return code plus the success object (or the 23002 object). */
+/**
+ * A business outcome: return code plus the success object (or the 23002 object); a string for
+ * the endpoints whose object is a bare value (token/getStatus).
+ */
 export interface Outcome {
   readonly code: string
-  readonly object?: Record<string, unknown> | undefined
+  readonly object?: Record<string, unknown> | string | undefined
 }
 
-export const ok = (object?: Record<string, unknown>): Outcome => ({ code: '0', object })
+export const ok = (object?: Record<string, unknown> | string): Outcome => ({ code: '0', object })
 export const fail = (code: string, object?: Record<string, unknown>): Outcome => ({ code, object })
 
 export type Handler = (context: CallContext) => Promise<Outcome> | Outcome

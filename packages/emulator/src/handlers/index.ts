@@ -11,9 +11,14 @@ import {
   requestOtpChallenge,
   requestTransactionSigningChallenge,
 } from './challenge-response'
+import { getTokenStatus, unregisterActiveToken } from './admin-factors'
+import { registerOneTimePin } from './app-activation'
 import type { Handler } from './context'
 import { adaptive, authBasic } from './login'
-import { authQrCode, requestQrCode, statecheck } from './qr'
+import { logout } from './logout'
+import { requestMobilePushCR } from './push'
+import { authQrCode, requestQrCode } from './qr'
+import { statecheck } from './statecheck'
 import { authSmsOtp, authoriseSmsTrans, requestSmsOtp, requestSmsTransOtp } from './sms'
 import { authOtp } from './soft-otp'
 
@@ -30,12 +35,17 @@ export const handlers: Readonly<Record<EndpointName, Handler>> = {
   authQrCode,
   authQRCode: authQrCode,
   statecheck,
+  requestMobilePushCR,
+  logout,
   requestSmsTransOtp,
   authoriseSmsTrans,
   requestTransactionSigningChallenge,
   authTransactionSigningCrOtp,
   registerActiveToken,
   registerOfflineOtp,
+  registerOneTimePin,
+  unregisterActiveToken,
   userAuthList,
+  getTokenStatus,
   listMultipleUserDevice,
 }

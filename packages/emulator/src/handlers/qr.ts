@@ -1,7 +1,7 @@
 /**
  * QR: `req/requestQrCode` (API.md 2.8), `auth/authQrCode` / `auth/authQRCode` (2.9, 2.10; both
- * spellings for both flows, the transaction flow marked by `isTransaction: "1"`) and
- * `session/statecheck` (2.11).
+ * spellings for both flows, the transaction flow marked by `isTransaction: "1"`) and its
+ * `session/statecheck` answer (2.11; the endpoint itself is ./statecheck.ts).
  *
  * The QR carries the request id, the challenge, the device account and the details; the app's OTP
  * is OCRA over SHA-256(challenge | plainText), so it is valid for exactly the details shown.
@@ -12,8 +12,8 @@ import { encodeQrCode, qrOtp } from '../otp/responders'
 import { randomDigits, randomHex32 } from '../random'
 import { recordFailure, recordSuccess } from '../state/lockout'
 import { authResultObject, completeFactor, rotateAuthToken } from '../state/sessions'
-import type { QrRequestState } from '../state/state-schema'
-import { type CallContext, type Handler, fail, field, ok } from './context'
+import type { QrRequestState, SessionState } from '../state/state-schema'
+import { type CallContext, type Handler, type Outcome, fail, field, ok } from './context'
 import { displayText } from './display-text'
 import { authoriseTransaction, isAuthorised } from './transaction-authorisations'
 import { activeUser, requestSession } from './user-checks'
@@ -109,24 +109,21 @@ export const authQrCode: Handler = async (context) => {
   return ok(authResultObject(state, login, settings))
 }
 
-/** `session/statecheck` for QRCODE: 23007 pending, 0 approved (login completes), 23026 rejected. */
-export const statecheck: Handler = (context) => {
-  const checked = activeUser(context)
-  if (!checked.ok) return checked.outcome
-  const user = checked.value
-  if (field(context, 'authMethod').toUpperCase() !== 'QRCODE') return fail('23017')
-  const session = requestSession(context, user, 'none')
-  if (!session.ok || session.value === null) return session.ok ? fail('23016') : session.outcome
+/**
+ * `session/statecheck` for QRCODE (the session's newest QR request): 23007 pending, 0 approved
+ * (the login completes), 23026 rejected, 23016 expired or unknown.
+ */
+export function qrStatecheck(context: CallContext, session: SessionState): Outcome {
   const { state, settings, now } = context
   const request = Object.values(state.qrRequests)
-    .filter((candidate) => candidate.sessionId === session.value?.id)
+    .filter((candidate) => candidate.sessionId === session.id)
     .sort((a, b) => b.issuedAt - a.issuedAt)[0]
   if (!request) return fail('23016')
   if (request.status === 'rejected') return fail('23026')
   if (request.status === 'pending') return request.expiresAt <= now ? fail('23016') : fail('23007')
   if (request.status !== 'approved' || request.expiresAt <= now) return fail('23016')
   request.status = 'used'
-  recordSuccess(state, user.username)
-  completeFactor(state, session.value, 'QRCODE', now)
-  return ok(authResultObject(state, session.value, settings))
+  recordSuccess(state, session.username)
+  completeFactor(state, session, 'QRCODE', now)
+  return ok(authResultObject(state, session, settings))
 }

@@ -5,7 +5,10 @@ export function userTokens(state: EmulatorState, username: string): TokenState[]
   return Object.values(state.tokens).filter((token) => token.owner === username)
 }
 
-/** `SMS`, `CROTP`, `QRCODE`, `OTP` in that order, for what the user has enrolled. */
+/**
+ * `SMS`, `CROTP`, `QRCODE`, `OTP`, `PUSH` in that order, for what the user has enrolled: the
+ * CENTAGATE app (mobile device) answers challenges, scans QR codes, shows a TOTP and takes pushes.
+ */
 export function userFactors(state: EmulatorState, user: UserState): string[] {
   const tokens = userTokens(state, user.username)
   const factors: string[] = []
@@ -15,6 +18,7 @@ export function userFactors(state: EmulatorState, user: UserState): string[] {
   if (user.device || user.softToken || tokens.some((token) => token.kind === 'totp')) {
     factors.push('OTP')
   }
+  if (user.device) factors.push('PUSH')
   return factors
 }
 

@@ -17,6 +17,8 @@ export function initialState(fixtures: Fixtures): EmulatorState {
     smsSends: {},
     challenges: {},
     qrRequests: {},
+    pushRequests: {},
+    activations: {},
     authorisedTransactions: {},
     failures: {},
     totpLastStep: {},

@@ -1,8 +1,8 @@
 /**
  * Drops what can no longer matter, so a long-running emulator (demos, load tests) keeps a bounded
  * state: expired sessions, rotated-out tokens older than a session lifetime (after that they
- * answer 23016 instead of 23018), finished or expired challenges, QR requests and SMS codes, and
- * SMS send times older than the hourly window.
+ * answer 23016 instead of 23018), finished or expired challenges, QR requests and SMS codes,
+ * pushes and app activations, and SMS send times older than the hourly window.
  */
 import type { EmulatorSettings } from '../settings'
 import type { EmulatorState } from './state-schema'
@@ -26,6 +26,12 @@ export function pruneState(state: EmulatorState, now: number, settings: Emulator
   }
   for (const [key, request] of Object.entries(state.qrRequests)) {
     if (request.expiresAt + graceMs < now) delete state.qrRequests[key]
+  }
+  for (const [key, push] of Object.entries(state.pushRequests)) {
+    if (push.expiresAt + graceMs < now) delete state.pushRequests[key]
+  }
+  for (const [key, activation] of Object.entries(state.activations)) {
+    if (activation.expiresAt + graceMs < now) delete state.activations[key]
   }
   for (const [username, code] of Object.entries(state.sms)) {
     if (code.expiresAt + graceMs < now) delete state.sms[username]

@@ -87,13 +87,44 @@ export const qrRequestState = z.strictObject({
   status: z.enum(['pending', 'approved', 'rejected', 'used', 'void']),
 })
 
+/** A push to the CENTAGATE app (`req/requestMobilePushCR`), decided in the app. */
+export const pushRequestState = z.strictObject({
+  requestId: z.string(),
+  username: z.string(),
+  accountId: z.string(),
+  /** The decoded details as sent (Base64-decoded when it was Base64), shown with the push. */
+  details: z.string(),
+  sessionId: z.string(),
+  issuedAt: z.number(),
+  expiresAt: z.number(),
+  /** `pending` until the app decides; `used` once statecheck completed the login with it. */
+  status: z.enum(['pending', 'approved', 'rejected', 'used']),
+})
+
+/** An app activation started by `device/register/onetimepin`: the QR and its one-time passcode. */
+export const activationState = z.strictObject({
+  id: z.string(),
+  username: z.string(),
+  /** The QR text the app scans. */
+  qr: z.string(),
+  passcode: z.string(),
+  /** The registration's `status` ("1" pending ... "4" deactivated), reported by getStatus. */
+  status: z.enum(['1', '2', '3', '4']),
+  issuedAt: z.number(),
+  expiresAt: z.number(),
+  wrongAttempts: z.number().int(),
+  /** `pending` until the app completes it; `void` after too many wrong passcodes or removal. */
+  state: z.enum(['pending', 'activated', 'void']),
+})
+
 export const outboxMessage = z.strictObject({
   id: z.string(),
   username: z.string(),
   phone: z.string(),
   text: z.string(),
   code: z.string(),
-  kind: z.enum(['login', 'transaction']),
+  /** `activation`: the passcode of a CENTAGATE app activation (device/register/onetimepin). */
+  kind: z.enum(['login', 'transaction', 'activation']),
   transactionId: z.string().optional(),
   sentAt: z.number(),
 })
@@ -113,6 +144,9 @@ export const emulatorStateSchema = z.strictObject({
   smsSends: z.record(z.string(), z.array(z.number())),
   challenges: z.record(z.string(), challengeState),
   qrRequests: z.record(z.string(), qrRequestState),
+  // Defaults keep states exported before these existed importable.
+  pushRequests: z.record(z.string(), pushRequestState).default({}),
+  activations: z.record(z.string(), activationState).default({}),
   /** `username\u0000transactionId` -> time authorised (a transaction is authorised once). */
   authorisedTransactions: z.record(z.string(), z.number()),
   /** Consecutive failures per user and the lock end (ms). */
@@ -132,6 +166,8 @@ export type SessionState = z.output<typeof sessionState>
 export type SmsCodeState = z.output<typeof smsCodeState>
 export type ChallengeState = z.output<typeof challengeState>
 export type QrRequestState = z.output<typeof qrRequestState>
+export type PushRequestState = z.output<typeof pushRequestState>
+export type ActivationState = z.output<typeof activationState>
 export type Purpose = z.output<typeof purpose>
 export type Responder = z.output<typeof responder>
 export type OutboxMessage = z.output<typeof outboxMessage>

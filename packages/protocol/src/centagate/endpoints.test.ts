@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { endpointList, endpointPath, endpoints, requiredFields } from './endpoints'
+import {
+  documentedOrders,
+  endpointList,
+  endpointPath,
+  endpoints,
+  requiredFields,
+  tenantOrder,
+} from './endpoints'
 
 describe('endpoint catalogue', () => {
   it('holds every call the kit uses (API.md 1.9)', () => {
@@ -13,15 +20,20 @@ describe('endpoint catalogue', () => {
       'authCrOtp',
       'requestQrCode',
       'authQrCode',
-      'authQRCode',
       'statecheck',
+      'requestMobilePushCR',
+      'logout',
+      'authQRCode',
       'requestSmsTransOtp',
       'authoriseSmsTrans',
       'requestTransactionSigningChallenge',
       'authTransactionSigningCrOtp',
       'registerActiveToken',
       'registerOfflineOtp',
+      'registerOneTimePin',
+      'unregisterActiveToken',
       'userAuthList',
+      'getTokenStatus',
       'listMultipleUserDevice',
     ])
   })
@@ -39,6 +51,19 @@ describe('endpoint catalogue', () => {
       endpointPath(endpoints.listMultipleUserDevice, { username: 'u', cenToken: 'c', userId: '7' }),
     ).toBe('/CentagateWS/webresources/device/listMultipleUserDevice/u/c/7')
     expect(() => endpointPath(endpoints.registerActiveToken)).toThrow(/adminUsername/)
+    expect(endpointPath(endpoints.requestMobilePushCR)).toBe(
+      '/v2/CentagateWS/webresources/req/requestMobilePushCR',
+    )
+    expect(endpointPath(endpoints.logout)).toBe('/v2/CentagateWS/webresources/auth/logout')
+    expect(endpointPath(endpoints.registerOneTimePin, { adminUsername: 'admin' })).toBe(
+      '/CentagateWS/webresources/device/register/onetimepin/admin',
+    )
+    expect(endpointPath(endpoints.unregisterActiveToken, { adminUsername: 'admin' })).toBe(
+      '/CentagateWS/webresources/token/unregisterActiveToken/admin',
+    )
+    expect(endpointPath(endpoints.getTokenStatus, { adminUsername: 'admin' })).toBe(
+      '/CentagateWS/webresources/token/getStatus/admin',
+    )
   })
 
   it('knows both QR spellings (API.md 5.2)', () => {
@@ -69,6 +94,55 @@ describe('endpoint catalogue', () => {
         expect(alternative.order).not.toEqual(endpoint.signedOrder)
       }
       for (const field of endpoint.signedOrder) expect(known).toContain(field)
+      for (const field of endpoint.vendorSample?.order ?? []) expect(known).toContain(field)
     }
+  })
+
+  it('records the vendor Node sample order of every signed call (API.md "GH Node" rows)', () => {
+    const signed = endpointList.filter((endpoint) => endpoint.auth === 'hmac')
+    // auth/logout is documented only by the 2018 PDF: no vendor sample.
+    expect(signed.filter((e) => e.vendorSample === null).map((e) => e.name)).toEqual(['logout'])
+    // Seed 001's Node sample: U + devAccId + authToken + integrationKey + ... (API.md 5.21).
+    expect(endpoints.requestOtpChallenge.vendorSample.order).toEqual([
+      'username',
+      'devAccId',
+      'authToken',
+      'integrationKey',
+      'unixTimestamp',
+      'supportFido',
+      'ipAddress',
+      'userAgent',
+      'browserFp',
+    ])
+    // Seed 000's Node sample signs the catalogue order.
+    expect(endpoints.authSmsOtp.vendorSample.order).toEqual(endpoints.authSmsOtp.signedOrder)
+  })
+
+  it('lists documented orders once each, the catalogue order first', () => {
+    for (const endpoint of endpointList) {
+      const orders = documentedOrders(endpoint)
+      expect(orders[0]).toEqual({ source: 'canonical', order: endpoint.signedOrder })
+      const texts = orders.map((entry) => entry.order.join(','))
+      expect(new Set(texts).size).toBe(texts.length)
+    }
+    const challengeSources = documentedOrders(endpoints.requestOtpChallenge).map((o) => o.source)
+    expect(challengeSources[1]).toBe('vendor sample: page 1361 Node (seed 001), GH Node')
+    // The vendor sample equals the catalogue order for authSmsOtp: listed once, as canonical.
+    expect(documentedOrders(endpoints.authSmsOtp).map((o) => o.source)).not.toContain(
+      'vendor sample: page 457 Node (seed 000), GH Node',
+    )
+  })
+
+  it('picks the one order a tenant accepts per mode', () => {
+    expect(tenantOrder(endpoints.requestOtpChallenge, 'catalogue').order).toBe(
+      endpoints.requestOtpChallenge.signedOrder,
+    )
+    expect(tenantOrder(endpoints.requestOtpChallenge, 'vendor-samples').order).toBe(
+      endpoints.requestOtpChallenge.vendorSample.order,
+    )
+    expect(tenantOrder(endpoints.logout, 'vendor-samples')).toEqual({
+      source: 'canonical',
+      order: endpoints.logout.signedOrder,
+    })
   })
 })

@@ -97,9 +97,52 @@ export const tokenRegistrationPayload = z
   .optional()
 export type TokenRegistrationPayload = z.output<typeof tokenRegistrationPayload>
 
-/** `token/register/otp/offline`: the key for offline provisioning (PDF18). */
-export const offlineRegistrationPayload = z.looseObject({ key: text }).optional()
+/**
+ * `token/register/otp/offline`: the key for offline provisioning (PDF18 lists `key`, and in the
+ * same section calls the object empty; API.md 2.19). Required here: without a key nothing can be
+ * provisioned, so an empty answer is a bad payload, not a success. The key is a secret: never
+ * log or cache it.
+ */
+export const offlineRegistrationPayload = z.looseObject({ key: text.min(1) })
 export type OfflineRegistrationPayload = z.output<typeof offlineRegistrationPayload>
+
+/** `req/requestMobilePushCR`: the token to poll `session/statecheck` (authMethod `PUSH`) with. */
+export const pushRequestPayload = z.looseObject({ authToken: text.min(1) })
+export type PushRequestPayload = z.output<typeof pushRequestPayload>
+
+/**
+ * `device/register/onetimepin`: `qr`, the text the CENTAGATE app scans, and `passcode`, the
+ * one-time code the user types into the app after scanning (PDF18; JSF). The passcode is the
+ * second channel of the activation (CENTAGATE also sends it by SMS): never show it next to the QR.
+ */
+export const oneTimePinRegistrationPayload = z.looseObject({
+  qr: text.min(1),
+  passcode: optionalText,
+})
+export type OneTimePinRegistrationPayload = z.output<typeof oneTimePinRegistrationPayload>
+
+/** What the status values of `token/getStatus` mean (API.md 2.20). */
+export const tokenStatusLabels = {
+  '': 'none',
+  '1': 'pending',
+  '2': 'valid',
+  '3': 'temporarily_deactivated',
+  '4': 'deactivated',
+  '5': 'suspended',
+} as const
+export type TokenStatusLabel = (typeof tokenStatusLabels)[keyof typeof tokenStatusLabels]
+
+/**
+ * `token/getStatus`: a bare value as `object` (`""` none, `"1"` ... `"5"`; API.md 1.3), read into
+ * `{ code, status }`. An absent object is "none"; an unknown value is refused.
+ */
+export const tokenStatusPayload = z
+  .union([z.string(), z.number()])
+  .optional()
+  .transform((value) => (value === undefined ? '' : String(value).trim()))
+  .pipe(z.enum(['', '1', '2', '3', '4', '5']))
+  .transform((code) => ({ code, status: tokenStatusLabels[code] }))
+export type TokenStatusPayload = z.output<typeof tokenStatusPayload>
 
 /** `user/auth/list`: what is bound to a user (page 1651). */
 export const authListPayload = z.looseObject({
@@ -149,6 +192,9 @@ export const payloadDecoders = {
   tokenRegistration: tokenRegistrationPayload,
   offlineRegistration: offlineRegistrationPayload,
   authList: authListPayload,
+  pushRequest: pushRequestPayload,
+  oneTimePinRegistration: oneTimePinRegistrationPayload,
+  tokenStatus: tokenStatusPayload,
   deviceList: deviceListPayload,
   empty: emptyPayload,
 } as const

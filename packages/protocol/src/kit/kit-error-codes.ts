@@ -23,6 +23,11 @@ export const kitErrorCodes = [
   /** `requireStepUp` refused: a fresh step-up is needed (RFC 9470 style). */
   'step_up_required',
   'transaction_not_found',
+  /**
+   * The app's transaction cannot be shown as signed: its text (`fields` names which) holds
+   * control, format, bidi or zero-width characters or line breaks (`shapes/display-text.ts`).
+   */
+  'transaction_invalid',
   // Authentication outcomes
   'invalid_credentials',
   'otp_invalid',

@@ -19,6 +19,7 @@ export const kitErrors = {
   unauthenticated: { status: 401, retryable: false },
   step_up_required: { status: 401, retryable: true },
   transaction_not_found: { status: 404, retryable: false },
+  transaction_invalid: { status: 422, retryable: false },
   invalid_credentials: { status: 401, retryable: true },
   otp_invalid: { status: 401, retryable: true },
   otp_expired: { status: 410, retryable: true },

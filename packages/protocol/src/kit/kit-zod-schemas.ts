@@ -9,7 +9,7 @@ import { kitRouteDeclarations } from './routes/kit-routes'
 import type { KitRequest, KitResponse, KitRoute } from './routes/kit-routes'
 import { toZod } from './schema/to-zod'
 import { kitErrorBodyShape } from './shapes/error-body'
-import { transactionView } from './shapes/transaction-view'
+import { transactionValue, transactionView } from './shapes/transaction-view'
 
 export type KitRouteSchemas = {
   readonly [R in KitRoute]: {
@@ -33,3 +33,6 @@ export const kitErrorBody = toZod(kitErrorBodyShape)
 
 /** What the app's `getTransaction` must return as `view`. */
 export const transactionViewSchema = toZod(transactionView)
+
+/** What the app's `getTransaction` may return as `value`. */
+export const transactionValueSchema = toZod(transactionValue)

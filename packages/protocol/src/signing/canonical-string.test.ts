@@ -47,6 +47,10 @@ const expected: Record<string, string> = {
   authQrCode: `aliceDEV111111CHALDETS${tail}`,
   authQRCode: `aliceDEV111111CHALDETS${tail}`,
   statecheck: `aliceQRCODE${tail}`,
+  // API.md 2.12: U, devAccId (if sent), details, TAIL.
+  requestMobilePushCR: `aliceDEVDETS${tail}`,
+  // API.md 2.20 (PDF18): U, IK, TS, AT; no context fields are sent.
+  logout: 'aliceIK1700000000AT',
   requestSmsTransOtp: `aliceDETSTX9${tail}`,
   authoriseSmsTrans: `aliceTX9DETS333333${tail}`,
   requestTransactionSigningChallenge: `aliceDETSTX9${tail}`,

@@ -1,4 +1,9 @@
-import type { EndpointDefinition } from '../centagate/endpoints'
+import {
+  type TenantOrders,
+  documentedOrders,
+  tenantOrder,
+} from '../centagate/catalogue/documented-orders'
+import type { EndpointDefinition } from '../centagate/catalogue/endpoint-definition'
 import type { FieldValues } from './canonical-string'
 import type { HmacSigner } from './create-signing'
 
@@ -15,21 +20,34 @@ export function signEndpointFields(
   return signer.signFields(order, fields)
 }
 
+export interface VerifyOrderOptions {
+  /** Accept every documented order (catalogue, vendor sample, alternatives). Default false. */
+  lenient?: boolean
+  /**
+   * Without `lenient`, the one order accepted: the catalogue's (`catalogue`, default) or the
+   * vendor's Node.js sample order (`vendor-samples`), as a real tenant accepts one order.
+   */
+  tenantOrders?: TenantOrders
+}
+
 /**
- * Verifies a request's `hmac` against the canonical order and, when `lenient`, against every
- * alternative order the documents show. Returns the source of the order that matched, or `null`.
+ * Verifies a request's `hmac` against the one order a tenant accepts or, when `lenient`, against
+ * every documented order. Returns the source of the order that matched (`canonical` for the
+ * catalogue's own), or `null`.
  */
 export async function verifyEndpointFields(
   signer: HmacSigner,
-  endpoint: Pick<EndpointDefinition, 'signedOrder' | 'alternativeOrders'>,
+  endpoint: Pick<EndpointDefinition, 'signedOrder' | 'vendorSample' | 'alternativeOrders'>,
   fields: FieldValues,
   hmac: unknown,
-  options: { lenient?: boolean } = {},
+  options: VerifyOrderOptions = {},
 ): Promise<string | null> {
-  if (await signer.verifyFields(endpoint.signedOrder, fields, hmac)) return 'canonical'
-  if (!options.lenient) return null
-  for (const alternative of endpoint.alternativeOrders) {
-    if (await signer.verifyFields(alternative.order, fields, hmac)) return alternative.source
+  if (options.lenient) {
+    for (const candidate of documentedOrders(endpoint)) {
+      if (await signer.verifyFields(candidate.order, fields, hmac)) return candidate.source
+    }
+    return null
   }
-  return null
+  const accepted = tenantOrder(endpoint, options.tenantOrders ?? 'catalogue')
+  return (await signer.verifyFields(accepted.order, fields, hmac)) ? accepted.source : null
 }

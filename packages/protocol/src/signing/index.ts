@@ -9,7 +9,11 @@ import { webCryptoEngine } from './web-crypto-engine'
 export { canonicalString, describeSignedFields, fieldText } from './canonical-string'
 export type { FieldValue, FieldValues } from './canonical-string'
 export type { HmacSigner, SigningApi } from './create-signing'
-export { signEndpointFields, verifyEndpointFields } from './endpoint-signing'
+export {
+  type VerifyOrderOptions,
+  signEndpointFields,
+  verifyEndpointFields,
+} from './endpoint-signing'
 
 /** Which HMAC implementation this build uses. */
 export const signingEngine: 'web-crypto' | 'node-crypto' = 'web-crypto'

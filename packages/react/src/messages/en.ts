@@ -114,6 +114,7 @@ export const englishMessages = [
   ['kit.unauthenticated', 'Please sign in first.'],
   ['kit.step_up_required', 'Extra verification is needed to continue.'],
   ['kit.transaction_not_found', 'This transaction could not be found.'],
+  ['kit.transaction_invalid', 'This transaction has characters that cannot be shown safely.'],
   ['kit.invalid_credentials', 'The details you entered are not correct.'],
   ['kit.otp_invalid', 'That code is not correct.'],
   ['kit.otp_expired', 'That code has expired. Request a new one.'],

@@ -4,8 +4,10 @@ import { qrSigningPart as part } from './qr-signing-anatomy'
 
 /**
  * "What you see is what you sign": renders exactly `transaction.fields` from the server, in order,
- * with no formatting of our own (the server formatted the same strings it signed). Values are
- * isolated with `<bdi>` so an LTR amount stays intact in an RTL page and vice versa.
+ * with no formatting of our own (the server formatted the same strings it signed). Each label and
+ * each value is its own `<bdi>` (direction from its own text, `unicode-bidi: isolate`): an LTR
+ * amount stays intact in an RTL page and vice versa, and no character of one string can reorder
+ * another (the server also refuses control, format and bidi characters: `transaction_invalid`).
  */
 export function QrSigningDetails({ transaction }: { transaction: TransactionView }) {
   const { t } = useI18n()
@@ -15,7 +17,9 @@ export function QrSigningDetails({ transaction }: { transaction: TransactionView
       <dl {...part('details')} data-transaction-id={transaction.id}>
         {transaction.fields.map((field) => (
           <div key={field.name} {...part('detail')} data-name={field.name}>
-            <dt>{field.label}</dt>
+            <dt>
+              <bdi>{field.label}</bdi>
+            </dt>
             <dd>
               <bdi>{field.value}</bdi>
             </dd>

@@ -16,6 +16,7 @@ import { QrSigningView } from '../qr-signing/qr-signing'
 import { SmsOtpView } from '../sms-otp/sms-otp'
 import { stepUpPart as part } from './step-up-anatomy'
 import { StepUpMethodChoice } from './step-up-method-choice'
+import { StepUpTransactionSummary } from './step-up-transaction-summary'
 
 export interface StepUpProps {
   /** The app transaction to sign (its details come from the server's `getTransaction`). */
@@ -182,9 +183,7 @@ export function StepUp({
         {t('stepup.title')}
       </StepHeading>
       {snapshot.transaction && method !== 'qr' && state !== 'approved' ? (
-        <p {...part('transaction-summary')}>
-          <bdi>{snapshot.transaction.summary}</bdi>
-        </p>
+        <StepUpTransactionSummary summary={snapshot.transaction.summary} />
       ) : null}
       {body}
       {onCancel && state !== 'approved' ? (

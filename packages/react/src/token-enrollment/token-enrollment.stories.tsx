@@ -97,6 +97,46 @@ export const UnknownSerialRejected: Story = {
   },
 }
 
+/**
+ * bob already has a factor (his phone): changing factors needs a fresh step-up. The server answers
+ * 401 `step_up_required`; the widget opens the step-up below the form (SMS, bob's only method),
+ * then registers the number bob typed, without his typing it again.
+ */
+export const StepUpBeforeRegistering: Story = {
+  parameters: { backend: { user: 'bob' } },
+  play: async ({ canvasElement, loaded }) => {
+    const backend = backendOf({ loaded })
+    await userEvent.type(await textInput(canvasElement), '+60 12-777 8899')
+    await userEvent.click(await submit(canvasElement))
+    await untilState(canvasElement, 'token-enrollment', 'awaiting-step-up')
+    await untilState(canvasElement, 'sms-otp', 'awaiting-otp')
+    await waitFor(() =>
+      expect(document.activeElement?.getAttribute('autocomplete')).toBe('one-time-code'),
+    )
+    await userEvent.keyboard((await backend.device.latestSmsCode())!)
+    await untilState(canvasElement, 'token-enrollment', 'registered')
+    await expect(canvasElement.querySelector('[data-part="status"]')).toHaveTextContent('8899')
+    await expect(backend.calls.get('tokens/register')).toBe(2)
+    await expect(backend.emulator.state.users.bob?.phone).toBe('+60127778899')
+  },
+}
+
+export const StepUpDismissed: Story = {
+  parameters: { backend: { user: 'bob' } },
+  play: async ({ canvasElement, loaded }) => {
+    await userEvent.type(await textInput(canvasElement), '+60127778899')
+    await userEvent.click(await submit(canvasElement))
+    await untilState(canvasElement, 'sms-otp', 'awaiting-otp')
+    await userEvent.click(
+      await untilElement(canvasElement, '[data-scope="step-up"][data-part="cancel"]'),
+    )
+    await untilState(canvasElement, 'token-enrollment', 'idle')
+    // What bob typed is still there; nothing was registered.
+    await expect(await textInput(canvasElement)).toHaveValue('+60127778899')
+    await expect(backendOf({ loaded }).emulator.state.users.bob?.phone).toBe('+60198765432')
+  },
+}
+
 export const Dark: Story = { parameters: { frame: { theme: 'dark' } } }
 export const RightToLeftPage: Story = { parameters: { frame: { dir: 'rtl' } } }
 export const Malay: Story = { parameters: { frame: { locale: 'ms' } } }

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/use-i18n'
 import { useControllableState } from '../internal/use-controllable-state'
 import { ErrorPanel } from '../parts/error-panel'
 import { StepHeading } from '../parts/step-heading'
+import { StepUp } from '../step-up/step-up'
 import {
   e164Pattern,
   normalisePhone,
@@ -33,7 +34,10 @@ export interface TokenEnrollmentProps {
 
 /**
  * Registers an E.164 phone number or a hardware token serial, with validation messages, on the
- * client's enrolment machine; `data-state` is the machine's state.
+ * client's enrolment machine; `data-state` is the machine's state. When the server asks for a
+ * fresh step-up first (`awaiting-step-up`), `<StepUp>` opens below the form (inline, not modal:
+ * the page, e.g. a device drawer, stays usable) and, once it succeeded, the same input is
+ * registered: the form is never filled in twice.
  */
 export function TokenEnrollment({
   kind: kindProp,
@@ -161,6 +165,12 @@ export function TokenEnrollment({
           </div>
         </form>
       )}
+      {state === 'awaiting-step-up' ? (
+        <StepUp
+          onAuthenticated={() => send({ type: 'STEPPED_UP' })}
+          onCancel={() => send({ type: 'CANCEL' })}
+        />
+      ) : null}
     </section>
   )
 }

@@ -9,7 +9,11 @@
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express'
 import type { CentagateHandler } from '../handler/create-centagate-handler'
 import type { RequireStepUpOptions, StepUpReceiptInfo } from '../receipts/require-step-up'
+import { randomId } from '../encoding'
+import { errorAnswer } from '../http/json-response'
+import { KitFailure } from '../http/kit-failure'
 import { toNodeHandler, toWebRequest, writeWebResponse } from './node'
+import { MalformedRequestError, malformedRequestAnswer, writeKitAnswer } from './node-bridge'
 
 /** Express middleware serving the kit routes under `kit.basePath`; other paths go to `next()`. */
 export function centagateExpress(
@@ -22,7 +26,8 @@ export function centagateExpress(
 
 /**
  * Express form of `kit.requireStepUp(options)`: calls `next()` with `res.locals.stepUp` set to
- * the receipt, or answers the RFC 9470-style 401.
+ * the receipt, or answers the RFC 9470-style 401. A malformed Host or URL is a typed 400 and
+ * anything unexpected a typed 500 (JSON, never Express's error page with a stack).
  */
 export function requireStepUpExpress(
   kit: CentagateHandler,
@@ -50,6 +55,14 @@ export function requireStepUpExpress(
       } else {
         await writeWebResponse(result.response, response)
       }
-    })().catch(next)
+    })().catch((error: unknown) => {
+      if (response.headersSent) return void response.destroy()
+      writeKitAnswer(
+        error instanceof MalformedRequestError
+          ? malformedRequestAnswer(error)
+          : errorAnswer(new KitFailure('internal_error'), randomId(12), Date.now()),
+        response,
+      )
+    })
   }
 }

@@ -9,7 +9,8 @@ import type { FastifyInstance, FastifyPluginAsync } from 'fastify'
 import type { CentagateHandler } from '../handler/create-centagate-handler'
 import { kitEntryOf } from '../handler/kit-entry'
 import { defaultMaxBodyBytes } from '../http/read-json-body'
-import { kitRequestFromNode } from './node-bridge'
+import type { KitRequest } from '../http/kit-request'
+import { MalformedRequestError, kitRequestFromNode, malformedRequestAnswer } from './node-bridge'
 
 export function centagateFastify(
   kit: CentagateHandler,
@@ -31,12 +32,23 @@ export function centagateFastify(
       const body = request.body
       const bytes = body instanceof Uint8Array ? body : new Uint8Array()
       const clientAddress = request.raw.socket.remoteAddress
-      // Served straight from the raw request, like toNodeHandler (no Web Request/Response).
-      const answer = await serve(
-        kitRequestFromNode(request.raw),
-        () => Promise.resolve(bytes),
-        clientAddress === undefined ? {} : { clientAddress },
-      )
+      let kitRequest: KitRequest | MalformedRequestError
+      try {
+        kitRequest = kitRequestFromNode(request.raw)
+      } catch (error) {
+        if (!(error instanceof MalformedRequestError)) throw error
+        kitRequest = error
+      }
+      // Served straight from the raw request, like toNodeHandler (no Web Request/Response); a
+      // Host no URL can hold is a typed 400, never Fastify's error handler.
+      const answer =
+        kitRequest instanceof MalformedRequestError
+          ? malformedRequestAnswer(kitRequest)
+          : await serve(
+              kitRequest,
+              () => Promise.resolve(bytes),
+              clientAddress === undefined ? {} : { clientAddress },
+            )
       reply.code(answer.status)
       for (const [name, value] of answer.headers.entries()) void reply.header(name, value)
       const cookies = answer.headers.getSetCookie()

@@ -2,7 +2,10 @@
 // Express, Fastify and Vite adapters.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { TLSSocket } from 'node:tls'
-import type { KitAnswer } from '../http/json-response'
+import { requestUrl } from '@centagate-kit/protocol'
+import { randomId } from '../encoding'
+import { type KitAnswer, errorAnswer } from '../http/json-response'
+import { KitFailure } from '../http/kit-failure'
 import type { KitRequest } from '../http/kit-request'
 import { defaultMaxBodyBytes } from '../http/read-json-body'
 import { nodeHeaderValue } from './node-header-value'
@@ -72,13 +75,56 @@ export interface NodeRequestOptions {
   body?: Uint8Array | string
 }
 
-/** The absolute URL of a Node request (scheme from the socket, host from the Host header). */
+/**
+ * A request whose `Host` header or target makes no URL (`Host: localhost:abc`, `127.0.0.1:99999`,
+ * `x@y`; a target that is not a path). The kit's adapters answer it with a typed 400
+ * (`invalid_input` naming {@link MalformedRequestError.part}); an app that calls `toWebRequest`
+ * itself should answer 400 too, never let it reach a framework's error page.
+ */
+export class MalformedRequestError extends Error {
+  override readonly name = 'MalformedRequestError'
+  constructor(
+    /** What is malformed: `(host)` or `(url)` (the `fields` of the 400). */
+    readonly part: '(host)' | '(url)',
+  ) {
+    super(`malformed request ${part}`)
+  }
+}
+
+/** The request target (Express strips its mount path from `url`; `originalUrl` keeps it). */
+function targetOf(request: IncomingMessage): string | undefined {
+  return (request as IncomingMessage & { originalUrl?: string }).originalUrl ?? request.url
+}
+
+/**
+ * The absolute URL of a Node request (scheme from the socket, host from the Host header).
+ * @throws MalformedRequestError when the Host header or the target make no URL.
+ */
 export function nodeRequestUrl(request: IncomingMessage): URL {
   const encrypted = (request.socket as TLSSocket | null)?.encrypted === true
-  const host = request.headers.host ?? 'localhost'
-  // Express strips its mount path from `url`; `originalUrl` keeps the full path.
-  const path = (request as IncomingMessage & { originalUrl?: string }).originalUrl ?? request.url
-  return new URL(path ?? '/', `${encrypted ? 'https' : 'http'}://${host}`)
+  const scheme = encrypted ? 'https' : 'http'
+  const url = requestUrl(scheme, request.headers.host, targetOf(request))
+  if (url !== null) return url
+  throw new MalformedRequestError(
+    requestUrl(scheme, request.headers.host, '/') === null ? '(host)' : '(url)',
+  )
+}
+
+/**
+ * The path of a Node request as its URL has it (dot segments resolved), whatever its Host, or
+ * `null` for a target that is not a path: what adapters route on before they build the URL.
+ */
+export function nodeRequestPath(request: IncomingMessage): string | null {
+  return requestUrl('http', 'localhost', targetOf(request))?.pathname ?? null
+}
+
+/** The typed 400 for a {@link MalformedRequestError}: `invalid_input` naming `(host)` or `(url)`. */
+export function malformedRequestAnswer(error: MalformedRequestError): KitAnswer {
+  return errorAnswer(
+    new KitFailure('invalid_input', { fields: [error.part] }),
+    randomId(12),
+    Date.now(),
+  )
 }
 
 /** The request's headers as Web `Headers`, without the framing headers (the body is re-framed). */
@@ -95,6 +141,7 @@ function webHeaders(request: IncomingMessage): Headers {
 /**
  * A {@link KitRequest} read straight from the Node request: headers are looked up in
  * `request.headers`; a Web `Request` (without body) is built only if an app callback needs one.
+ * @throws MalformedRequestError when the Host header or the target make no URL.
  */
 export function kitRequestFromNode(
   request: IncomingMessage,
@@ -132,7 +179,10 @@ export function writeKitAnswer(
   target.end(answer.body)
 }
 
-/** {@link toWebRequest} plus whether the connection must be closed after answering. */
+/**
+ * {@link toWebRequest} plus whether the connection must be closed after answering.
+ * @throws MalformedRequestError when the Host header or the target make no URL (nothing read).
+ */
 export async function readWebRequest(
   request: IncomingMessage,
   options: NodeRequestOptions = {},
@@ -153,7 +203,11 @@ export async function readWebRequest(
   return { request: new Request(url, init), closeConnection }
 }
 
-/** Builds a Web `Request` from a Node request (origin from the Host header and the socket). */
+/**
+ * Builds a Web `Request` from a Node request (origin from the Host header and the socket).
+ * @throws MalformedRequestError when the Host header or the target make no URL: answer it with
+ * `malformedRequestAnswer` (a typed 400), never a framework's error page.
+ */
 export async function toWebRequest(
   request: IncomingMessage,
   options: NodeRequestOptions = {},

@@ -21,11 +21,23 @@ import { errorAnswer } from '../http/json-response'
 import { KitFailure } from '../http/kit-failure'
 import type { KitRequest } from '../http/kit-request'
 import { defaultMaxBodyBytes } from '../http/read-json-body'
-import { kitRequestFromNode, readCapped, writeKitAnswer } from './node-bridge'
+import {
+  MalformedRequestError,
+  kitRequestFromNode,
+  malformedRequestAnswer,
+  nodeRequestPath,
+  readCapped,
+  writeKitAnswer,
+} from './node-bridge'
 
 export { type NodeFetchOptions, createNodeFetch } from './node-fetch'
 export { type NodeTransportOptions, createNodeTransport } from './node-transport'
-export { readWebRequest, toWebRequest, writeWebResponse } from './node-bridge'
+export {
+  MalformedRequestError,
+  readWebRequest,
+  toWebRequest,
+  writeWebResponse,
+} from './node-bridge'
 export * from '../index'
 
 /**
@@ -67,23 +79,25 @@ export function toNodeHandler(
       response.statusCode = 404
       response.end()
     }
-    let kitRequest: KitRequest
-    try {
-      kitRequest = kitRequestFromNode(request)
-    } catch {
-      // A Host header no URL can hold. On a kit path that is bad input (a typed 400, and the
-      // unread body is not worth keeping the connection for); elsewhere it is the app's to answer.
-      const path =
-        (request as IncomingMessage & { originalUrl?: string }).originalUrl ?? request.url
-      if (!URL.canParse(path ?? '/', 'http://x')) return notOurs()
-      if (!handler.handles(new URL(path ?? '/', 'http://x').pathname)) return notOurs()
-      const failure = new KitFailure('invalid_input', { fields: ['(host)'] })
-      writeKitAnswer(errorAnswer(failure, randomId(12), Date.now()), response, {
+    const path = nodeRequestPath(request)
+    if (path === null && next === undefined) {
+      // A target that is not a path, on a server the kit answers alone: bad input, a typed 400.
+      writeKitAnswer(malformedRequestAnswer(new MalformedRequestError('(url)')), response, {
         closeConnection: true,
       })
       return
     }
-    if (!handler.handles(kitRequest.url.pathname)) return notOurs()
+    if (path === null || !handler.handles(path)) return notOurs()
+    let kitRequest: KitRequest
+    try {
+      kitRequest = kitRequestFromNode(request)
+    } catch (error) {
+      if (!(error instanceof MalformedRequestError)) throw error
+      // A Host header (or target) no URL can hold: bad input, a typed 400; the unread body is not
+      // worth keeping the connection for.
+      writeKitAnswer(malformedRequestAnswer(error), response, { closeConnection: true })
+      return
+    }
     // Read before the body: the socket is the connection's, whatever happens to the stream.
     const clientAddress = request.socket?.remoteAddress
     const context = clientAddress === undefined ? {} : { clientAddress }

@@ -19,8 +19,21 @@ import { configFromEnv } from '../config/config-from-env'
 import { randomId } from '../encoding'
 import type { CentagateHandler } from '../handler/create-centagate-handler'
 import { consoleJsonLogger } from '../logger'
+import { errorAnswer } from '../http/json-response'
+import { KitFailure } from '../http/kit-failure'
 import { type NodeListener, createCentagateHandler, toNodeHandler } from './node'
-import { toWebRequest, writeWebResponse } from './node-bridge'
+import {
+  MalformedRequestError,
+  malformedRequestAnswer,
+  nodeRequestPath,
+  nodeRequestUrl,
+  toWebRequest,
+  writeKitAnswer,
+  writeWebResponse,
+} from './node-bridge'
+
+// App routes' failures are the developer's to see, in the terminal (unless `logger` is given).
+const appRouteLogger = consoleJsonLogger({ minLevel: 'error' })
 
 /** An app route served next to the kit: a Web handler that may use the kit (requireStepUp). */
 export type AppRoute = (request: Request, kit: CentagateHandler) => Promise<Response>
@@ -78,29 +91,87 @@ export function centagateKit(options: CentagateKitViteOptions = {}): Plugin {
     }
     return mounted
   }
+  const appLogger = options.logger ?? appRouteLogger
+  const ours = (pathname: string) =>
+    ready().kit.handles(pathname) || findAppRoute(options.appRoutes, pathname) !== undefined
+
+  // Everything the plugin serves answers JSON, whatever arrives: a malformed Host or URL is a
+  // typed 400 and an app route that throws a typed 500 (its stack goes to the terminal). Nothing
+  // reaches `next(error)`: Vite's error middleware would answer HTML with the stack, and its
+  // websocket would replay the error as an overlay to the next visitor of the dev server.
+  const serveAppRoute = async (
+    route: AppRoute,
+    request: IncomingMessage,
+    response: ServerResponse,
+  ) => {
+    let webRequest: Request
+    try {
+      webRequest = await toWebRequest(request, { maxBodyBytes: 1 << 16 })
+    } catch (error) {
+      if (!(error instanceof MalformedRequestError)) throw error
+      return writeKitAnswer(malformedRequestAnswer(error), response, { closeConnection: true })
+    }
+    let answer: Response
+    try {
+      answer = await route(webRequest, ready().kit)
+    } catch (error) {
+      const requestId = randomId(12)
+      appLogger.error('app route threw', {
+        requestId,
+        path: new URL(webRequest.url).pathname,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      })
+      return writeKitAnswer(
+        errorAnswer(new KitFailure('internal_error'), requestId, Date.now()),
+        response,
+      )
+    }
+    await writeWebResponse(answer, response)
+  }
 
   const middleware = (
     request: IncomingMessage,
     response: ServerResponse,
     next: (error?: unknown) => void,
   ) => {
-    const pathname = new URL(request.url ?? '/', 'http://x').pathname
-    void (async () => {
-      const { kit, listener } = ready()
-      if (kit.handles(pathname)) return listener(request, response, next)
-      const route = findAppRoute(options.appRoutes, pathname)
-      if (route !== undefined) {
-        return writeWebResponse(
-          await route(await toWebRequest(request, { maxBodyBytes: 1 << 16 }), kit),
-          response,
-        )
-      }
-      next()
-    })().catch(next)
+    // A target that is not a path is Vite's to refuse.
+    const pathname = nodeRequestPath(request)
+    if (pathname === null) return next()
+    const { kit, listener } = ready()
+    if (kit.handles(pathname)) return listener(request, response, next)
+    const route = findAppRoute(options.appRoutes, pathname)
+    if (route === undefined) return next()
+    serveAppRoute(route, request, response).catch(() => {
+      // Writing the answer failed (the client went away): nothing left to tell it.
+      if (!response.writableEnded) response.destroy()
+    })
   }
+
+  // Vite's host check (its DNS-rebinding defence) runs before any plugin middleware and answers a
+  // Host it does not allow with a text 403: a malformed Host (`x@y`) on the kit's paths gets the
+  // kit's typed 400 first. Malformed ones only: a well-formed Host Vite does not allow still meets
+  // its 403, so this refuses more, never less.
+  const refuseMalformedHost = (
+    request: IncomingMessage,
+    response: ServerResponse,
+    next: (error?: unknown) => void,
+  ) => {
+    const pathname = nodeRequestPath(request)
+    if (pathname !== null && ours(pathname)) {
+      try {
+        nodeRequestUrl(request)
+      } catch (error) {
+        if (!(error instanceof MalformedRequestError)) throw error
+        return writeKitAnswer(malformedRequestAnswer(error), response, { closeConnection: true })
+      }
+    }
+    next()
+  }
+
   // Built at startup so that a bad configuration stops the server with every problem named.
   const install = (server: ViteDevServer | PreviewServer) => {
     ready()
+    server.middlewares.stack.unshift({ route: '', handle: refuseMalformedHost })
     server.middlewares.use(middleware)
   }
   return {

@@ -68,7 +68,11 @@ export interface CentagateClientOptions {
   transport?: UpstreamTransport
   /** Per-call timeout in milliseconds, headers and body included. Default 10 000. */
   timeoutMs?: number
-  /** Per-endpoint override of the catalogue's signed-field order (API.md 1.5). */
+  /**
+   * Per-endpoint override of the catalogue's signed-field order (API.md 1.5), e.g. what
+   * `centagate-kit doctor --json` found for a tenant. Default: none (the catalogue's orders).
+   * Validated by `createCentagateHandler` (signed endpoints and their own fields only).
+   */
   signedOrder?: Partial<Record<EndpointName, readonly string[]>>
   /** Default: silent. */
   logger?: Logger

@@ -4,12 +4,14 @@
  * `CENTAGATE_ADMIN_USERNAME` + `CENTAGATE_ADMIN_PASSWORD` (optional, together),
  * `CENTAGATE_COOKIE_SECRET` (one secret) or `CENTAGATE_COOKIE_SECRETS` (`id:secret,id:secret`,
  * first = current), optional `CENTAGATE_TIMEOUT_MS`, `CENTAGATE_TRUSTED_PROXY_COUNT`,
- * `CENTAGATE_ALLOWED_ORIGINS` (comma-separated).
+ * `CENTAGATE_ALLOWED_ORIGINS` (comma-separated), `CENTAGATE_SIGNED_ORDER` (JSON: what
+ * `centagate-kit doctor --json` printed, or its `signedOrder` map).
  */
 import { z } from 'zod'
 import type { CookieSecret } from '../flow/flow-cookie'
 import { ConfigError } from './config-error'
 import type { CentagateHandlerConfig } from './handler-config'
+import { parseSignedOrderJson, signedOrderConfig } from './signed-order-config'
 
 export type EnvConfig = Pick<
   CentagateHandlerConfig,
@@ -43,6 +45,18 @@ const envSchema = z.object({
   CENTAGATE_TIMEOUT_MS: integer.optional(),
   CENTAGATE_TRUSTED_PROXY_COUNT: integer.optional(),
   CENTAGATE_ALLOWED_ORIGINS: z.string().optional(),
+  CENTAGATE_SIGNED_ORDER: z
+    .string()
+    .transform((text, context) => {
+      try {
+        return parseSignedOrderJson(text)
+      } catch {
+        context.addIssue({ code: 'custom', message: 'must be JSON (centagate-kit doctor --json)' })
+        return z.NEVER
+      }
+    })
+    .pipe(signedOrderConfig)
+    .optional(),
 })
 
 /**
@@ -95,6 +109,9 @@ export function configFromEnv(env: Readonly<Record<string, string | undefined>>)
       integrationKey: data.CENTAGATE_INTEGRATION_KEY,
       secretKey: data.CENTAGATE_SECRET_KEY,
       ...(data.CENTAGATE_TIMEOUT_MS === undefined ? {} : { timeoutMs: data.CENTAGATE_TIMEOUT_MS }),
+      ...(data.CENTAGATE_SIGNED_ORDER === undefined
+        ? {}
+        : { signedOrder: data.CENTAGATE_SIGNED_ORDER }),
     },
     cookieSecrets,
   }

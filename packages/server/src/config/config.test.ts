@@ -73,4 +73,59 @@ describe('configFromEnv', () => {
       expect(text).not.toContain('too-short')
     }
   })
+
+  it('refuses an onAuditEvent that is not a function and a qrLoginText that is not display text', () => {
+    let error: unknown
+    try {
+      createCentagateHandler({
+        centagate: { baseUrl: 'https://cg.example', integrationKey: 'ik', secretKey: 'sk' },
+        cookieSecrets: [{ id: 'k1', secret }],
+        onAuditEvent: 'log' as never,
+        qrLoginText: 'Sign in\u202e',
+      })
+    } catch (caught) {
+      error = caught
+    }
+    expect(error).toBeInstanceOf(ConfigError)
+    expect((error as ConfigError).problems.map((problem) => problem.setting).sort()).toEqual([
+      'onAuditEvent',
+      'qrLoginText',
+    ])
+  })
+
+  it('validates the limits, the factor-change age and the device cookie lifetime by name', () => {
+    let error: unknown
+    try {
+      createCentagateHandler({
+        centagate: { baseUrl: 'https://cg.example', integrationKey: 'ik', secretKey: 'sk' },
+        cookieSecrets: [{ id: 'k1', secret }],
+        limits: { smsGlobalPerHour: -1, challengeSendsPerHuor: 5 } as never,
+        factorChangeMaxAgeSeconds: 5,
+        deviceCookieMaxAgeDays: 1000,
+        onFactorChanged: 'mail' as never,
+      })
+    } catch (caught) {
+      error = caught
+    }
+    expect(error).toBeInstanceOf(ConfigError)
+    expect((error as ConfigError).problems.map((problem) => problem.setting).sort()).toEqual([
+      'deviceCookieMaxAgeDays',
+      'factorChangeMaxAgeSeconds',
+      'limits',
+      'limits.smsGlobalPerHour',
+      'onFactorChanged',
+    ])
+    expect(() =>
+      createCentagateHandler({
+        centagate: { baseUrl: 'https://cg.example', integrationKey: 'ik', secretKey: 'sk' },
+        cookieSecrets: [{ id: 'k1', secret }],
+        limits: { smsCooldownMs: 0, challengeSendsPerHour: 1e9 },
+        factorChangeMaxAgeSeconds: 600,
+        deviceCookieMaxAgeDays: 30,
+        onFactorChanged: () => undefined,
+        onAuditEvent: () => undefined,
+        qrLoginText: 'Sign in',
+      }),
+    ).not.toThrow()
+  })
 })

@@ -2,17 +2,19 @@
  * The configuration of `createCentagateHandler`, its defaults, and its validation. Invalid
  * configuration fails at startup with a {@link ConfigError} listing every problem by name.
  */
-import type { KitMethod, TransactionView } from '@centagate-kit/protocol'
+import { type KitMethod, type TransactionView, displayTextPattern } from '@centagate-kit/protocol'
 import { z } from 'zod'
 import type {
   CentagateClient,
   CentagateClientOptions,
 } from '../centagate-client/create-centagate-client'
 import type { CookieSecret } from '../flow/flow-cookie'
+import type { AuditEvent } from '../handler/audit-events'
 import type { Logger } from '../logger'
-import type { Limits } from '../rate-limit/limits'
+import { defaultLimits, type Limits } from '../rate-limit/limits'
 import type { RateLimitStore } from '../rate-limit/store'
 import { ConfigError } from './config-error'
+import { signedOrderConfig } from './signed-order-config'
 
 /** What `onAuthenticated` receives. */
 export interface AuthenticatedEvent {
@@ -27,6 +29,28 @@ export interface AuthenticatedEvent {
   request: Request
   /** Response headers: append `Set-Cookie` here to start the app's own session. */
   headers: Headers
+}
+
+/**
+ * What `onFactorChanged` receives: what changed, for whom, when, and how it was allowed. Never a
+ * secret: the label is what the browser was shown (a masked phone number, a token serial).
+ */
+export interface FactorChangedEvent {
+  /** `registered` (added, or an SMS number replaced), `removed`. */
+  change: 'registered' | 'removed'
+  /** The factor kind (`sms`, `hardware`, ...). */
+  kind: string
+  /** The masked phone number or the token serial. */
+  label: string
+  username: string
+  /** Epoch ms. */
+  time: number
+  /**
+   * `step_up`: a fresh step-up of this user allowed it; `first_factor`: the user had no factor
+   * (enrolment right after a password login), the one change allowed without a step-up.
+   */
+  allowedBy: 'step_up' | 'first_factor'
+  request: Request
 }
 
 export interface CentagateHandlerConfig {
@@ -56,11 +80,19 @@ export interface CentagateHandlerConfig {
   maxBodyBytes?: number
   /** Step-up receipt lifetime in seconds. Default 300. */
   receiptTtlSeconds?: number
-  /** Text shown in the CENTAGATE app for a QR login. Default `Sign in`. */
+  /**
+   * Text shown in the CENTAGATE app for a QR login: display text (no control, format, bidi or
+   * zero-width characters, no line breaks). Default `Sign in`.
+   */
   qrLoginText?: string
   /** The app's logged-in user for step-up (from the app's own session). Default: none (step-up disabled). */
   identify?: (request: Request) => Promise<{ username: string } | null>
-  /** Server-side truth of a transaction. Default: none (transaction ids are refused). */
+  /**
+   * Server-side truth of a transaction. Default: none (transaction ids are refused). Its texts
+   * (summary, labels, values, `value`) must be display text (`isDisplayText` from protocol): a
+   * control, format, bidi or zero-width character or a line break makes `stepup/start` answer
+   * 422 `transaction_invalid` naming the fields, before anything is signed or sent.
+   */
   getTransaction?: (
     request: Request,
     id: string,
@@ -69,8 +101,37 @@ export interface CentagateHandlerConfig {
   onAuthenticated?: (
     event: AuthenticatedEvent,
   ) => Promise<Record<string, unknown> | void> | Record<string, unknown> | void
-  /** Who may enrol factors for `user`. Default: the identified user for themself. */
+  /**
+   * Receives the audit trail: one typed event per security-relevant outcome (flow started, code
+   * sent, verification failed, locked, authenticated, step-up completed, factor changed, flow
+   * abandoned) with time, request id, route, method, outcome, client IP and the user's pseudonym,
+   * never a code, token or secret. Called after the answer is decided, off its path: a hook that
+   * is slow or throws never delays or breaks an answer (its errors are logged, not rethrown).
+   * Default: none.
+   */
+  onAuditEvent?: (event: AuditEvent) => void | Promise<void>
+  /**
+   * Who may enrol factors for `user`. Default: the identified user for themself. The kit asks for
+   * a fresh step-up itself (`factorChangeMaxAgeSeconds`), whatever this answers.
+   */
   authorizeEnrolment?: (request: Request, user: { username: string }) => Promise<boolean>
+  /**
+   * Oldest step-up (seconds since it completed) that allows registering, replacing or removing a
+   * factor; older or absent: 401 `step_up_required` (RFC 9470 challenge). The receipt must be a
+   * plain step-up (not one signed for a transaction) of the same user, and is used up. Default 300.
+   */
+  factorChangeMaxAgeSeconds?: number
+  /**
+   * Called after a factor was registered, replaced or removed, so that the app can tell the user
+   * through another channel (e-mail, push). A failure is logged, never answered. Default: none.
+   */
+  onFactorChanged?: (event: FactorChangedEvent) => Promise<void> | void
+  /**
+   * Lifetime of the device cookie issued after each completed login or step-up, in days: the
+   * browser stays a known client of that user (not locked by strangers' failures) this long
+   * after its last completed authentication. Default 365.
+   */
+  deviceCookieMaxAgeDays?: number
   /** Default: silent. */
   logger?: Logger
   /** Clock (epoch ms). Default `Date.now`. */
@@ -78,6 +139,15 @@ export interface CentagateHandlerConfig {
 }
 
 const secretText = z.string().min(32, 'must be at least 32 characters')
+
+// Every limit is a finite number >= 0 (0 turns a cooldown off); unknown keys are typos.
+const limitsShape = z
+  .object(
+    Object.fromEntries(
+      Object.keys(defaultLimits).map((key) => [key, z.number().min(0).finite().optional()]),
+    ),
+  )
+  .strict()
 
 const configShape = z.object({
   centagate: z.union([
@@ -88,6 +158,7 @@ const configShape = z.object({
         integrationKey: z.string().min(1, 'is required'),
         secretKey: z.string().min(1, 'is required'),
         timeoutMs: z.number().int().positive().max(60_000).optional(),
+        signedOrder: signedOrderConfig.optional(),
       })
       .loose(),
   ]),
@@ -109,7 +180,20 @@ const configShape = z.object({
     .max(1024 * 1024)
     .optional(),
   receiptTtlSeconds: z.number().int().min(10).max(3600).optional(),
-  qrLoginText: z.string().min(1).max(256).optional(),
+  limits: limitsShape.optional(),
+  factorChangeMaxAgeSeconds: z.number().int().min(10).max(3600).optional(),
+  onFactorChanged: z.function().optional(),
+  deviceCookieMaxAgeDays: z.number().int().min(1).max(730).optional(),
+  onAuditEvent: z.function().optional(),
+  qrLoginText: z
+    .string()
+    .min(1)
+    .max(256)
+    .regex(
+      displayTextPattern,
+      'must be display text (no control, format, bidi or zero-width characters, no line breaks)',
+    )
+    .optional(),
 })
 
 /** Validates the configuration; throws {@link ConfigError} naming every problem. */

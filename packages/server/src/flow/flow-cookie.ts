@@ -50,9 +50,12 @@ function numericDate(epochMs: number, claim: string): number {
 function isFlowState(value: unknown, now: number): value is FlowState {
   if (typeof value !== 'object' || value === null) return false
   const state = value as Partial<FlowState>
+  // Factor flows sealed by earlier versions (steps `choose_method`/`awaiting_code`, state in the
+  // cookie) do not open: they have no record in the store.
   return (
+    typeof state.fid === 'string' &&
     typeof state.username === 'string' &&
-    typeof state.authToken === 'string' &&
+    (state.step === 'factor' || state.step === 'enrol') &&
     typeof state.expiresAt === 'number' &&
     state.expiresAt > now
   )

@@ -1,18 +1,21 @@
 /**
- * What the sealed flow cookie holds between two kit calls. Short keys keep the cookie small
- * (≤ 4096 bytes sealed). Counters are NOT here: they live in the rate-limit store, so replaying
- * an older cookie gains nothing.
+ * A flow lives in two places. The sealed flow cookie holds its id and what never changes while it
+ * runs ({@link FlowState}: who, which kind of flow, the transaction, when it ends), so the cookie is
+ * written once when the flow starts and an older copy of it is the same cookie. What changes under
+ * concurrent requests ({@link FlowRecord}: the newest CENTAGATE authToken, which rotates; the
+ * methods left; the pending challenge; an accepted factor not yet answered) lives in the store
+ * under the flow id, worked on by one request at a time. Counters are in the store too, so
+ * replaying an older cookie gains nothing.
  */
 import type { KitMethod } from '@centagate-kit/protocol'
 
-/** The named states of a flow. */
-export type FlowStep =
-  /** Methods known; no code sent yet. */
-  | 'choose_method'
-  /** A code/challenge/QR is out and waits for verification. */
-  | 'awaiting_code'
-  /** Password accepted, no usable factor: only `tokens/register` may follow. */
-  | 'enrol'
+/**
+ * What the flow is for:
+ * - `factor`: proving a second factor (its progress is the store's {@link FlowRecord});
+ * - `enrol`: password accepted, no usable factor: only `tokens/register` may follow (no upstream
+ *   state, no record).
+ */
+export type FlowStep = 'factor' | 'enrol'
 
 export interface FlowChallenge {
   /** Random id: key of the per-challenge counters in the store. */
@@ -38,14 +41,14 @@ export interface FlowTransaction {
   hash: string
 }
 
+/** The sealed flow cookie: the flow's id and its immutable facts. Short, so the cookie stays small. */
 export interface FlowState {
-  /** Flow id: 128-bit random, renewed after each factor. */
+  /** Flow id (128-bit random): the key of the flow's record in the store. */
   fid: string
   flow: 'login' | 'stepup'
   step: FlowStep
   username: string
-  /** CENTAGATE authToken of this login; rotates after each call that returns one. */
-  authToken: string
+  /** The user's default device account (CENTAGATE app), from the first call. */
   devAccId?: string
   /**
    * Name of the user's CENTAGATE app device (`defDeviceName`), shown with the QR method so the
@@ -53,9 +56,28 @@ export interface FlowState {
    * (password checked, or the app's own session for a step-up).
    */
   deviceName?: string
-  methods: KitMethod[]
-  challenge?: FlowChallenge
   transaction?: FlowTransaction
   /** When the flow ends (epoch ms). */
   expiresAt: number
 }
+
+/** The flow's changing state, in the store under its id (see `flow-records.ts`). */
+export interface FlowRecord {
+  /** The newest CENTAGATE authToken of this login: each call that rotates it writes it here. */
+  authToken: string
+  /** The methods the user may still use. */
+  methods: KitMethod[]
+  /** The code/challenge/QR that is out and waits for verification. */
+  challenge?: FlowChallenge
+  /**
+   * CENTAGATE accepted the last factor and no other is needed; the `authenticated` answer has not
+   * been given yet (the request that got the acceptance failed before answering). The next
+   * verify or poll of the flow answers it. `sessionTimeout`: a login's, for `kit.logout`.
+   */
+  completed?: { method: KitMethod; at: number; sessionTimeout?: string }
+  /** QR: when `statecheck` last went upstream (epoch ms), to poll CENTAGATE at a polite rate. */
+  polledAt?: number
+}
+
+/** A flow as a route works on it: the cookie's facts and the store's record. */
+export type LiveFlow = FlowState & FlowRecord

@@ -1,7 +1,8 @@
 /**
- * What happens after CENTAGATE accepted a factor: either another factor is required (new flow id,
- * rotated authToken) or the flow is complete (cookie cleared, receipt issued for a step-up, the
- * app's `onAuthenticated` hook called).
+ * What happens after CENTAGATE accepted a factor: either another factor is required (the record
+ * gets the rotated authToken and the methods left) or the flow is complete (recorded first, then
+ * answered once: cookie cleared, receipt issued for a step-up, the app's `onAuthenticated` hook
+ * called).
  */
 import {
   type AuthResultPayload,
@@ -12,15 +13,22 @@ import {
 } from '@centagate-kit/protocol'
 import { randomId } from '../encoding'
 import { cookieMode, serializeCookie } from '../flow/cookies'
-import type { FlowState } from '../flow/flow-state'
+import type { HeldFlow } from '../flow/flow-records'
+import type { FlowRecord, FlowState, LiveFlow } from '../flow/flow-state'
 import { KitFailure } from '../http/kit-failure'
 import { receiptCookieBaseName, signReceipt } from '../receipts/step-up-receipt'
-import { type RouteContext, logUser, clearFlow, saveFlow } from './runtime'
+import { rememberCentagateSession } from '../session/centagate-session-cookie'
+import { recordAuthSuccess } from './attempts'
+import type { FlowWork } from './flow-work'
+import { type RouteContext, logUser, clearFlow } from './runtime'
+
+/** What `kit.logout(request)` needs of a completed login: its newest authToken and lifetime. */
+export type CentagateSession = Pick<AuthResultPayload, 'authToken' | 'sessionTimeout'>
 
 /** A factor-required response for a flow. */
 export function factorRequired(
   context: RouteContext,
-  flow: FlowState,
+  flow: FlowState & Pick<FlowRecord, 'methods'>,
   transaction?: TransactionView,
 ): FlowResponse {
   return {
@@ -39,45 +47,95 @@ export function factorRequired(
   }
 }
 
-/** Reads a login-mode authentication result (authSmsOtp, authCrOtp, authQrCode, statecheck). */
-export async function continueAfterAuthResult(
+/** CENTAGATE's answer ends the flow: the record goes, then the refusal. */
+async function endWith(held: HeldFlow, failure: KitFailure): Promise<never> {
+  await held.release(null)
+  throw failure
+}
+
+/**
+ * CENTAGATE accepted `method`: `result` is the login-mode authentication result (authSmsOtp,
+ * authCrOtp, authQrCode, statecheck); absent for a signed transaction, which completes the flow.
+ */
+export async function acceptFactor(
   context: RouteContext,
-  flow: FlowState,
+  flow: LiveFlow,
+  held: HeldFlow,
   method: KitMethod,
-  result: AuthResultPayload,
-): Promise<FlowResponse> {
-  if (result.multiStepAuth === 'blocked') throw new KitFailure('rejected')
-  if (result.secretCode.length > 0) return completeFlow(context, flow, method)
+  result?: AuthResultPayload,
+): Promise<FlowWork<FlowResponse>> {
+  if (result?.multiStepAuth === 'blocked') return endWith(held, new KitFailure('rejected'))
+  if (result === undefined || result.secretCode.length > 0) {
+    // Recorded before anything else can fail: if answering fails, the next verify or poll of the
+    // flow answers it (CENTAGATE will not accept the same approval twice). A store that cannot
+    // record it now is no reason not to try answering at once.
+    const completed = {
+      authToken: result?.authToken ?? flow.authToken,
+      methods: flow.methods,
+      completed: {
+        method,
+        at: context.now,
+        ...(result?.sessionTimeout === undefined ? {} : { sessionTimeout: result.sessionTimeout }),
+      },
+    } satisfies FlowRecord
+    await held.save(completed).catch(() => false)
+    return { answer: await answerCompletion(context, flow, completed), next: null }
+  }
   if (result.multiStepAuth === 'true') {
     const methods = kitMethodsFromAuthMethods(result.authMethods).filter(
       (candidate) => candidate !== method,
     )
-    if (methods.length === 0) throw new KitFailure('not_enrolled')
-    const next: FlowState = {
-      ...flow,
-      fid: randomId(),
-      step: 'choose_method',
-      authToken: result.authToken,
-      methods,
-    }
-    delete next.challenge
-    await saveFlow(context, next)
-    return factorRequired(context, next)
+    if (methods.length === 0) return endWith(held, new KitFailure('not_enrolled'))
+    const next: FlowRecord = { authToken: result.authToken, methods }
+    return { answer: factorRequired(context, { ...flow, ...next }), next, ifLost: 'no_flow' }
   }
   // No secretCode and no further step: not a completed login. Fail closed.
   context.runtime.logger.warn('auth result without secretCode or next step', { method })
-  throw new KitFailure('upstream_bad_response')
+  return endWith(held, new KitFailure('upstream_bad_response'))
 }
 
-/** Completes a flow: clears the cookie, issues the step-up receipt, calls `onAuthenticated`. */
+/**
+ * Gives the one `authenticated` answer of a completed flow (a second request of the flow gets
+ * `no_flow`: the flow has ended). When answering fails the claim is given back, so the next
+ * verify or poll can answer from the record.
+ */
+export async function answerCompletion(
+  context: RouteContext,
+  flow: FlowState,
+  record: FlowRecord & { completed: NonNullable<FlowRecord['completed']> },
+): Promise<FlowResponse> {
+  const { flows } = context.runtime
+  if (!(await flows.claimCompletion(flow.fid, flow.expiresAt))) throw new KitFailure('no_flow')
+  const { method, at, sessionTimeout } = record.completed
+  const session: CentagateSession = {
+    authToken: record.authToken,
+    ...(sessionTimeout === undefined ? {} : { sessionTimeout }),
+  }
+  try {
+    return await completeFlow(context, flow, method, at, session)
+  } catch (error) {
+    await flows.unclaimCompletion(flow.fid).catch(() => undefined)
+    throw error
+  }
+}
+
+/**
+ * Completes a flow: clears the cookie, issues the step-up receipt, calls `onAuthenticated`.
+ * @param authTime when CENTAGATE accepted the factor (default: now)
+ */
 export async function completeFlow(
   context: RouteContext,
   flow: FlowState,
   method: KitMethod | 'password',
+  authTime: number = context.now,
+  session?: CentagateSession,
 ): Promise<FlowResponse> {
   const { runtime, now } = context
-  await runtime.limiter.recordSuccess(flow.username)
+  await recordAuthSuccess(context, flow.username)
   clearFlow(context)
+  if (flow.flow === 'login' && session !== undefined) {
+    await rememberCentagateSession(context, flow.username, session)
+  }
   let receipt: { expiresAt: number; transactionId?: string } | undefined
   if (flow.flow === 'stepup') {
     const ttl = runtime.config.receiptTtlSeconds ?? 300
@@ -85,7 +143,7 @@ export async function completeFlow(
     const token = await signReceipt(await runtime.receiptKey, {
       sub: flow.username,
       amr: method,
-      auth_time: Math.floor(now / 1000),
+      auth_time: Math.floor(authTime / 1000),
       jti: randomId(),
       exp,
       ...(flow.transaction === undefined
@@ -115,7 +173,7 @@ export async function completeFlow(
       flow: flow.flow,
       username: flow.username,
       method,
-      authTime: now,
+      authTime,
       ...(transaction === undefined ? {} : { transaction }),
       request: context.request.webRequest(),
       headers: appHeaders,
@@ -137,7 +195,7 @@ export async function completeFlow(
     status: 'authenticated',
     flow: flow.flow,
     method,
-    authTime: now,
+    authTime,
     ...(receipt === undefined ? {} : { receipt }),
     ...(app === undefined ? {} : { app }),
     serverTime: now,

@@ -1,7 +1,8 @@
 /**
  * `createCentagateHandler(config)`: one Web-standard `(Request) => Promise<Response>` serving the
  * kit routes under `basePath`. Every request passes the CSRF checks, the body cap and the route's
- * zod schema before any route code runs; every failure becomes a typed kit error body.
+ * zod schema before any route code runs; every failure becomes a typed kit error body. What a
+ * request came to is handed to the audit trail (`onAuditEvent`) after its answer is decided.
  */
 import { type KitRoute, defaultBasePath, kitRouteList } from '@centagate-kit/protocol'
 import type { CentagateClient } from '../centagate-client/create-centagate-client'
@@ -21,9 +22,12 @@ import {
   type StepUpGuard,
   createStepUpGuard,
 } from '../receipts/require-step-up'
+import { type LogoutRequest, type LogoutResult, logoutCentagateSession } from '../session/logout'
 import { type KitEntry, registerKitEntry } from './kit-entry'
 import { declaresError, runKitRoute } from './kit-route-table'
-import { createRuntime, openFlow } from './runtime'
+import type { AuditFacts } from './audit-events'
+import { createAuditTrail } from './audit-trail'
+import { type RouteContext, createRuntime, openFlow } from './runtime'
 
 /** What an adapter knows about the connection. */
 export interface HandlerContext {
@@ -51,11 +55,19 @@ export interface CentagateHandler {
   requireStepUp(options: RequireStepUpOptions): StepUpGuard
   /** The CENTAGATE client the handler uses. */
   readonly client: CentagateClient
+  /**
+   * Ends the user's CENTAGATE session (`auth/logout`) when the app ends its own: call it from the
+   * app's logout route and copy `headers` (deleting the kit's session cookie) onto the answer.
+   * Pass the Web Request, or `{ url, cookie }` (the `Cookie` header) from an adapter. Resolves to
+   * a status; never rejects for CENTAGATE's sake.
+   */
+  logout(request: LogoutRequest): Promise<LogoutResult>
 }
 
 export function createCentagateHandler(config: CentagateHandlerConfig): CentagateHandler {
   validateHandlerConfig(config)
   const runtime = createRuntime(config)
+  const auditTrail = createAuditTrail(runtime)
   const basePath = (config.basePath ?? defaultBasePath).replace(/\/+$/, '')
   const csrf = {
     allowedOrigins: config.allowedOrigins ?? [],
@@ -89,36 +101,60 @@ export function createCentagateHandler(config: CentagateHandlerConfig): Centagat
     return new KitFailure('internal_error')
   }
 
+  /** What the audit trail needs of a request that reached its route's code. */
+  const audited = (
+    route: KitRoute,
+    context: RouteContext,
+    result: AuditFacts['result'],
+  ): AuditFacts => ({
+    route,
+    input: context.input,
+    requestId: context.requestId,
+    time: context.now,
+    clientIp: context.ip,
+    user: context.user,
+    clientClass: context.clientClass,
+    flow: context.flow,
+    result,
+  })
+
   // The one way in (kit-entry.ts): the Web handler below and the Node adapters all call it.
   const serve: KitEntry = async (request, readBody, handlerContext = {}) => {
     const requestId = randomId(12)
     const now = runtime.now()
     const headers = new ResponseHeaders()
     const route = routeByPath.get(request.url.pathname)
+    // Built once the body passed its schema: only then has the request an outcome to audit.
+    let context: RouteContext | undefined
     try {
       if (route === undefined) throw new KitFailure('not_found')
       checkCsrf(request, csrf)
       const raw = parseJsonBody(await readBody(), maxBodyBytes)
-      const body = await runKitRoute(route, raw, async (device) => ({
-        runtime,
-        request,
-        requestId,
-        ip: clientIp(request, handlerContext.clientAddress, config.trustedProxyCount ?? 0),
-        now,
-        device,
-        headers,
-        flow: await openFlow(
+      const cookies = handlerContext.cookies ?? request.header('cookie')
+      const body = await runKitRoute(route, raw, async (input) => {
+        context = {
           runtime,
           request,
+          requestId,
+          ip: clientIp(request, handlerContext.clientAddress, config.trustedProxyCount ?? 0),
           now,
-          handlerContext.cookies ?? request.header('cookie'),
-        ),
-      }))
+          device: input.device,
+          input,
+          headers,
+          flow: await openFlow(runtime, request, now, cookies),
+          cookies,
+        }
+        return context
+      })
       handlerContext.onSetCookie?.(headers.getSetCookie())
+      if (context !== undefined) auditTrail.record(audited(route, context, { answer: body }))
       return jsonAnswer(body, 200, headers)
     } catch (error) {
       handlerContext.onSetCookie?.(headers.getSetCookie())
       const failure = toFailure(error, requestId)
+      if (route !== undefined && context !== undefined) {
+        auditTrail.record(audited(route, context, { failure }))
+      }
       if (route !== undefined && !declaresError(route, failure.code)) {
         // The route's declaration (protocol) does not list this code: the contract is out of date.
         runtime.logger.error('kit route answered an undeclared error code', {
@@ -145,6 +181,7 @@ export function createCentagateHandler(config: CentagateHandlerConfig): Centagat
     handles: (pathname: string) => pathname === basePath || pathname.startsWith(`${basePath}/`),
     requireStepUp: (options: RequireStepUpOptions) => createStepUpGuard(runtime, options),
     client: runtime.client,
+    logout: (request: LogoutRequest) => logoutCentagateSession(runtime, request),
   })
   registerKitEntry(kit, serve)
   return kit

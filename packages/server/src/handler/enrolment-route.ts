@@ -1,11 +1,15 @@
 /**
  * `tokens/register`: the identified user (or the user who just logged in with a password and has
  * no factor yet) registers an SMS number or a hardware token serial, through the admin API with
- * credentials that never leave the server.
+ * credentials that never leave the server. A factor change: it needs a fresh step-up unless it is
+ * the user's first factor (`factor-change.ts`), has its own send budget, and is reported to the
+ * app's `onFactorChanged`.
  */
 import { type KitRequest, type TokensRegisterResponse, maskPhone } from '@centagate-kit/protocol'
+import { CentagateCodeError } from '../centagate-client/errors'
 import { KitFailure } from '../http/kit-failure'
-import { enforceActor } from './guards'
+import { allowFactorChange, notifyFactorChanged } from './factor-change'
+import { enforceActor, enforceSendLimit } from './guards'
 import { type RouteContext, clearFlow } from './runtime'
 
 export async function tokensRegister(
@@ -20,31 +24,43 @@ export async function tokensRegister(
   const enrolFlow = context.flow?.step === 'enrol' ? context.flow : null
   if (user === null && enrolFlow !== null) user = { username: enrolFlow.username }
   if (user === null) throw new KitFailure('unauthenticated')
+  // Named in the audit trail even when refused before the lockout looks (`forbidden`).
+  context.user = user.username
   const allowed =
     runtime.config.authorizeEnrolment === undefined
       ? true
       : await runtime.config.authorizeEnrolment(context.request.webRequest(), user)
   if (!allowed) throw new KitFailure('forbidden')
   await enforceActor(context, user.username)
+  await enforceSendLimit(context, 'factor', user.username)
+  const allowance = await allowFactorChange(context, user.username, { firstFactor: true })
 
   const tokenSn = input.kind === 'sms' ? input.phoneNumber : input.serial
-  await runtime.admin.withCenToken((cenToken, adminUsername) =>
-    runtime.client.registerActiveToken(
-      {
-        username: user.username,
-        tokenSn,
-        tokenType: input.kind === 'sms' ? '1' : '2',
-        cenToken,
-      },
-      { adminUsername },
-    ),
-  )
-  runtime.logger.info('token registered', { requestId: context.requestId, kind: input.kind })
-  if (enrolFlow !== null) clearFlow(context)
-  return {
-    status: 'registered',
-    kind: input.kind,
-    label: input.kind === 'sms' ? maskPhone(input.phoneNumber) : input.serial,
-    serverTime: context.now,
+  try {
+    await runtime.admin.withCenToken((cenToken, adminUsername) =>
+      runtime.client.registerActiveToken(
+        {
+          username: user.username,
+          tokenSn,
+          tokenType: input.kind === 'sms' ? '1' : '2',
+          cenToken,
+        },
+        { adminUsername },
+      ),
+    )
+  } catch (error) {
+    // CENTAGATE refused: nothing changed, so the step-up stays usable for a corrected input.
+    if (error instanceof CentagateCodeError) await allowance.release()
+    throw error
   }
+  const label = input.kind === 'sms' ? maskPhone(input.phoneNumber) : input.serial
+  if (enrolFlow !== null) clearFlow(context)
+  await notifyFactorChanged(context, {
+    change: 'registered',
+    kind: input.kind,
+    label,
+    username: user.username,
+    allowedBy: allowance.allowedBy,
+  })
+  return { status: 'registered', kind: input.kind, label, serverTime: context.now }
 }

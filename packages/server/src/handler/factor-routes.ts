@@ -1,8 +1,10 @@
 /**
- * The per-method routes: send a code (SMS, CR challenge, QR), verify it, poll a QR. Login and
- * step-up without a transaction use CENTAGATE's login calls; a step-up with a transaction uses the
- * transaction-signing calls with the SERVER's transaction (from the flow cookie, which got it from
- * `getTransaction`), never anything the browser sent.
+ * The per-method routes: send a code (SMS, CR challenge, QR) and verify it (`qr-status-route.ts`
+ * polls a QR). Login and step-up without a transaction use CENTAGATE's login calls; a step-up with
+ * a transaction uses the transaction-signing calls with the SERVER's transaction (from the flow
+ * cookie, which got it from `getTransaction`), never anything the browser sent. Each route works
+ * on the flow's newest record, one request of a flow at a time (`flow-work.ts`), so every call
+ * carries the newest authToken.
  */
 import {
   type AuthResultPayload,
@@ -10,27 +12,21 @@ import {
   type FlowResponse,
   type KitMethod,
   type QrSendResponse,
-  type QrStatusResponse,
   type SmsSendResponse,
   maskPhone,
 } from '@centagate-kit/protocol'
 import { CentagateCodeError } from '../centagate-client/errors'
 import { base64Utf8, randomId } from '../encoding'
-import type { FlowChallenge, FlowState } from '../flow/flow-state'
+import type { FlowChallenge, FlowRecord, LiveFlow } from '../flow/flow-state'
 import { KitFailure, failureFromUpstream } from '../http/kit-failure'
-import { continueAfterAuthResult, completeFlow } from './complete-flow'
-import { enforceActor } from './guards'
-import { type RouteContext, logUser, contextFields, requireFlow, saveFlow } from './runtime'
+import { acceptFactor, answerCompletion } from './complete-flow'
+import { type FlowWork, factorFlow, requireMethod, workOnFlow } from './flow-work'
+import { recordAuthFailure } from './attempts'
+import { enforceActor, enforceSendLimit, giveBackSend } from './guards'
+import { type RouteContext, logUser, contextFields } from './runtime'
 
 const maxCodeLifetimeMs = 600_000
-const qrPollAfterMs = 2_000
-
-function flowForMethod(context: RouteContext, method: KitMethod): FlowState {
-  const flow = requireFlow(context)
-  if (flow.step === 'enrol') throw new KitFailure('flow_step_invalid')
-  if (!flow.methods.includes(method)) throw new KitFailure('method_unavailable')
-  return flow
-}
+export const qrPollAfterMs = 2_000
 
 function newChallenge(
   context: RouteContext,
@@ -47,191 +43,231 @@ function newChallenge(
   }
 }
 
-async function storeChallenge(context: RouteContext, flow: FlowState, challenge: FlowChallenge) {
-  const next: FlowState = { ...flow, step: 'awaiting_code', challenge }
-  await saveFlow(context, next)
-  return next
+/**
+ * Runs a send on the flow: refused while an accepted factor waits to be answered; the new
+ * challenge (and whatever else `send` changed) is the record it leaves. A send whose record could
+ * not be kept (the flow was cancelled meanwhile) answers `no_flow`.
+ */
+async function sendOn<T>(
+  context: RouteContext,
+  method: KitMethod,
+  send: (flow: LiveFlow) => Promise<{ answer: T; next: FlowRecord }>,
+): Promise<T> {
+  const facts = factorFlow(context)
+  await enforceActor(context, facts.username)
+  return workOnFlow(context, facts, async (flow, held): Promise<FlowWork<T>> => {
+    if (held.record.completed !== undefined) throw new KitFailure('flow_step_invalid')
+    requireMethod(flow, method)
+    return { ...(await send(flow)), ifLost: 'no_flow' }
+  })
 }
 
 // ------------------------------------------------------------------------------------------------
 // Send
 
-export async function smsSend(context: RouteContext): Promise<SmsSendResponse> {
-  const { runtime } = context
-  const flow = flowForMethod(context, 'sms')
-  await enforceActor(context, flow.username)
-  // Reserved BEFORE the upstream call: a double click never sends two SMS.
-  const reservation = await runtime.limiter.reserveSms(flow.username)
-  if (!reservation.ok) throw new KitFailure('rate_limited', { retryAt: reservation.retryAt })
-  const common = { username: flow.username, authToken: flow.authToken, ...contextFields(context) }
-  let payload: { phone?: string | undefined; timeout?: number | undefined } | undefined
-  try {
-    payload =
+export function smsSend(context: RouteContext): Promise<SmsSendResponse> {
+  return sendOn(context, 'sms', async (flow) => {
+    const { runtime } = context
+    // Reserved BEFORE the upstream call: a double click never sends two SMS. The address's and
+    // the deployment's budgets first (a flood from one address never spends the user's quota).
+    await enforceSendLimit(context, 'sms', flow.username)
+    const reservation = await runtime.limiter.reserveSms(flow.username)
+    if (!reservation.ok) {
+      await giveBackSend(context, 'sms', flow.username)
+      throw new KitFailure('rate_limited', { retryAt: reservation.retryAt })
+    }
+    const common = { username: flow.username, authToken: flow.authToken, ...contextFields(context) }
+    let payload: { phone?: string | undefined; timeout?: number | undefined } | undefined
+    try {
+      payload =
+        flow.transaction === undefined
+          ? await runtime.client.requestSmsOtp(common)
+          : await runtime.client.requestSmsTransOtp({
+              ...common,
+              details: flow.transaction.summary,
+              transactionId: flow.transaction.id,
+            })
+    } catch (error) {
+      if (error instanceof CentagateCodeError) {
+        // CENTAGATE refused: no SMS went out, so the quota is not spent (23002: it asks to wait).
+        const wait = error.code === '23002'
+        await runtime.limiter.releaseSms(flow.username, { keepCooldown: wait })
+        await giveBackSend(context, 'sms', flow.username)
+        if (wait) {
+          throw new KitFailure(
+            'rate_limited',
+            { returnCode: '23002', retryAt: reservation.resendAvailableAt },
+            'centagate.sms_otp_wait',
+          )
+        }
+      }
+      throw error
+    }
+    const lifetime =
+      payload?.timeout === undefined ? runtime.limits.challengeTtlMs : payload.timeout * 1000
+    const challenge = newChallenge(context, 'sms', lifetime)
+    return {
+      next: { authToken: flow.authToken, methods: flow.methods, challenge },
+      answer: {
+        status: 'sent',
+        method: 'sms',
+        maskedPhone: payload?.phone === undefined ? '••••' : maskPhone(payload.phone),
+        expiresAt: challenge.expiresAt,
+        resendAvailableAt: reservation.resendAvailableAt,
+        sendsLeft: reservation.sendsLeft,
+        attemptsLeft: runtime.limits.challengeMaxFailures,
+        serverTime: context.now,
+      },
+    }
+  })
+}
+
+export function challengeSend(context: RouteContext): Promise<ChallengeSendResponse> {
+  return sendOn(context, 'challenge', async (flow) => {
+    const { runtime } = context
+    await enforceSendLimit(context, 'challenge', flow.username)
+    const common = { username: flow.username, authToken: flow.authToken, ...contextFields(context) }
+    const payload =
       flow.transaction === undefined
-        ? await runtime.client.requestSmsOtp(common)
-        : await runtime.client.requestSmsTransOtp({
+        ? // The hardware token answers (otpType "offline"); devAccId would name the phone
+          // (defAccId is the mobile device's account), so it is not sent.
+          await runtime.client.requestOtpChallenge({ ...common, otpType: 'offline' })
+        : await runtime.client.requestTransactionSigningChallenge({
             ...common,
             details: flow.transaction.summary,
             transactionId: flow.transaction.id,
           })
-  } catch (error) {
-    if (error instanceof CentagateCodeError && error.code === '23002') {
-      throw new KitFailure(
-        'rate_limited',
-        { returnCode: '23002', retryAt: reservation.resendAvailableAt },
-        'centagate.sms_otp_wait',
-      )
+    if (payload.otpChallenge.length > 32) throw new KitFailure('upstream_bad_response')
+    const challenge = newChallenge(context, 'challenge', runtime.limits.challengeTtlMs, {
+      challenge: payload.otpChallenge,
+    })
+    return {
+      next: { authToken: flow.authToken, methods: flow.methods, challenge },
+      answer: {
+        status: 'sent',
+        method: 'challenge',
+        challenge: payload.otpChallenge,
+        expiresAt: challenge.expiresAt,
+        attemptsLeft: runtime.limits.challengeMaxFailures,
+        serverTime: context.now,
+      },
     }
-    throw error
-  }
-  const lifetime =
-    payload?.timeout === undefined ? runtime.limits.challengeTtlMs : payload.timeout * 1000
-  const challenge = newChallenge(context, 'sms', lifetime)
-  await storeChallenge(context, flow, challenge)
-  return {
-    status: 'sent',
-    method: 'sms',
-    maskedPhone: payload?.phone === undefined ? '••••' : maskPhone(payload.phone),
-    expiresAt: challenge.expiresAt,
-    resendAvailableAt: reservation.resendAvailableAt,
-    sendsLeft: reservation.sendsLeft,
-    attemptsLeft: runtime.limits.challengeMaxFailures,
-    serverTime: context.now,
-  }
+  })
 }
 
-export async function challengeSend(context: RouteContext): Promise<ChallengeSendResponse> {
-  const { runtime } = context
-  const flow = flowForMethod(context, 'challenge')
-  await enforceActor(context, flow.username)
-  const common = { username: flow.username, authToken: flow.authToken, ...contextFields(context) }
-  const payload =
-    flow.transaction === undefined
-      ? // The hardware token answers (otpType "offline"); devAccId would name the phone
-        // (defAccId is the mobile device's account), so it is not sent.
-        await runtime.client.requestOtpChallenge({ ...common, otpType: 'offline' })
-      : await runtime.client.requestTransactionSigningChallenge({
-          ...common,
-          details: flow.transaction.summary,
-          transactionId: flow.transaction.id,
-        })
-  if (payload.otpChallenge.length > 32) throw new KitFailure('upstream_bad_response')
-  const challenge = newChallenge(context, 'challenge', runtime.limits.challengeTtlMs, {
-    challenge: payload.otpChallenge,
+export function qrSend(context: RouteContext): Promise<QrSendResponse> {
+  return sendOn(context, 'qr', async (flow) => {
+    const { runtime } = context
+    await enforceSendLimit(context, 'qr', flow.username)
+    const text = flow.transaction?.summary ?? runtime.config.qrLoginText ?? 'Sign in'
+    const payload = await runtime.client.requestQrCode({
+      username: flow.username,
+      ...(flow.devAccId === undefined ? {} : { devAccId: flow.devAccId }),
+      details: base64Utf8(text),
+      authToken: flow.authToken,
+      ...contextFields(context),
+    })
+    if (payload.qrCode.length > 2048 || payload.otpChallenge.length > 32) {
+      throw new KitFailure('upstream_bad_response')
+    }
+    const lifetime = Math.min(runtime.limits.challengeTtlMs, runtime.limits.qrMaxWaitMs)
+    const challenge = newChallenge(context, 'qr', lifetime, {
+      challenge: payload.otpChallenge,
+      plainText: payload.plainText,
+    })
+    return {
+      // requestQrCode rotates the authToken: statecheck and authQrCode use the new one.
+      next: { authToken: payload.authToken, methods: flow.methods, challenge },
+      answer: {
+        status: 'sent',
+        method: 'qr',
+        qrValue: payload.qrCode,
+        manualCode: payload.otpChallenge,
+        expiresAt: challenge.expiresAt,
+        pollAfterMs: qrPollAfterMs,
+        attemptsLeft: runtime.limits.challengeMaxFailures,
+        serverTime: context.now,
+      },
+    }
   })
-  await storeChallenge(context, flow, challenge)
-  return {
-    status: 'sent',
-    method: 'challenge',
-    challenge: payload.otpChallenge,
-    expiresAt: challenge.expiresAt,
-    attemptsLeft: runtime.limits.challengeMaxFailures,
-    serverTime: context.now,
-  }
-}
-
-export async function qrSend(context: RouteContext): Promise<QrSendResponse> {
-  const { runtime } = context
-  const flow = flowForMethod(context, 'qr')
-  await enforceActor(context, flow.username)
-  const text = flow.transaction?.summary ?? runtime.config.qrLoginText ?? 'Sign in'
-  const payload = await runtime.client.requestQrCode({
-    username: flow.username,
-    ...(flow.devAccId === undefined ? {} : { devAccId: flow.devAccId }),
-    details: base64Utf8(text),
-    authToken: flow.authToken,
-    ...contextFields(context),
-  })
-  if (payload.qrCode.length > 2048 || payload.otpChallenge.length > 32) {
-    throw new KitFailure('upstream_bad_response')
-  }
-  const lifetime = Math.min(runtime.limits.challengeTtlMs, runtime.limits.qrMaxWaitMs)
-  const challenge = newChallenge(context, 'qr', lifetime, {
-    challenge: payload.otpChallenge,
-    plainText: payload.plainText,
-  })
-  // requestQrCode rotates the authToken: statecheck and authQrCode use the new one.
-  await storeChallenge(context, { ...flow, authToken: payload.authToken }, challenge)
-  return {
-    status: 'sent',
-    method: 'qr',
-    qrValue: payload.qrCode,
-    manualCode: payload.otpChallenge,
-    expiresAt: challenge.expiresAt,
-    pollAfterMs: qrPollAfterMs,
-    attemptsLeft: runtime.limits.challengeMaxFailures,
-    serverTime: context.now,
-  }
 }
 
 // ------------------------------------------------------------------------------------------------
 // Verify
 
+/** What CENTAGATE said to a right code: a login-mode result, or a signed transaction. */
 type VerifyOutcome = { kind: 'auth'; result: AuthResultPayload } | { kind: 'transaction' }
 
 /**
- * The common verification procedure: refuse locally what can be refused (lock, expiry, used or
- * exhausted challenge, concurrent attempt) with 0 upstream calls; one upstream attempt; count a
- * wrong code everywhere; consume the challenge on success so a replay cannot win twice.
+ * The common verification procedure, holding the flow: an accepted factor not yet answered is
+ * answered now; refuse locally what can be refused (lock, expiry, exhausted challenge) with 0
+ * upstream calls; one upstream attempt; count a wrong code everywhere; on success the challenge
+ * leaves the record, so a replay cannot win twice.
  */
 async function verifyWith(
   context: RouteContext,
   method: KitMethod,
-  upstream: (flow: FlowState, challenge: FlowChallenge) => Promise<VerifyOutcome>,
+  upstream: (flow: LiveFlow, challenge: FlowChallenge) => Promise<VerifyOutcome>,
 ): Promise<FlowResponse> {
   const { runtime } = context
-  const flow = flowForMethod(context, method)
-  const challenge = flow.challenge
-  if (flow.step !== 'awaiting_code' || challenge === undefined || challenge.method !== method) {
-    throw new KitFailure('flow_step_invalid')
-  }
-  await enforceActor(context, flow.username)
-  if (challenge.expiresAt <= context.now) throw new KitFailure('otp_expired')
-  if (await runtime.limiter.isChallengeConsumed(challenge.id))
-    throw new KitFailure('flow_step_invalid')
-  if ((await runtime.limiter.attemptsLeft(challenge.id)) === 0) {
-    throw new KitFailure('challenge_locked', { attemptsLeft: 0 })
-  }
-  if (!(await runtime.limiter.lockChallenge(challenge.id, runtime.upstreamTimeoutMs + 5_000))) {
-    throw new KitFailure('flow_step_invalid', {}, 'kit.verification_in_progress')
-  }
-  let outcome: VerifyOutcome
-  try {
-    outcome = await upstream(flow, challenge)
-  } catch (error) {
-    await runtime.limiter.unlockChallenge(challenge.id)
-    if (error instanceof CentagateCodeError && error.category === 'credentials') {
-      const counted = await runtime.limiter.recordFailure({
-        username: flow.username,
-        ip: context.ip,
-        challengeId: challenge.id,
-      })
-      runtime.logger.info('verification failed', {
-        requestId: context.requestId,
-        user: await logUser(runtime, flow.username),
-        method,
-        returnCode: error.code,
-        outcome: 'failure',
-      })
-      if (counted.lockedUntil !== undefined) {
-        throw new KitFailure('locked', { lockedUntil: counted.lockedUntil, returnCode: error.code })
+  const facts = factorFlow(context)
+  await enforceActor(context, facts.username)
+  return workOnFlow(context, facts, async (flow, held): Promise<FlowWork<FlowResponse>> => {
+    const { record } = held
+    if (record.completed !== undefined) {
+      return {
+        answer: await answerCompletion(context, flow, { ...record, completed: record.completed }),
+        next: null,
       }
-      const mapped = failureFromUpstream(error)
-      throw new KitFailure(
-        'otp_invalid',
-        { returnCode: error.code, attemptsLeft: counted.attemptsLeft ?? 0 },
-        mapped.messageKey,
-      )
     }
-    throw error
-  }
-  // Exactly one caller consumes the challenge; the lock above makes a second impossible anyway.
-  if (!(await runtime.limiter.consumeChallenge(challenge.id))) {
-    throw new KitFailure('flow_step_invalid')
-  }
-  await runtime.limiter.unlockChallenge(challenge.id)
-  if (outcome.kind === 'transaction') return completeFlow(context, flow, method)
-  return continueAfterAuthResult(context, flow, method, outcome.result)
+    requireMethod(flow, method)
+    const challenge = flow.challenge
+    if (challenge === undefined || challenge.method !== method) {
+      throw new KitFailure('flow_step_invalid')
+    }
+    if (challenge.expiresAt <= context.now) throw new KitFailure('otp_expired')
+    if ((await runtime.limiter.attemptsLeft(challenge.id)) === 0) {
+      throw new KitFailure('challenge_locked', { attemptsLeft: 0 })
+    }
+    let outcome: VerifyOutcome
+    try {
+      outcome = await upstream(flow, challenge)
+    } catch (error) {
+      if (error instanceof CentagateCodeError && error.category === 'credentials') {
+        const counted = await recordAuthFailure(context, {
+          username: flow.username,
+          challengeId: challenge.id,
+        })
+        runtime.logger.info('verification failed', {
+          requestId: context.requestId,
+          user: await logUser(runtime, flow.username),
+          method,
+          returnCode: error.code,
+          outcome: 'failure',
+        })
+        if (counted.lockedUntil !== undefined) {
+          throw new KitFailure('locked', {
+            lockedUntil: counted.lockedUntil,
+            returnCode: error.code,
+          })
+        }
+        const mapped = failureFromUpstream(error)
+        throw new KitFailure(
+          'otp_invalid',
+          { returnCode: error.code, attemptsLeft: counted.attemptsLeft ?? 0 },
+          mapped.messageKey,
+        )
+      }
+      throw error
+    }
+    return acceptFactor(
+      context,
+      flow,
+      held,
+      method,
+      outcome.kind === 'auth' ? outcome.result : undefined,
+    )
+  })
 }
 
 export function smsVerify(context: RouteContext, input: { code: string }) {
@@ -302,51 +338,4 @@ export function qrVerify(context: RouteContext, input: { otp: string }) {
     })
     return { kind: 'transaction' }
   })
-}
-
-// ------------------------------------------------------------------------------------------------
-// QR status polling
-
-export async function qrStatus(context: RouteContext): Promise<QrStatusResponse> {
-  const { runtime, now } = context
-  const flow = flowForMethod(context, 'qr')
-  const challenge = flow.challenge
-  if (flow.step !== 'awaiting_code' || challenge?.method !== 'qr') {
-    throw new KitFailure('flow_step_invalid')
-  }
-  await enforceActor(context, flow.username)
-  const deadline = Math.min(challenge.expiresAt, challenge.issuedAt + runtime.limits.qrMaxWaitMs)
-  if (now >= deadline) return { status: 'expired', serverTime: now }
-  if (await runtime.limiter.isChallengeConsumed(challenge.id))
-    throw new KitFailure('flow_step_invalid')
-  const pending = (pollAfterMs: number): QrStatusResponse => {
-    context.headers.set('retry-after', String(Math.ceil(pollAfterMs / 1000)))
-    return { status: 'pending', expiresAt: deadline, pollAfterMs, serverTime: now }
-  }
-  // At most about one statecheck per second per flow, whatever the browser does.
-  if (!(await runtime.limiter.claimPoll(challenge.id))) {
-    return pending(runtime.limits.qrMinPollIntervalMs)
-  }
-  let result
-  try {
-    result = await runtime.client.statecheck({
-      username: flow.username,
-      authMethod: 'QRCODE',
-      authToken: flow.authToken,
-      ...contextFields(context),
-    })
-  } catch (error) {
-    if (error instanceof CentagateCodeError && error.code === '23007') return pending(qrPollAfterMs)
-    if (error instanceof CentagateCodeError && error.code === '23026') {
-      return { status: 'rejected', serverTime: now }
-    }
-    throw error
-  }
-  if (!(await runtime.limiter.lockChallenge(challenge.id, runtime.upstreamTimeoutMs + 5_000))) {
-    throw new KitFailure('flow_step_invalid', {}, 'kit.verification_in_progress')
-  }
-  if (!(await runtime.limiter.consumeChallenge(challenge.id)))
-    throw new KitFailure('flow_step_invalid')
-  if (flow.transaction !== undefined) return completeFlow(context, flow, 'qr')
-  return continueAfterAuthResult(context, flow, 'qr', result)
 }

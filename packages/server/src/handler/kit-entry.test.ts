@@ -15,7 +15,13 @@ const config = {
 describe('one way in', () => {
   it('the public handler is the Web handler only: no serve() beside it', () => {
     const handler = createCentagateHandler(config)
-    expect(Object.keys(handler).sort()).toEqual(['basePath', 'client', 'handles', 'requireStepUp'])
+    expect(Object.keys(handler).sort()).toEqual([
+      'basePath',
+      'client',
+      'handles',
+      'logout',
+      'requireStepUp',
+    ])
     expect('serve' in handler).toBe(false)
   })
 
@@ -27,6 +33,7 @@ describe('one way in', () => {
       handles: handler.handles,
       requireStepUp: handler.requireStepUp,
       client: handler.client,
+      logout: handler.logout,
     }) satisfies CentagateHandler
     expect(() => toNodeHandler(wrapper)).toThrow(TypeError)
   })

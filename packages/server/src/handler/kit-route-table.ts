@@ -6,7 +6,6 @@
  * fails typecheck.
  */
 import {
-  type DeviceSignals,
   type KitErrorCode,
   type KitRequest,
   type KitResponse,
@@ -21,12 +20,12 @@ import {
   challengeSend,
   challengeVerify,
   qrSend,
-  qrStatus,
   qrVerify,
   smsSend,
   smsVerify,
 } from './factor-routes'
 import { flowCancel } from './flow-cancel-route'
+import { qrStatus } from './qr-status-route'
 import type { RouteContext } from './runtime'
 import { loginStart, stepUpStart } from './start-routes'
 
@@ -53,17 +52,17 @@ export const kitRouteTable: KitRouteTable = {
 
 /**
  * Parses `body` with the route's zod schema (a 400 `invalid_input` naming the offending fields
- * otherwise), builds the route context from the parsed device signals, and runs the route.
+ * otherwise), builds the route context from the parsed body, and runs the route.
  */
 export async function runKitRoute<R extends KitRoute>(
   route: R,
   body: unknown,
-  contextFor: (device: DeviceSignals) => Promise<RouteContext>,
+  contextFor: (input: KitRequest<R>) => Promise<RouteContext>,
 ): Promise<KitResponse<R>> {
   const parsed = kitRouteSchemas[route].request.safeParse(body)
   if (!parsed.success) throw invalidInput(parsed.error.issues)
   const input: KitRequest<R> = parsed.data
-  return kitRouteTable[route](await contextFor(input.device), input)
+  return kitRouteTable[route](await contextFor(input), input)
 }
 
 const declaredErrors = new Map<KitRoute, ReadonlySet<KitErrorCode>>(

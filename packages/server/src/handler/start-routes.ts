@@ -3,18 +3,18 @@ import {
   type AuthResultPayload,
   type FlowResponse,
   type KitRequest,
-  type TransactionView,
   kitMethodsFromAuthMethods,
-  transactionViewSchema,
 } from '@centagate-kit/protocol'
 import { CentagateCodeError } from '../centagate-client/errors'
 import { randomId } from '../encoding'
-import type { FlowState } from '../flow/flow-state'
+import type { FlowRecord, FlowState } from '../flow/flow-state'
 import { KitFailure } from '../http/kit-failure'
 import { transactionHash } from '../receipts/step-up-receipt'
+import { appTransaction } from './app-transaction'
 import { completeFlow, factorRequired } from './complete-flow'
-import { type RouteContext, logUser, contextFields, saveFlow } from './runtime'
-import { enforceActor } from './guards'
+import { type RouteContext, logUser, contextFields, startFlow } from './runtime'
+import { recordAuthFailure } from './attempts'
+import { enforceActor, enforceSendLimit } from './guards'
 
 /** Return-code categories that all read as "invalid credentials" at login (no enumeration). */
 const loginFailureCategories = new Set([
@@ -56,7 +56,7 @@ export async function loginStart(
       error instanceof CentagateCodeError &&
       (loginFailureCategories.has(error.category) || error.code === '1')
     ) {
-      const outcome = await runtime.limiter.recordFailure({ username, ip: context.ip })
+      const outcome = await recordAuthFailure(context, { username })
       runtime.logger.info('login failed', {
         requestId: context.requestId,
         user: await logUser(runtime, username),
@@ -75,10 +75,8 @@ export async function loginStart(
   const flow: FlowState = {
     fid: randomId(),
     flow: 'login',
-    step: 'choose_method',
+    step: 'factor',
     username,
-    authToken: result.authToken,
-    methods: kitMethodsFromAuthMethods(result.authMethods),
     expiresAt: context.now + runtime.limits.flowTtlMs,
   }
   if (result.defAccId !== undefined && result.defAccId !== '') flow.devAccId = result.defAccId
@@ -86,18 +84,22 @@ export async function loginStart(
   if (input.password !== undefined && result.defDeviceName) flow.deviceName = result.defDeviceName
   if (input.password !== undefined && result.secretCode.length > 0) {
     // A password login CENTAGATE considers complete (no second factor configured).
-    return completeFlow(context, flow, 'password')
+    return completeFlow(context, flow, 'password', context.now, result)
   }
-  if (flow.methods.length === 0) {
+  const record: FlowRecord = {
+    authToken: result.authToken,
+    methods: kitMethodsFromAuthMethods(result.authMethods),
+  }
+  if (record.methods.length === 0) {
     if (input.password !== undefined) {
       // Password accepted but no usable factor: keep a flow so the user may enrol one.
-      await saveFlow(context, { ...flow, step: 'enrol' })
+      await startFlow(context, { ...flow, step: 'enrol' }, null)
       throw new KitFailure('not_enrolled')
     }
     throw new KitFailure('invalid_credentials')
   }
-  await saveFlow(context, flow)
-  return factorRequired(context, flow)
+  await startFlow(context, flow, record)
+  return factorRequired(context, { ...flow, ...record })
 }
 
 export async function stepUpStart(
@@ -112,22 +114,13 @@ export async function stepUpStart(
   if (user === null) throw new KitFailure('unauthenticated')
   await enforceActor(context, user.username)
 
-  let transaction: { view: TransactionView; value?: string } | undefined
-  if (input.transactionId !== undefined) {
-    const found =
-      runtime.config.getTransaction === undefined
-        ? null
-        : await runtime.config.getTransaction(context.request.webRequest(), input.transactionId)
-    if (found === null) throw new KitFailure('transaction_not_found')
-    const view = transactionViewSchema.safeParse(found.view)
-    if (!view.success || view.data.id !== input.transactionId) {
-      runtime.logger.error('getTransaction returned an invalid view', {
-        requestId: context.requestId,
-      })
-      throw new KitFailure('internal_error')
-    }
-    transaction = { view: view.data, ...(found.value === undefined ? {} : { value: found.value }) }
-  }
+  // Checked (display text) before anything is signed or sent.
+  const transaction =
+    input.transactionId === undefined
+      ? undefined
+      : await appTransaction(context, input.transactionId)
+  // Spent by step-ups that go on to CENTAGATE (an unknown or invalid transaction costs nothing).
+  await enforceSendLimit(context, 'stepup', user.username)
 
   const result = await runtime.client.adaptive({
     username: user.username,
@@ -140,10 +133,8 @@ export async function stepUpStart(
   const flow: FlowState = {
     fid: randomId(),
     flow: 'stepup',
-    step: 'choose_method',
+    step: 'factor',
     username: user.username,
-    authToken: result.authToken,
-    methods,
     expiresAt: context.now + runtime.limits.flowTtlMs,
   }
   if (result.defAccId !== undefined && result.defAccId !== '') flow.devAccId = result.defAccId
@@ -156,6 +147,6 @@ export async function stepUpStart(
       hash: await transactionHash(transaction.view.id, transaction.view.summary, transaction.value),
     }
   }
-  await saveFlow(context, flow)
-  return factorRequired(context, flow, transaction?.view)
+  await startFlow(context, flow, { authToken: result.authToken, methods })
+  return factorRequired(context, { ...flow, methods }, transaction?.view)
 }

@@ -4,11 +4,20 @@
  */
 import { KitFailure } from './kit-failure'
 
+type Issues = ReadonlyArray<{
+  code: string
+  path: readonly PropertyKey[]
+  keys?: readonly string[]
+}>
+
 /** The 400 for a body that fails the route's schema, naming (at most 20) offending fields. */
-export function invalidInput(
-  issues: ReadonlyArray<{ code: string; path: readonly PropertyKey[]; keys?: readonly string[] }>,
-): KitFailure {
-  const fields = [
+export function invalidInput(issues: Issues): KitFailure {
+  return new KitFailure('invalid_input', { fields: issueFields(issues) })
+}
+
+/** The field paths (`fields.2.value`) zod issues name: at most 20, each at most 64 characters. */
+export function issueFields(issues: Issues): string[] {
+  return [
     ...new Set(
       issues.flatMap((issue) => {
         const path = issue.path.map(String)
@@ -23,5 +32,4 @@ export function invalidInput(
   ]
     .slice(0, 20)
     .map((field) => field.slice(0, 64))
-  return new KitFailure('invalid_input', { fields })
 }

@@ -1,15 +1,21 @@
 /**
  * The attempt and send limits of design.md "Defaults", enforced against a {@link RateLimitStore}.
- * Keys are per challenge, per user (lower-cased so case variants share one budget) and per client
- * IP. A resend or a new challenge never resets a failure counter; only a success resets the
- * user's consecutive-failure count.
+ * Keys are per challenge, per user (lower-cased so case variants share one budget), per client
+ * class (`lockout.ts`) and per client address (`ip-key.ts`: IPv6 by /64). A resend or a new
+ * challenge never resets a failure counter; only a success resets a consecutive-failure count.
+ * Send budgets per user, address and deployment are in `send-limits.ts`.
  */
+import { Lockout } from './lockout'
+import { SendLimits } from './send-limits'
 import type { RateLimitStore } from './store'
 
 export interface Limits {
   /** Wrong codes per challenge/code before a new one is needed. Default 5. */
   challengeMaxFailures: number
-  /** Consecutive failures per user before a lock. Default 10. */
+  /**
+   * Consecutive failures per user and client class (unknown clients; each browser holding the
+   * user's device cookie) before that class is locked. Default 10.
+   */
   userMaxFailures: number
   /** First lock duration after `userMaxFailures`; each further lock in a row doubles it. Default 15 min. */
   userLockMs: number
@@ -24,7 +30,7 @@ export interface Limits {
   userLockHistoryMs: number
   /** Window of the consecutive-failure counter. Default 24 h. */
   userFailureWindowMs: number
-  /** Failures per client IP in `ipWindowMs`. Default 100. */
+  /** Failures of unknown clients per client address (IPv6: per /64) in `ipWindowMs`. Default 100. */
   ipMaxFailures: number
   /** Default 24 h. */
   ipWindowMs: number
@@ -32,6 +38,29 @@ export interface Limits {
   smsCooldownMs: number
   /** SMS sends per user per hour. Default 5. */
   smsPerHour: number
+  /** `sms/send` per client address (IPv6: per /64) per hour. Default 30. */
+  smsPerIpPerHour: number
+  /** SMS sends of the whole deployment per hour (SMS pumping / toll fraud). Default 1000. */
+  smsGlobalPerHour: number
+  /** `challenge/send` per user per hour. Default 10. */
+  challengeSendsPerHour: number
+  /** `challenge/send` per client address per hour. Default 100. */
+  challengeSendsPerIpPerHour: number
+  /** `qr/send` per user per hour. Default 10. */
+  qrSendsPerHour: number
+  /** `qr/send` per client address per hour. Default 100. */
+  qrSendsPerIpPerHour: number
+  /** `stepup/start` per user per hour. Default 20. */
+  stepUpStartsPerHour: number
+  /** `stepup/start` per client address per hour. Default 200. */
+  stepUpStartsPerIpPerHour: number
+  /**
+   * Factor changes (`tokens/register`, and the factor routes to come) per user per hour, refused
+   * ones included (a change asked without a fresh step-up counts too). Default 10.
+   */
+  factorChangesPerHour: number
+  /** Factor changes per client address per hour. Default 30. */
+  factorChangesPerIpPerHour: number
   /** Lifetime of a challenge or QR code when CENTAGATE does not say (never over 10 min). Default 300 s. */
   challengeTtlMs: number
   /** QR polling stops this long after the QR was issued. Default 10 min. */
@@ -54,6 +83,16 @@ export const defaultLimits: Limits = {
   ipWindowMs: 24 * 60 * 60_000,
   smsCooldownMs: 60_000,
   smsPerHour: 5,
+  smsPerIpPerHour: 30,
+  smsGlobalPerHour: 1000,
+  challengeSendsPerHour: 10,
+  challengeSendsPerIpPerHour: 100,
+  qrSendsPerHour: 10,
+  qrSendsPerIpPerHour: 100,
+  stepUpStartsPerHour: 20,
+  stepUpStartsPerIpPerHour: 200,
+  factorChangesPerHour: 10,
+  factorChangesPerIpPerHour: 30,
   challengeTtlMs: 300_000,
   qrMaxWaitMs: 600_000,
   qrMinPollIntervalMs: 1_000,
@@ -65,35 +104,22 @@ const hourMs = 60 * 60_000
 /** The client IP when the adapter knows no address. */
 export const unknownIp = 'unknown'
 
-export type LimitRefusal =
-  | { code: 'locked'; lockedUntil: number }
-  | { code: 'rate_limited'; retryAt: number }
-  | { code: 'challenge_locked' }
-
 export class Limiter {
+  /** Lockouts per user and client class. */
+  readonly lockout: Lockout
+  /** Send budgets per user, address and deployment. */
+  readonly sends: SendLimits
+
   constructor(
     private readonly store: RateLimitStore,
     readonly limits: Limits,
-  ) {}
+  ) {
+    this.lockout = new Lockout(store, limits)
+    this.sends = new SendLimits(store, limits)
+  }
 
   private userKey(username: string) {
     return username.toLowerCase()
-  }
-
-  /** Refuses when the user is locked or the IP has used its failure budget. */
-  async checkActor(username: string | undefined, ip: string): Promise<LimitRefusal | null> {
-    if (username !== undefined) {
-      const lock = await this.store.get(`lock:user:${this.userKey(username)}`)
-      if (lock !== null) return { code: 'locked', lockedUntil: lock.resetAt }
-    }
-    // Without a known address (e.g. Next.js without a trusted proxy) there is no per-IP bucket:
-    // one shared "unknown" bucket would let anyone lock everyone out.
-    if (ip === unknownIp) return null
-    const ipFailures = await this.store.get(`fail:ip:${ip}`)
-    if (ipFailures !== null && ipFailures.count >= this.limits.ipMaxFailures) {
-      return { code: 'rate_limited', retryAt: ipFailures.resetAt }
-    }
-    return null
   }
 
   /** Wrong codes still allowed for a challenge. */
@@ -102,52 +128,13 @@ export class Limiter {
     return Math.max(0, this.limits.challengeMaxFailures - (failures?.count ?? 0))
   }
 
-  /**
-   * Counts one failed attempt everywhere it counts. Returns what is left for the challenge and the
-   * lock end when this failure locked the user.
-   */
-  async recordFailure(input: {
-    username: string
-    ip: string
-    challengeId?: string
-  }): Promise<{ attemptsLeft?: number; lockedUntil?: number }> {
-    const result: { attemptsLeft?: number; lockedUntil?: number } = {}
-    if (input.challengeId !== undefined) {
-      const challenge = await this.store.increment(
-        `fail:challenge:${input.challengeId}`,
-        this.limits.flowTtlMs,
-      )
-      result.attemptsLeft = Math.max(0, this.limits.challengeMaxFailures - challenge.count)
-    }
-    if (input.ip !== unknownIp)
-      await this.store.increment(`fail:ip:${input.ip}`, this.limits.ipWindowMs)
-    const user = this.userKey(input.username)
-    const failures = await this.store.increment(
-      `fail:user:${user}`,
-      this.limits.userFailureWindowMs,
+  /** Counts one wrong code for a challenge; what is left for it. */
+  async recordChallengeFailure(challengeId: string): Promise<number> {
+    const challenge = await this.store.increment(
+      `fail:challenge:${challengeId}`,
+      this.limits.flowTtlMs,
     )
-    if (failures.count >= this.limits.userMaxFailures) {
-      // Locks in a row double (15 min, 30 min, 1 h, ...) and the consecutive failures they allow
-      // are capped: waiting out lock after lock never buys more than the ceiling of guesses.
-      const locks = await this.store.increment(`locks:user:${user}`, this.limits.userLockHistoryMs)
-      const ceilingReached =
-        locks.count * this.limits.userMaxFailures >= this.limits.userMaxConsecutiveFailures
-      const lockMs = ceilingReached
-        ? this.limits.userLockHistoryMs
-        : Math.min(this.limits.userLockMs * 2 ** (locks.count - 1), this.limits.userMaxLockMs)
-      await this.store.claim(`lock:user:${user}`, lockMs)
-      await this.store.reset(`fail:user:${user}`)
-      const lock = await this.store.get(`lock:user:${user}`)
-      result.lockedUntil = lock?.resetAt ?? Date.now() + lockMs
-    }
-    return result
-  }
-
-  /** A success resets the user's consecutive-failure count and forgets earlier locks. */
-  async recordSuccess(username: string): Promise<void> {
-    const user = this.userKey(username)
-    await this.store.reset(`fail:user:${user}`)
-    await this.store.reset(`locks:user:${user}`)
+    return Math.max(0, this.limits.challengeMaxFailures - challenge.count)
   }
 
   /**
@@ -175,31 +162,24 @@ export class Limiter {
     }
   }
 
-  /** Whether a `statecheck` may go upstream now for this QR challenge (about one per second). */
-  claimPoll(challengeId: string): Promise<boolean> {
-    return this.store.claim(`poll:${challengeId}`, this.limits.qrMinPollIntervalMs)
-  }
-
-  /** One verification at a time per challenge (concurrent requests lose). */
-  lockChallenge(challengeId: string, ttlMs: number): Promise<boolean> {
-    return this.store.claim(`busy:challenge:${challengeId}`, ttlMs)
-  }
-
-  unlockChallenge(challengeId: string): Promise<void> {
-    return this.store.reset(`busy:challenge:${challengeId}`)
-  }
-
-  /** Marks a challenge as used up (after a success); `false` when it already was. */
-  consumeChallenge(challengeId: string): Promise<boolean> {
-    return this.store.claim(`used:challenge:${challengeId}`, this.limits.flowTtlMs)
-  }
-
-  async isChallengeConsumed(challengeId: string): Promise<boolean> {
-    return (await this.store.get(`used:challenge:${challengeId}`)) !== null
+  /**
+   * Gives back a reservation CENTAGATE refused (no SMS went out): the hourly quota always, the
+   * cooldown unless CENTAGATE itself asked to wait (`keepCooldown`). A transport failure is not a
+   * refusal (the SMS may have gone out) and keeps the reservation.
+   */
+  async releaseSms(username: string, { keepCooldown }: { keepCooldown: boolean }): Promise<void> {
+    const user = this.userKey(username)
+    await this.store.decrement(`sms:hour:${user}`)
+    if (!keepCooldown) await this.store.reset(`sms:cooldown:${user}`)
   }
 
   /** Marks a receipt id as used; `false` when it already was. */
   consumeReceipt(jti: string, ttlMs: number): Promise<boolean> {
     return this.store.claim(`used:receipt:${jti}`, Math.max(1, ttlMs))
+  }
+
+  /** Makes a consumed receipt usable again (what it was used for did not happen). */
+  releaseReceipt(jti: string): Promise<void> {
+    return this.store.reset(`used:receipt:${jti}`)
   }
 }

@@ -4,14 +4,12 @@
  * recognises (`WWW-Authenticate: Bearer error="insufficient_user_authentication"` + a kit error
  * body `step_up_required`).
  */
-import { formatStepUpChallenge } from '@centagate-kit/protocol'
 import { randomId } from '../encoding'
 import { cookieMode, readCookie } from '../flow/cookies'
 import { errorResponse } from '../http/json-response'
-import { ResponseHeaders } from '../http/response-headers'
-import { KitFailure } from '../http/kit-failure'
 import type { KitRuntime } from '../handler/runtime'
 import { receiptCookieBaseName, transactionHash, verifyReceipt } from './step-up-receipt'
+import { stepUpRequired } from './step-up-required'
 import { timingSafeEqualText } from '@centagate-kit/protocol/signing'
 
 export interface RequireStepUpOptions {
@@ -50,13 +48,8 @@ export function createStepUpGuard(runtime: KitRuntime, options: RequireStepUpOpt
     const transactionId = options.transactionId?.(request)
     const refuse = (reason: string): StepUpGuardResult => {
       runtime.logger.info('step-up required', { reason })
-      const headers = new ResponseHeaders()
-      headers.set('www-authenticate', formatStepUpChallenge({ maxAgeSeconds: maxAge }))
-      const failure = new KitFailure('step_up_required', {
-        maxAgeSeconds: maxAge,
-        ...(transactionId === undefined ? {} : { transactionId }),
-      })
-      return { ok: false, response: errorResponse(failure, randomId(12), now, headers) }
+      const failure = stepUpRequired(maxAge, transactionId)
+      return { ok: false, response: errorResponse(failure, randomId(12), now) }
     }
     const { prefix } = cookieMode(request.url)
     const token = readCookie(

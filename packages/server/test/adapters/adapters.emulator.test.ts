@@ -177,12 +177,21 @@ describe('framework adapters (real frameworks, real emulator)', () => {
   it('Next-style route handlers (export const { POST } = toNextHandlers(kit)), served the way Next calls them', async () => {
     const kit = createKit()
     const { POST, GET } = toNextHandlers(kit)
-    // A minimal stand-in for Next's router: Web Request in, Web Response out, per method export.
+    // A minimal stand-in for Next's router: Web Request in, Web Response out, per method export,
+    // and the request URL on Next's own listening address (`http://localhost:<port>`) whatever
+    // the Host, as `next start` builds it; the Host header is passed on.
     const server = createServer((request, response) => {
       void (async () => {
         const webRequest = await toWebRequest(request)
+        const { pathname, search } = new URL(webRequest.url)
+        const { port } = server.address() as AddressInfo
+        const nextRequest = new Request(`http://localhost:${port}${pathname}${search}`, {
+          method: webRequest.method,
+          headers: webRequest.headers,
+          body: request.method === 'POST' ? await webRequest.arrayBuffer() : null,
+        })
         const route = request.method === 'POST' ? POST : GET
-        await writeWebResponse(await route(webRequest), response)
+        await writeWebResponse(await route(nextRequest), response)
       })()
     })
     const url = await listen(server)

@@ -1,4 +1,5 @@
 import { createKitBrowser } from '@centagate-kit/testkit/kit-browser'
+import { completeStepUp } from '@centagate-kit/testkit/step-up-journey'
 import { createTestApp } from '@centagate-kit/testkit/test-app'
 import { describe, expect, it } from 'vitest'
 
@@ -6,22 +7,21 @@ describe('admin session for tokens/register', () => {
   it('logs the admin in once, caches the session, and re-logs in once on 10001', async () => {
     let time = 1_700_000_000_000
     // CENTAGATE ends sessions after 30 s here, while the kit caches the admin's for 60 s: the
-    // third registration meets an expired session upstream (10001).
-    const { handler, upstream } = createTestApp({}, () => time, {
+    // third registration meets an expired session upstream (10001). Each registration follows a
+    // fresh step-up (alice answers with her hardware token): factor changes need one.
+    const { handler, upstream, device } = createTestApp({}, () => time, {
       settings: { sessionLifetimeSeconds: 30 },
     })
-    const browser = createKitBrowser(handler, { cookies: { 'app-session': 'bob' } })
-    expect(
-      (await browser.post('tokens/register', { kind: 'hardware', serial: 'CR0000002' })).status,
-    ).toBe(200)
-    expect(
-      (await browser.post('tokens/register', { kind: 'sms', phoneNumber: '+60111000111' })).status,
-    ).toBe(200)
+    const browser = createKitBrowser(handler, { cookies: { 'app-session': 'alice' } })
+    const register = async (phoneNumber: string) => {
+      await completeStepUp(browser, device, { token: 'CR0000001' })
+      return (await browser.post('tokens/register', { kind: 'sms', phoneNumber })).status
+    }
+    expect(await register('+60111000100')).toBe(200)
+    expect(await register('+60111000111')).toBe(200)
     expect(upstream.count('authBasic')).toBe(1)
     time += 31_000
-    expect(
-      (await browser.post('tokens/register', { kind: 'sms', phoneNumber: '+60111000222' })).status,
-    ).toBe(200)
+    expect(await register('+60111000222')).toBe(200)
     expect(upstream.count('authBasic')).toBe(2)
     const registrations = upstream.calls.filter((call) => call.endpoint === 'registerActiveToken')
     expect(registrations.map((call) => call.code)).toEqual(['0', '0', '10001', '0'])
@@ -46,12 +46,11 @@ describe('admin session for tokens/register', () => {
   })
 
   it('maps enrolment refusals to enrolment_rejected with the return code', async () => {
-    const { handler } = createTestApp()
+    const { handler, device } = createTestApp()
+    const bob = createKitBrowser(handler, { cookies: { 'app-session': 'bob' } })
+    await completeStepUp(bob, device, { sms: 'bob' })
     // alice's number: CENTAGATE refuses a phone bound to another user (29004).
-    const answer = await createKitBrowser(handler, { cookies: { 'app-session': 'bob' } }).post(
-      'tokens/register',
-      { kind: 'sms', phoneNumber: '+60123456789' },
-    )
+    const answer = await bob.post('tokens/register', { kind: 'sms', phoneNumber: '+60123456789' })
     expect(answer.body).toMatchObject({
       error: {
         code: 'enrolment_rejected',

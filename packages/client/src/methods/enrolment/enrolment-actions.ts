@@ -4,9 +4,10 @@ import type { EnrolmentContext, EnrolmentEnv, EnrolmentMachineEvent } from './en
 
 type EnrolmentAction = Action<EnrolmentContext, EnrolmentMachineEvent, EnrolmentEnv>
 
-/** Registers the event's input, or again the last one (RETRY). */
+/** Registers the event's input, or again the last one (RETRY, STEPPED_UP). */
 export const callRegister: EnrolmentAction = (context, event, env) => {
   if (event.type === 'REGISTER') context.input = event.input
+  context.steppedUp = event.type === 'STEPPED_UP'
   const input = context.input
   if (!input) return
   context.error = context.retryAt = undefined
@@ -15,6 +16,11 @@ export const callRegister: EnrolmentAction = (context, event, env) => {
     (response) => ({ type: 'REGISTER.DONE', response }),
     (error) => ({ type: 'REGISTER.FAILED', error }),
   )
+}
+
+/** The step-up was given up: nothing to register any more. */
+export const forgetInput: EnrolmentAction = (context) => {
+  context.input = context.error = undefined
 }
 
 export const storeRegistered: EnrolmentAction = (context, event, env) => {

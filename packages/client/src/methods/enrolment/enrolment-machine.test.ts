@@ -90,19 +90,61 @@ describe('enrolment machine', () => {
     expect(t.state()).toBe('locked')
   })
 
-  it.each(['no_flow', 'step_up_required'] as const)(
-    '%s → expired; REGISTER again once the app renewed the session',
-    async (code) => {
-      const t = await refused(code)
-      expect(t.machine.getSnapshot()).toMatchObject({ state: 'expired', error: { code } })
-      t.server.on('tokens/register', () => ({
-        body: { status: 'registered', kind: 'sms', label: '•••• 8899', serverTime: Date.now() },
-      }))
-      t.machine.send({ type: 'REGISTER', input: phone })
-      await settle()
-      expect(t.state()).toBe('registered')
-    },
-  )
+  it('no_flow → expired; REGISTER again once the app renewed the session', async () => {
+    const t = await refused('no_flow')
+    expect(t.machine.getSnapshot()).toMatchObject({ state: 'expired', error: { code: 'no_flow' } })
+    t.server.on('tokens/register', () => ({
+      body: { status: 'registered', kind: 'sms', label: '•••• 8899', serverTime: Date.now() },
+    }))
+    t.machine.send({ type: 'REGISTER', input: phone })
+    await settle()
+    expect(t.state()).toBe('registered')
+  })
+
+  it('step_up_required → awaiting-step-up (input kept); STEPPED_UP registers the same input once', async () => {
+    const t = await refused('step_up_required', { maxAgeSeconds: 300 })
+    expect(t.machine.getSnapshot()).toMatchObject({
+      state: 'awaiting-step-up',
+      error: { code: 'step_up_required', status: 401, maxAgeSeconds: 300 },
+    })
+    expect(JSON.stringify(t.machine.getSnapshot())).not.toContain('+60127778899')
+    t.machine.send({ type: 'REGISTER', input: { kind: 'hardware', serial: 'CR0000002' } })
+    expect(t.state()).toBe('awaiting-step-up') // the form is not sent again while the step-up runs
+    t.server.on('tokens/register', () => ({
+      body: { status: 'registered', kind: 'sms', label: '•••• 8899', serverTime: Date.now() },
+    }))
+    t.machine.send({ type: 'STEPPED_UP' })
+    await settle()
+    expect(t.machine.getSnapshot()).toMatchObject({
+      state: 'registered',
+      result: { label: '•••• 8899' },
+    })
+    expect(t.server.calls('tokens/register').map((r) => r.body.phoneNumber)).toEqual([
+      '+60127778899',
+      '+60127778899',
+    ])
+    expect(t.onRegistered).toHaveBeenCalledTimes(1)
+  })
+
+  it('a second step_up_required right after a step-up → expired (no loop)', async () => {
+    const t = await refused('step_up_required')
+    t.machine.send({ type: 'STEPPED_UP' })
+    await settle()
+    expect(t.machine.getSnapshot()).toMatchObject({
+      state: 'expired',
+      error: { code: 'step_up_required' },
+    })
+    expect(t.server.calls('tokens/register')).toHaveLength(2)
+  })
+
+  it('awaiting-step-up → CANCEL → idle, nothing kept; REGISTER starts over', async () => {
+    const t = await refused('step_up_required')
+    t.machine.send({ type: 'CANCEL' })
+    expect(t.machine.getSnapshot()).toEqual({ state: 'idle' })
+    t.machine.send({ type: 'RETRY' })
+    expect(t.state()).toBe('idle')
+    expect(t.server.calls('tokens/register')).toHaveLength(1)
+  })
 
   it('error → RETRY registers the same input again; REGISTER another one', async () => {
     const t = await refused('enrolment_rejected')

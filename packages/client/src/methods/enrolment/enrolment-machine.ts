@@ -31,7 +31,7 @@ export function createEnrolmentMachine(options: EnrolmentMachineOptions): Enrolm
       table: enrolmentTransitions,
       initial: 'idle',
       context: {},
-      hidden: ['input'],
+      hidden: ['input', 'steppedUp'],
       onTransition: options.onTransition,
     },
     { client: options.client, onRegistered: options.onRegistered },

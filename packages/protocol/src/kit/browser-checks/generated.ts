@@ -47,14 +47,15 @@ const methodOption = /* @__PURE__ */ object({
   method: kitMethod,
   hint: /* @__PURE__ */ optional(/* @__PURE__ */ text(0, 64)),
 })
+const displayTextPattern = /^(?:[^\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Zl}\p{Zp}\p{M}]\p{M}{0,6})*$/u
 const transactionView = /* @__PURE__ */ object({
   id: transactionId,
-  summary: /* @__PURE__ */ text(1, 512),
+  summary: /* @__PURE__ */ text(1, 512, displayTextPattern),
   fields: /* @__PURE__ */ array(
     /* @__PURE__ */ object({
       name: /* @__PURE__ */ text(1, 64),
-      label: /* @__PURE__ */ text(1, 128),
-      value: /* @__PURE__ */ text(0, 256),
+      label: /* @__PURE__ */ text(1, 128, displayTextPattern),
+      value: /* @__PURE__ */ text(0, 256, displayTextPattern),
     }),
     0,
     20,

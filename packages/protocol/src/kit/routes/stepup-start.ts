@@ -21,6 +21,7 @@ export const stepUpStart = defineKitRoute({
   errors: [
     'unauthenticated',
     'transaction_not_found',
+    'transaction_invalid',
     'rejected',
     'not_enrolled',
     ...actorErrors,

@@ -1,7 +1,8 @@
 /**
  * `tokens/register`: the signed-in user (or one who just logged in with a password and has no
  * factor yet) registers an SMS number or a hardware token, through CENTAGATE's admin API with
- * credentials that never leave the server.
+ * credentials that never leave the server. A factor change: it needs a fresh step-up (401
+ * `step_up_required`) unless the user has no factor yet, and has a per-user and per-IP budget.
  */
 import { object, oneOf, text, union } from '../schema/descriptors'
 import type { Infer } from '../schema/infer'
@@ -39,6 +40,8 @@ export const tokensRegister = defineKitRoute({
     'unauthenticated',
     // refused by the app's `authorizeEnrolment`, or enrolment is not configured
     'forbidden',
+    // a factor change needs a fresh step-up (RFC 9470 challenge), except a user's first factor
+    'step_up_required',
     ...actorErrors,
     ...upstreamErrors,
   ],

@@ -20,7 +20,10 @@ export const kitErrorBodyShape = object({
     retryAt: optional(epochMs),
     /** When a lockout ends. */
     lockedUntil: optional(epochMs),
-    /** For `invalid_input`: the offending field paths (names only, never values). */
+    /**
+     * For `invalid_input` and `transaction_invalid`: the offending field paths (names only,
+     * never values).
+     */
     fields: optional(array(text(0, 64), 0, 20)),
     /** For `step_up_required`: the transaction to step up for, and the accepted age. */
     transactionId: optional(transactionId),

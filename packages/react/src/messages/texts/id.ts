@@ -97,6 +97,7 @@ export const idTexts: Translations = [
   'Silakan masuk terlebih dahulu.' as Translation<'kit.unauthenticated'>,
   'Verifikasi tambahan diperlukan untuk melanjutkan.' as Translation<'kit.step_up_required'>,
   'Transaksi ini tidak ditemukan.' as Translation<'kit.transaction_not_found'>,
+  'Transaksi ini berisi karakter yang tidak dapat ditampilkan dengan aman.' as Translation<'kit.transaction_invalid'>,
   'Data yang Anda masukkan tidak benar.' as Translation<'kit.invalid_credentials'>,
   'Kode tersebut salah.' as Translation<'kit.otp_invalid'>,
   'Kode tersebut sudah kedaluwarsa. Minta kode baru.' as Translation<'kit.otp_expired'>,

@@ -97,6 +97,7 @@ export const msTexts: Translations = [
   'Sila log masuk dahulu.' as Translation<'kit.unauthenticated'>,
   'Pengesahan tambahan diperlukan untuk meneruskan.' as Translation<'kit.step_up_required'>,
   'Transaksi ini tidak dapat ditemui.' as Translation<'kit.transaction_not_found'>,
+  'Transaksi ini mengandungi aksara yang tidak boleh dipaparkan dengan selamat.' as Translation<'kit.transaction_invalid'>,
   'Maklumat yang anda masukkan tidak betul.' as Translation<'kit.invalid_credentials'>,
   'Kod itu tidak betul.' as Translation<'kit.otp_invalid'>,
   'Kod itu telah tamat tempoh. Minta kod baharu.' as Translation<'kit.otp_expired'>,

@@ -97,6 +97,7 @@ export const zhCNTexts: Translations = [
   '请先登录。' as Translation<'kit.unauthenticated'>,
   '需要额外验证才能继续。' as Translation<'kit.step_up_required'>,
   '找不到此交易。' as Translation<'kit.transaction_not_found'>,
+  '此交易包含无法安全显示的字符。' as Translation<'kit.transaction_invalid'>,
   '您输入的信息不正确。' as Translation<'kit.invalid_credentials'>,
   '验证码不正确。' as Translation<'kit.otp_invalid'>,
   '验证码已过期，请重新获取。' as Translation<'kit.otp_expired'>,

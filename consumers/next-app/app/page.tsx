@@ -1,0 +1,3 @@
+export default function Home() {
+  return <main>The kit routes are under /api/centagate.</main>
+}

@@ -1,0 +1,56 @@
+/**
+ * Push approval: `req/requestMobilePushCR` (API.md 2.12) sends a push with the request's details
+ * to the user's CENTAGATE app; the app approves or rejects it (control API `app/pushes/decision`);
+ * `session/statecheck` with authMethod `PUSH` (or `CROTP`, API.md 2.12) polls it: 23007 pending,
+ * 0 approved (the login completes), 23026 rejected, 23016 expired.
+ */
+import { randomHex32 } from '../random'
+import { recordSuccess } from '../state/lockout'
+import { authResultObject, completeFactor, rotateAuthToken } from '../state/sessions'
+import type { PushRequestState, SessionState } from '../state/state-schema'
+import { type CallContext, type Handler, type Outcome, fail, field, ok } from './context'
+import { displayText } from './display-text'
+import { activeUser, requestSession } from './user-checks'
+
+export const requestMobilePushCR: Handler = (context) => {
+  const checked = activeUser(context)
+  if (!checked.ok) return checked.outcome
+  const user = checked.value
+  const device = user.device
+  if (!device) return fail('23013')
+  const devAccId = field(context, 'devAccId')
+  if (devAccId !== '' && devAccId !== device.accountId) return fail('36000')
+  const session = requestSession(context, user, 'create')
+  if (!session.ok || session.value === null) return session.ok ? fail('23016') : session.outcome
+  const { state, settings, now } = context
+  // Like requestQrCode, the push gets its own token (API.md 2.12: object `authToken`).
+  const authToken = rotateAuthToken(state, session.value, now)
+  const push: PushRequestState = {
+    requestId: randomHex32(),
+    username: user.username,
+    accountId: device.accountId,
+    details: displayText(field(context, 'details')),
+    sessionId: session.value.id,
+    issuedAt: now,
+    expiresAt: now + settings.otpLifetimeSeconds * 1000,
+    status: 'pending',
+  }
+  state.pushRequests[push.requestId] = push
+  return ok({ authToken })
+}
+
+/** `session/statecheck` for PUSH: the session's newest push. */
+export function pushStatecheck(context: CallContext, session: SessionState): Outcome {
+  const { state, settings, now } = context
+  const push = Object.values(state.pushRequests)
+    .filter((candidate) => candidate.sessionId === session.id)
+    .sort((a, b) => b.issuedAt - a.issuedAt)[0]
+  if (!push) return fail('23016')
+  if (push.status === 'rejected') return fail('23026')
+  if (push.expiresAt <= now || push.status === 'used') return fail('23016')
+  if (push.status === 'pending') return fail('23007')
+  push.status = 'used'
+  recordSuccess(state, session.username)
+  completeFactor(state, session, 'PUSH', now)
+  return ok(authResultObject(state, session, settings))
+}

@@ -1,0 +1,3 @@
+import { packageBuild } from '../../scripts/packaging/tsdown-package.ts'
+
+export default packageBuild()

@@ -1,0 +1,172 @@
+/**
+ * The transaction-signing calls, API.md 2.10 and 2.13-2.16: the transaction text and id are
+ * signed with the user's answer, so an OTP is only good for exactly what was shown.
+ */
+import { order } from '../signed-order'
+import {
+  type EndpointDefinition,
+  alt,
+  appFieldDefinitions as app,
+  authTokenField as token,
+  contextFieldDefinitions as context,
+  devAccIdField as devAccId,
+  hmacCall,
+} from './endpoint-definition'
+
+export const transactionEndpoints = {
+  authQRCode: {
+    ...hmacCall,
+    name: 'authQRCode',
+    title: 'Verify QR OTP (transaction signing)',
+    section: '2.10',
+    path: 'auth/authQRCode',
+    aliasPaths: ['auth/authQrCode'],
+    fields: [
+      { name: 'username', required: true },
+      devAccId,
+      { name: 'otp', required: true, note: 'OTP the app produced for the scanned transaction' },
+      { name: 'challenge', required: true },
+      { name: 'details', required: true, note: 'Base64 of <account ID>|<request ID>|<details>' },
+      {
+        name: 'transactionValue',
+        required: true,
+        note: 'the transaction value; body only (API.md 5.3)',
+      },
+      { name: 'isTransaction', required: true, note: 'always "1"; body only' },
+      token(),
+      ...app,
+      ...context,
+    ],
+    signedOrder: order('U, devAccId, otp, challenge, details, TAIL'),
+    // The Node sample's string equals the Java one; its body is broken (API.md 2.10, 5.19).
+    vendorSample: alt(
+      'page 1997 Node (seed 004), GH Node',
+      'U, devAccId, otp, challenge, details, AT, IK, TS, SF, IP, UA, FP',
+    ),
+    alternativeOrders: [
+      alt('page 1997 table', 'U, devAccId, otp, challenge, details, AT, UA, IK, SF, FP, TS, IP'),
+      alt(
+        'page 1997 Java/PHP, GH Java/PHP',
+        'U, devAccId, otp, challenge, details, AT, IK, TS, SF, IP, UA, FP',
+      ),
+      alt(
+        'GH Postman',
+        'U, devAccId, otp, challenge, details, transactionValue, isTransaction, IK, TS',
+      ),
+    ],
+    confidence: 'medium',
+    payload: 'transactionResult',
+  },
+  requestSmsTransOtp: {
+    ...hmacCall,
+    name: 'requestSmsTransOtp',
+    title: 'Request SMS OTP for a transaction',
+    section: '2.13',
+    path: 'req/requestSmsTransOtp',
+    fields: [
+      { name: 'username', required: true },
+      { name: 'details', required: true, note: 'transaction details, shown in the SMS' },
+      { name: 'transactionId', required: true },
+      token(),
+      ...app,
+      ...context,
+    ],
+    signedOrder: order('U, details, transactionId, TAIL'),
+    vendorSample: alt('GH Node', 'U, details, transactionId, AT, IK, TS, SF, IP, UA, FP'),
+    alternativeOrders: [
+      alt('page 1980 table, GH table', 'U, details, transactionId, AT, UA, IK, SF, FP, TS, IP'),
+      alt('GH Java/Node/PHP', 'U, details, transactionId, AT, IK, TS, SF, IP, UA, FP'),
+      alt('GH Postman', 'U, details, transactionId, IK, TS'),
+    ],
+    confidence: 'medium',
+    payload: 'smsTransRequest',
+  },
+  authoriseSmsTrans: {
+    ...hmacCall,
+    name: 'authoriseSmsTrans',
+    title: 'Authorise an SMS-signed transaction',
+    section: '2.14',
+    path: 'trans/authoriseSmsTrans/{username}',
+    pathParams: ['username'],
+    fields: [
+      { name: 'username', required: true, note: 'also in the path' },
+      { name: 'transactionId', required: true, note: 'as requested' },
+      { name: 'details', required: true, note: 'as requested' },
+      { name: 'smsOtp', required: true },
+      token(),
+      ...app,
+      ...context,
+    ],
+    signedOrder: order('U, transactionId, details, smsOtp, TAIL'),
+    vendorSample: alt('GH Node', 'U, details, transactionId, smsOtp, AT, IK, TS, SF, IP, UA, FP'),
+    alternativeOrders: [
+      // API.md 5.10: unresolved; this is the documented fallback order.
+      alt('GH Java/Node/PHP (fallback of API.md 2.14)', 'U, details, transactionId, smsOtp, TAIL'),
+      alt(
+        'page 1982 table, GH table',
+        'U, transactionId, details, smsOtp, AT, UA, IK, SF, FP, TS, IP',
+      ),
+      alt('GH Java/Node/PHP', 'U, details, transactionId, smsOtp, AT, IK, TS, SF, IP, UA, FP'),
+      alt('GH Postman', 'U, transactionId, details, smsOtp, AT, IK, TS'),
+    ],
+    confidence: 'low',
+    payload: 'transactionResult',
+  },
+  requestTransactionSigningChallenge: {
+    ...hmacCall,
+    name: 'requestTransactionSigningChallenge',
+    title: 'Request a challenge for transaction signing',
+    section: '2.15',
+    path: 'req/requestTransactionSigningChallenge',
+    legacyPaths: [{ base: 'v1', path: 'trans/requestTransactionSigningChallenge' }],
+    fields: [
+      { name: 'username', required: true },
+      { name: 'details', required: true },
+      { name: 'transactionId', required: true },
+      token(),
+      ...app,
+      ...context,
+    ],
+    signedOrder: order('U, details, transactionId, TAIL'),
+    vendorSample: alt('GH Node', 'U, details, transactionId, AT, IK, TS, SF, IP, UA, FP'),
+    alternativeOrders: [
+      alt('GH table', 'U, details, transactionId, AT, UA, IK, SF, FP, TS, IP'),
+      alt('GH Java/Node', 'U, details, transactionId, AT, IK, TS, SF, IP, UA, FP'),
+      alt('GH PHP', 'U, details, transactionId, IK, TS, AT, IP, UA'),
+      alt('GH Postman', 'U, details, transactionId, IK, TS'),
+      alt('IB (v1)', 'U, details, transactionId, IK, TS, IP, UA'),
+    ],
+    confidence: 'high',
+    payload: 'challenge',
+  },
+  authTransactionSigningCrOtp: {
+    ...hmacCall,
+    name: 'authTransactionSigningCrOtp',
+    title: 'Authorise a transaction with a challenge-response OTP',
+    section: '2.16',
+    path: 'trans/authTransactionSigningCrOtp',
+    fields: [
+      { name: 'username', required: true },
+      { name: 'otp', required: true },
+      { name: 'details', required: true, note: 'as requested' },
+      { name: 'transactionId', required: true, note: 'as requested' },
+      { name: 'challenge', required: true, note: 'sent, not signed (API.md 5.9)' },
+      token(),
+      ...app,
+      ...context,
+    ],
+    signedOrder: order('U, otp, details, transactionId, TAIL'),
+    vendorSample: alt('GH Node', 'U, otp, details, transactionId, AT, IK, TS, SF, IP, UA, FP'),
+    alternativeOrders: [
+      alt(
+        'page 1986 table, GH table',
+        'U, otp, details, transactionId, AT, UA, IK, SF, FP, TS, IP',
+      ),
+      alt('GH Java/Node', 'U, otp, details, transactionId, AT, IK, TS, SF, IP, UA, FP'),
+      alt('GH Python', 'U, transactionId, details, otp, challenge, IK, TS, AT, SF, IP, UA, FP'),
+      alt('GH Postman', 'U, transactionId, details, otp, challenge, AT, IK, TS'),
+    ],
+    confidence: 'medium',
+    payload: 'transactionResult',
+  },
+} as const satisfies Record<string, EndpointDefinition>
