@@ -1,10 +1,25 @@
+import { fileURLToPath } from 'node:url'
 import type { StorybookConfig } from '@storybook/react-vite'
 
 const config: StorybookConfig = {
-  stories: ['../packages/*/src/**/*.stories.@(ts|tsx)'],
+  // The design reference: the pages (introduction, theming, accessibility, localization), then
+  // every component's docs and states.
+  stories: ['../docs/storybook/*.mdx', '../packages/*/src/**/*.stories.@(ts|tsx)'],
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
   framework: { name: '@storybook/react-vite', options: {} },
   core: { disableTelemetry: true },
+  typescript: {
+    // Props tables from the components' TypeScript types and JSDoc, inherited props included
+    // (`SmsOtpProps extends UseSmsOtpOptions, Omit<SmsOtpViewProps, …>`), React's DOM props left out.
+    reactDocgen: 'react-docgen-typescript',
+    reactDocgenTypescriptOptions: {
+      // The components' own TypeScript project (the root tsconfig only covers vitest.config.ts).
+      tsconfigPath: fileURLToPath(new URL('../packages/react/tsconfig.json', import.meta.url)),
+      shouldExtractLiteralValuesFromEnum: true,
+      shouldRemoveUndefinedFromOptional: true,
+      propFilter: (prop) => !/node_modules/.test(prop.parent?.fileName ?? ''),
+    },
+  },
   viteFinal(viteConfig) {
     viteConfig.resolve ??= {}
     viteConfig.resolve.conditions = [

@@ -2,40 +2,19 @@
 // 127.0.0.1 port, opens each story's iframe in Debian Chromium (scripts/chromium.mjs), waits for
 // its play function to reach the wanted state, and writes docs/screenshots/<name>-<width>.png.
 // Usage: node .storybook/screenshots.mjs
-import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs'
-import { createServer } from 'node:http'
+import { existsSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright'
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs'
+import { serveStatic } from '../scripts/serve-static.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const staticDir = path.join(root, 'storybook-static')
 const outDir = path.join(root, 'docs', 'screenshots')
 if (!existsSync(staticDir)) throw new Error('run `pnpm build-storybook` first')
 mkdirSync(outDir, { recursive: true })
-
-const types = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-}
-const server = createServer((request, response) => {
-  const url = new URL(request.url ?? '/', 'http://127.0.0.1')
-  let file = path.join(staticDir, decodeURIComponent(url.pathname))
-  if (!file.startsWith(staticDir)) return response.writeHead(403).end()
-  if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html')
-  if (!existsSync(file)) return response.writeHead(404).end()
-  response.writeHead(200, {
-    'content-type': types[path.extname(file)] ?? 'application/octet-stream',
-  })
-  createReadStream(file).pipe(response)
-})
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
-const { port } = server.address()
+const server = await serveStatic(staticDir)
 
 const shots = [
   {
@@ -76,7 +55,7 @@ try {
   for (const shot of shots) {
     for (const width of shot.widths ?? [375, 1280]) {
       const page = await browser.newPage({ viewport: { width, height: 900 }, deviceScaleFactor: 1 })
-      await page.goto(`http://127.0.0.1:${port}/iframe.html?id=${shot.id}&viewMode=story`)
+      await page.goto(`${server.url}/iframe.html?id=${shot.id}&viewMode=story`)
       await page.waitForSelector(shot.ready, { timeout: 20_000 })
       await page.waitForTimeout(300)
       const file = path.join(outDir, `${shot.name}-${width}.png`)
@@ -87,5 +66,5 @@ try {
   }
 } finally {
   await browser.close()
-  server.close()
+  await server.close()
 }

@@ -1,6 +1,9 @@
 /**
  * Screenshots of each step of the demo at 1280 px and 375 px for docs/demo.md. Not part of the
  * regular run (they would rewrite the images every time): `E2E_SCREENSHOTS=1 pnpm test:e2e screenshots`.
+ * `E2E_SCREENSHOTS=before` writes only the three design-review screens (method choice, SMS code,
+ * QR transfer confirmation) into docs/screenshots/before/: run it on the commit before a change of
+ * look, to keep the pairs docs/design.md compares.
  */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -12,7 +15,13 @@ import { StepUpPanel } from './models/step-up'
 import { TransferPage } from './models/transfer-page'
 import { expect, test } from './support/test'
 
-const outDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/screenshots')
+const before = process.env.E2E_SCREENSHOTS === 'before'
+const outDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  before ? '../docs/screenshots/before' : '../docs/screenshots',
+)
+/** The screens a change of look is reviewed on (docs/design.md). */
+const reviewScreens = new Set(['02-choose-method', '03-sms-code', '07-transfer-qr'])
 
 for (const width of [1280, 375] as const) {
   test.describe(`screenshots at ${width} px`, () => {
@@ -20,8 +29,11 @@ for (const width of [1280, 375] as const) {
     test.use({ viewport: { width, height: width === 375 ? 812 : 900 } })
 
     const shot = async (page: Page, name: string) => {
-      // Let countdowns and focus rings settle; caret hidden for stable images.
+      if (before && !reviewScreens.has(name)) return
+      // Let countdowns and focus rings settle; caret hidden for stable images; the pointer off
+      // the page (a hover state is not what the screen looks like).
       await page.addStyleTag({ content: '*{caret-color:transparent !important}' })
+      await page.mouse.move(0, 0)
       await page.screenshot({
         path: path.join(outDir, `demo-${name}-${width}.png`),
         fullPage: true,
@@ -94,6 +106,7 @@ for (const width of [1280, 375] as const) {
     })
 
     test('error states', async ({ page, emulator, network }) => {
+      test.skip(before, 'no review screen in this journey')
       void network
       const login = new LoginPage(page)
       await login.goto()

@@ -58,7 +58,17 @@ run('vitest (unit, browser, storybook)', 'pnpm', [
 countVitest(`${reportsDir}/vitest.json`)
 
 // The static Storybook is a shipped artefact too: build it so the e2e secret scan covers it.
-if (existsSync('.storybook/main.ts')) run('storybook static build', 'pnpm', ['build-storybook'])
+const storybookBuilt =
+  existsSync('.storybook/main.ts') && run('storybook static build', 'pnpm', ['build-storybook'])
+
+// Every story against its committed pictures (visual/baselines), on the Storybook just built.
+if (storybookBuilt && existsSync('visual/playwright.config.ts')) {
+  run('visual regression (Playwright)', 'node', ['scripts/run-visual.mjs'], {
+    VISUAL_SKIP_BUILD: '1',
+    PLAYWRIGHT_JSON_OUTPUT_NAME: path.resolve(reportsDir, 'visual.json'),
+  })
+  countPlaywright(`${reportsDir}/visual.json`)
+}
 
 if (existsSync('e2e/playwright.config.ts')) {
   run('e2e (Playwright)', 'node', ['scripts/run-e2e.mjs'], {

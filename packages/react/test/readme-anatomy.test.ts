@@ -26,7 +26,9 @@ const readme = readFileSync(
 
 /** The rows of the table under "## Components and parts": component → states and parts. */
 function partsTable(): Map<string, { states: string[]; parts: string[] }> {
-  const section = readme.slice(readme.indexOf('## Components and parts'))
+  const start = readme.indexOf('## Components and parts')
+  // Up to the next section (the token table further down is not a parts table).
+  const section = readme.slice(start, readme.indexOf('\n## ', start + 1))
   const rows = section
     .split('\n')
     .filter((line) => line.startsWith('| `'))

@@ -6,15 +6,24 @@ import { CentagateProvider, I18nProvider, en, type Messages } from '@centagate-k
 import { id } from '@centagate-kit/react/messages/id'
 import { ms } from '@centagate-kit/react/messages/ms'
 import { zhCN } from '@centagate-kit/react/messages/zh-CN'
-import type { ReactNode } from 'react'
+import { createContext, useContext, type ReactNode } from 'react'
 import type { StoryBackend, StoryBackendOptions } from './story-backend/story-backend'
 
 export type StoryLocale = 'en' | 'ms' | 'id' | 'zh-CN'
+/** The ready themes of styles.css (`data-ck-theme`); `default` sets no attribute. */
+export type StoryKitTheme = 'default' | 'bank' | 'contrast'
 
-/** Story parameters read by the preview decorator and the helpers below. */
+/**
+ * The page around a story: read by the preview decorator and the helpers below. A story's
+ * `parameters.frame` wins over the Storybook toolbar (globals `ckDir`, `ckScheme`, `ckTheme`,
+ * `ckLocale`), which wins over the defaults (ltr, light, default, en).
+ */
 export interface FrameParameters {
   dir?: 'ltr' | 'rtl'
+  /** The colour scheme (`data-theme`). */
   theme?: 'light' | 'dark'
+  /** The kit theme (`data-ck-theme`). */
+  ckTheme?: StoryKitTheme
   locale?: StoryLocale
 }
 
@@ -25,6 +34,34 @@ export interface KitStoryParameters {
 
 const catalogues: Record<StoryLocale, Messages> = { en, ms, id, 'zh-CN': zhCN }
 
+/** The frame a story renders in: its parameters over the toolbar's globals over the defaults. */
+export function frameOf(context: {
+  parameters: unknown
+  globals?: Record<string, unknown>
+}): Required<FrameParameters> {
+  const given = (context.parameters as KitStoryParameters).frame ?? {}
+  const globals = (context.globals ?? {}) as {
+    ckDir?: FrameParameters['dir']
+    ckScheme?: FrameParameters['theme']
+    ckTheme?: FrameParameters['ckTheme']
+    ckLocale?: FrameParameters['locale']
+  }
+  return {
+    dir: given.dir ?? globals.ckDir ?? 'ltr',
+    theme: given.theme ?? globals.ckScheme ?? 'light',
+    ckTheme: given.ckTheme ?? globals.ckTheme ?? 'default',
+    locale: given.locale ?? globals.ckLocale ?? 'en',
+  }
+}
+
+/** The current story's frame, provided by the preview decorator (defaults outside Storybook). */
+export const StoryFrameContext = createContext<Required<FrameParameters>>({
+  dir: 'ltr',
+  theme: 'light',
+  ckTheme: 'default',
+  locale: 'en',
+})
+
 export function messagesFor(locale: StoryLocale = 'en'): Messages {
   return catalogues[locale]
 }
@@ -32,13 +69,16 @@ export function messagesFor(locale: StoryLocale = 'en'): Messages {
 /** Wraps a story in the kit provider wired to its in-browser backend, in the story's locale. */
 export function WithBackend({
   backend,
-  locale = 'en',
+  locale: given,
   children,
 }: {
   backend: StoryBackend
+  /** @default the frame's locale */
   locale?: StoryLocale | undefined
   children: ReactNode
 }) {
+  const frame = useContext(StoryFrameContext)
+  const locale = given ?? frame.locale
   return (
     <CentagateProvider client={backend.client} locale={locale} messages={messagesFor(locale)}>
       {children}
@@ -48,12 +88,15 @@ export function WithBackend({
 
 /** Messages only (components that need no backend). */
 export function WithLocale({
-  locale = 'en',
+  locale: given,
   children,
 }: {
+  /** @default the frame's locale */
   locale?: StoryLocale | undefined
   children: ReactNode
 }) {
+  const frame = useContext(StoryFrameContext)
+  const locale = given ?? frame.locale
   return (
     <I18nProvider locale={locale} messages={messagesFor(locale)}>
       {children}

@@ -66,8 +66,8 @@ export function LoginPage() {
       <>
         <PageHeading>{t('login.title')}</PageHeading>
         <StepUp machine={machine} />
-        <p>
-          <button type="button" className="demo-button-secondary" onClick={() => setMachine(null)}>
+        <p className="demo-below-card">
+          <button type="button" className="demo-link-button" onClick={() => setMachine(null)}>
             {t('login.back')}
           </button>
         </p>

@@ -172,7 +172,10 @@ export function TransferPage() {
           aria-labelledby="stepup-heading"
           onKeyDown={onStepUpKeyDown}
         >
-          <h2 id="stepup-heading">{t('transfer.confirmTitle')}</h2>
+          {/* Names the region; the kit's card shows its own title ("Confirm it is you"). */}
+          <h2 id="stepup-heading" className="demo-visually-hidden">
+            {t('transfer.confirmTitle')}
+          </h2>
           <StepUp
             {...(pending.challenge.transactionId
               ? { transactionId: pending.challenge.transactionId }

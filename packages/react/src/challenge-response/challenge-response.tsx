@@ -90,7 +90,7 @@ export function ChallengeResponseView({
               <button
                 type="button"
                 {...part('send-button')}
-                data-variant={sent ? undefined : 'primary'}
+                data-variant={codeOpen ? 'link' : 'primary'}
                 disabled={sending}
                 aria-busy={sending || undefined}
                 onClick={() => send({ type: 'CODE.SEND' })}

@@ -9,11 +9,7 @@
 export const englishMessages = [
   ['common.cancel', 'Cancel'],
   ['common.close', 'Close'],
-  ['common.copy', 'Copy'],
-  ['common.copied', 'Copied'],
-  ['common.loading', 'Loading…'],
   ['common.tryAgain', 'Try again'],
-  ['common.timeRemaining', '{time} left'],
 
   ['otp.label', 'Verification code'],
   ['otp.hint', 'Enter the {length}-digit code.'],
@@ -29,7 +25,6 @@ export const englishMessages = [
   ['sms.sentTo', 'Code sent to {phone}.'],
   ['sms.resend', 'Send a new code'],
   ['sms.resendIn', 'New code available in {time}'],
-  ['sms.resendReady', 'You can request a new code now.'],
   ['sms.expiresIn', 'This code is valid for {time}'],
   ['sms.expired', 'This code has expired. Request a new one.'],
   [
@@ -70,6 +65,7 @@ export const englishMessages = [
   ['qr.expiresIn', 'This QR code is valid for {time}'],
   ['qr.otpToggle', 'Enter the code shown in the app instead'],
   ['qr.otpLabel', 'Code from the CENTAGATE app'],
+  ['qr.enlarge', 'Enlarge QR code'],
 
   ['enroll.title', 'Register a second factor'],
   ['enroll.kindLegend', 'What do you want to register?'],
@@ -93,23 +89,15 @@ export const englishMessages = [
   ['stepup.chooseMethod', 'Choose how to verify'],
   ['stepup.method.qr', 'CENTAGATE app (QR code)'],
   ['stepup.method.challenge', 'Security token (challenge and response)'],
-  ['stepup.method.sms', 'Text message to {hint}'],
-  ['stepup.method.smsNoHint', 'Text message'],
+  ['stepup.method.sms', 'Text message'],
   ['stepup.continue', 'Continue'],
   ['stepup.switchMethod', 'Use another method'],
   ['stepup.starting', 'Preparing verification…'],
   ['stepup.approved', 'Verified. You can continue.'],
-  ['stepup.denied', 'The verification was declined.'],
-  ['stepup.expired', 'This verification has expired. Start again.'],
-  ['stepup.locked', 'Too many failed attempts. You can try again at {time}.'],
-  ['stepup.lockedNoTime', 'Too many failed attempts. Try again later.'],
-  ['stepup.restart', 'Start again'],
-  ['stepup.cancelled', 'Verification cancelled.'],
 
   ['error.title', 'Something went wrong'],
   ['error.retryAt', 'You can try again at {time}.'],
   ['error.lockedUntil', 'Locked until {time}.'],
-  ['error.reference', 'Reference: {requestId}'],
 
   ['kit.invalid_input', 'Please check what you entered.'],
   [

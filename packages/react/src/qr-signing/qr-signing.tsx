@@ -27,7 +27,7 @@ export interface QrSigningViewProps {
   otpLength?: number
   /** Focus the heading when the step opens. @default false */
   focusOnMount?: boolean
-  /** QR size in CSS px. @default 192 */
+  /** QR size in CSS px without the stylesheet (styles.css sizes it with `--ck-qr-size`). @default 256 */
   qrSize?: number
 }
 
@@ -43,7 +43,7 @@ export function QrSigningView({
   otpFallback = true,
   otpLength = 8,
   focusOnMount = false,
-  qrSize = 192,
+  qrSize = 256,
 }: QrSigningViewProps) {
   const { t } = useI18n()
   const clock = useServerClock()
@@ -75,6 +75,12 @@ export function QrSigningView({
                 : t('qr.imageLabelNoSummary')
             }
           />
+        </>
+      ) : null}
+      {/* The wait (or its outcome) right under the QR, then the time left and the fallbacks. */}
+      <QrSigningStatusText state={state} />
+      {live ? (
+        <>
           <CountdownText
             scope="qr-signing"
             part="expiry-timer"
@@ -85,7 +91,6 @@ export function QrSigningView({
           <QrSigningManualCode code={qr.manualCode} />
         </>
       ) : null}
-      <QrSigningStatusText state={state} />
       {live && otpFallback ? (
         typing ? (
           <CodeForm
@@ -99,7 +104,12 @@ export function QrSigningView({
             focusOnMount
           />
         ) : (
-          <button type="button" {...part('otp-toggle')} onClick={() => setTyping(true)}>
+          <button
+            type="button"
+            {...part('otp-toggle')}
+            data-variant="link"
+            onClick={() => setTyping(true)}
+          >
             {t('qr.otpToggle')}
           </button>
         )

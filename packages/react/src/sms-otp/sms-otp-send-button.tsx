@@ -7,6 +7,11 @@ import { smsOtpPart } from './sms-otp-anatomy'
 export interface SmsOtpSendButtonProps {
   sent: SmsSendResponse | undefined
   sending: boolean
+  /**
+   * The step's main action (no code to type: before the first send, after expiry or lockout);
+   * otherwise a link-style "Send a new code". @default true
+   */
+  primary?: boolean
   disabled?: boolean
   clock: ServerClock
   onSend: () => void
@@ -20,6 +25,7 @@ export interface SmsOtpSendButtonProps {
 export function SmsOtpSendButton({
   sent,
   sending,
+  primary = true,
   disabled = false,
   clock,
   onSend,
@@ -33,7 +39,7 @@ export function SmsOtpSendButton({
       <button
         type="button"
         {...smsOtpPart('send-button')}
-        data-variant={sent ? undefined : 'primary'}
+        data-variant={primary ? 'primary' : 'link'}
         disabled={disabled || sending || coolingDown || quotaUsed}
         aria-busy={sending || undefined}
         onClick={onSend}

@@ -104,6 +104,7 @@ export function SmsOtpView({
             <SmsOtpSendButton
               sent={sent}
               sending={state === 'sending'}
+              primary={!codeOpen}
               clock={clock}
               onSend={() => send({ type: 'CODE.SEND' })}
             />

@@ -14,6 +14,8 @@ export const stepUpParts = [
   'methods',
   'methods-title',
   'method',
+  'method-label',
+  'method-hint',
   'actions',
   'switch-method',
   'retry',

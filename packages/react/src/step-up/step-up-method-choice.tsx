@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef } from 'react'
 import type { KitMethod, MethodOption } from '@centagate-kit/client'
 import { useI18n } from '../i18n/use-i18n'
+import type { MessageKey } from '../messages/en'
 import { stepUpPart as part } from './step-up-anatomy'
 
 export interface StepUpMethodChoiceProps {
@@ -12,10 +13,18 @@ export interface StepUpMethodChoiceProps {
   focusOnMount?: boolean
 }
 
+const labels = {
+  qr: 'stepup.method.qr',
+  challenge: 'stepup.method.challenge',
+  sms: 'stepup.method.sms',
+} as const satisfies Record<KitMethod, MessageKey>
+
 /**
- * The methods the user has, in the server's preference order (SMS last, NIST 800-63B). Nothing is
- * pre-selected: each method is a button, so SMS is only sent on an explicit choice (the machine
- * auto-sends only when SMS is the user's only method).
+ * The methods the user has, in the server's preference order (SMS last, NIST 800-63B): the
+ * recommended one first. Nothing is pre-selected: each method is a button, so SMS is only sent on
+ * an explicit choice (the machine auto-sends only when SMS is the user's only method). A button
+ * names the method and, when the server knows it, where the code goes (`hint`: the masked phone,
+ * the app's device name); the stylesheet adds the method's icon from `data-method`.
  */
 export function StepUpMethodChoice({
   methods,
@@ -29,14 +38,6 @@ export function StepUpMethodChoice({
   useEffect(() => {
     if (focusOnMount) ref.current?.focus()
   }, [focusOnMount])
-  const label = (option: MethodOption) =>
-    option.method === 'qr'
-      ? t('stepup.method.qr')
-      : option.method === 'challenge'
-        ? t('stepup.method.challenge')
-        : option.hint
-          ? t('stepup.method.sms', { hint: option.hint })
-          : t('stepup.method.smsNoHint')
   return (
     <div {...part('methods')} role="group" aria-labelledby={titleId}>
       <h3 ref={ref} id={titleId} {...part('methods-title')} tabIndex={-1}>
@@ -53,7 +54,13 @@ export function StepUpMethodChoice({
               data-method={option.method}
               onClick={() => onChoose(option.method)}
             >
-              {label(option)}
+              <span {...part('method-label')}>{t(labels[option.method])}</span>{' '}
+              {option.hint ? (
+                // A phone number reads left to right in every page; a device name by its own text.
+                <bdi {...part('method-hint')} dir={option.method === 'sms' ? 'ltr' : 'auto'}>
+                  {option.hint}
+                </bdi>
+              ) : null}
             </button>
           ))}
       </div>

@@ -314,6 +314,18 @@ export const StepUpOnDemandDialog: Story = {
   },
 }
 
+/** The step-up dialog as the user sees it: the dialog's title, the SMS step under it. */
+export const DialogAwaitingCode: Story = {
+  parameters: { backend: { user: 'bob' } },
+  render: StepUpOnDemandDialog.render!,
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await untilElement(canvasElement, 'button'))
+    const dialog = await untilElement(document.body, 'dialog[open]')
+    await untilState(dialog, 'sms-otp', 'awaiting-otp')
+    await expect(dialog.querySelector('[data-part="dialog-title"]')).toBeVisible()
+  },
+}
+
 export const RightToLeftPage: Story = {
   args: { transactionId: storyTransaction.id },
   parameters: { frame: { dir: 'rtl' } },

@@ -152,7 +152,12 @@ export function StepUp({
             <StepUpMethodChoice methods={methods} current={method} onChoose={choose} focusOnMount />
           ) : (
             <div {...part('actions')}>
-              <button type="button" {...part('switch-method')} onClick={() => setSwitching(true)}>
+              <button
+                type="button"
+                {...part('switch-method')}
+                data-variant="link"
+                onClick={() => setSwitching(true)}
+              >
                 {t('stepup.switchMethod')}
               </button>
             </div>
@@ -186,6 +191,7 @@ export function StepUp({
           <button
             type="button"
             {...part('cancel')}
+            data-variant="link"
             onClick={() => {
               send({ type: 'CANCEL' })
               onCancel()

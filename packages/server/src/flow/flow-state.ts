@@ -50,6 +50,12 @@ export interface FlowState {
   username: string
   /** The user's default device account (CENTAGATE app), from the first call. */
   devAccId?: string
+  /**
+   * Name of the user's CENTAGATE app device (`defDeviceName`), shown with the QR method so the
+   * user knows which phone to pick up. Kept only once the user is known to be who they claim
+   * (password checked, or the app's own session for a step-up).
+   */
+  deviceName?: string
   transaction?: FlowTransaction
   /** When the flow ends (epoch ms). */
   expiresAt: number

@@ -34,7 +34,13 @@ export function factorRequired(
   return {
     status: 'factor_required',
     flow: flow.flow,
-    methods: flow.methods.map((method) => ({ method })),
+    methods: flow.methods.map((method) =>
+      // Where the method reaches the user: the app's device name (the SMS phone is only known
+      // once a code is sent, and then in the send's answer).
+      method === 'qr' && flow.deviceName
+        ? { method, hint: flow.deviceName.slice(0, 64) }
+        : { method },
+    ),
     ...(transaction === undefined ? {} : { transaction }),
     flowExpiresAt: flow.expiresAt,
     serverTime: context.now,

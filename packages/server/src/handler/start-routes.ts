@@ -80,6 +80,8 @@ export async function loginStart(
     expiresAt: context.now + runtime.limits.flowTtlMs,
   }
   if (result.defAccId !== undefined && result.defAccId !== '') flow.devAccId = result.defAccId
+  // Without a password anyone may type a username: the device name would tell them about it.
+  if (input.password !== undefined && result.defDeviceName) flow.deviceName = result.defDeviceName
   if (input.password !== undefined && result.secretCode.length > 0) {
     // A password login CENTAGATE considers complete (no second factor configured).
     return completeFlow(context, flow, 'password', context.now, result)
@@ -136,6 +138,7 @@ export async function stepUpStart(
     expiresAt: context.now + runtime.limits.flowTtlMs,
   }
   if (result.defAccId !== undefined && result.defAccId !== '') flow.devAccId = result.defAccId
+  if (result.defDeviceName) flow.deviceName = result.defDeviceName
   if (transaction !== undefined) {
     flow.transaction = {
       id: transaction.view.id,

@@ -18,6 +18,12 @@ describe('login flows (in-process CENTAGATE emulator)', () => {
       'sms',
     ])
     expect(browser.jar.has('centagate-flow')).toBe(true)
+    // The QR method names the phone to pick up (CENTAGATE's defDeviceName); SMS has no hint yet.
+    expect(start.body.methods).toEqual([
+      { method: 'qr', hint: "Alice's phone" },
+      { method: 'challenge' },
+      { method: 'sms' },
+    ])
     const sent = await browser.post('sms/send')
     expect(sent.body).toMatchObject({
       status: 'sent',
@@ -134,6 +140,9 @@ describe('login flows (in-process CENTAGATE emulator)', () => {
     const allowed = createTestApp({ allowPasswordlessLogin: true })
     const a = await createKitBrowser(allowed.handler).post('login/start', { username: 'alice' })
     expect(a.body).toMatchObject({ status: 'factor_required' })
+    // Whoever typed the username learns nothing about the user's devices.
+    expect(a.body.methods).toContainEqual({ method: 'qr' })
+    expect(JSON.stringify(a.body)).not.toContain('phone')
     expect(allowed.upstream.calls[0]).toMatchObject({
       endpoint: 'adaptive',
       fields: { authResult: 'true' },

@@ -8,7 +8,10 @@ export const kitMethod = oneOf(...kitMethods)
 /** What a method needs the user to know before choosing it. */
 export const methodOption = object({
   method: kitMethod,
-  /** For `sms`: the masked destination when known (`•••• 4567`). */
+  /**
+   * Where the method reaches the user, when the server knows it: for `qr` the name of the
+   * CENTAGATE app's device (`Alice's phone`); for `sms` the masked phone (`•••• 4567`).
+   */
   hint: optional(text(0, 64)),
 })
 export type MethodOption = Infer<typeof methodOption>
