@@ -10,27 +10,21 @@ import { authResultObject, completeFactor, rotateAuthToken } from '../state/sess
 import type { PushRequestState, SessionState } from '../state/state-schema'
 import { type CallContext, type Handler, type Outcome, fail, field, ok } from './context'
 import { displayText } from './display-text'
-import { activeUser, requestSession } from './user-checks'
+import { appRequest } from './user-checks'
 
 export const requestMobilePushCR: Handler = (context) => {
-  const checked = activeUser(context)
+  const checked = appRequest(context)
   if (!checked.ok) return checked.outcome
-  const user = checked.value
-  const device = user.device
-  if (!device) return fail('23013')
-  const devAccId = field(context, 'devAccId')
-  if (devAccId !== '' && devAccId !== device.accountId) return fail('36000')
-  const session = requestSession(context, user, 'create')
-  if (!session.ok || session.value === null) return session.ok ? fail('23016') : session.outcome
+  const { user, device, session } = checked.value
   const { state, settings, now } = context
   // Like requestQrCode, the push gets its own token (API.md 2.12: object `authToken`).
-  const authToken = rotateAuthToken(state, session.value, now)
+  const authToken = rotateAuthToken(state, session, now)
   const push: PushRequestState = {
     requestId: randomHex32(),
     username: user.username,
     accountId: device.accountId,
     details: displayText(field(context, 'details')),
-    sessionId: session.value.id,
+    sessionId: session.id,
     issuedAt: now,
     expiresAt: now + settings.otpLifetimeSeconds * 1000,
     status: 'pending',

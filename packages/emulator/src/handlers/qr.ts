@@ -16,21 +16,15 @@ import type { QrRequestState, SessionState } from '../state/state-schema'
 import { type CallContext, type Handler, type Outcome, fail, field, ok } from './context'
 import { displayText } from './display-text'
 import { authoriseTransaction, isAuthorised } from './transaction-authorisations'
-import { activeUser, requestSession } from './user-checks'
+import { activeUser, appRequest, requestSession } from './user-checks'
 
 export const requestQrCode: Handler = (context) => {
-  const checked = activeUser(context)
+  const checked = appRequest(context)
   if (!checked.ok) return checked.outcome
-  const user = checked.value
-  const device = user.device
-  if (!device) return fail('23013')
-  const devAccId = field(context, 'devAccId')
-  if (devAccId !== '' && devAccId !== device.accountId) return fail('36000')
-  const session = requestSession(context, user, 'create')
-  if (!session.ok || session.value === null) return session.ok ? fail('23016') : session.outcome
+  const { user, device, session } = checked.value
   const { state, settings, now } = context
   // The QR request gets its own token (API.md 2.8): statecheck and authQrCode use it.
-  const authToken = rotateAuthToken(state, session.value, now)
+  const authToken = rotateAuthToken(state, session, now)
   const requestId = randomHex32()
   const details = displayText(field(context, 'details'))
   const request: QrRequestState = {
@@ -40,7 +34,7 @@ export const requestQrCode: Handler = (context) => {
     otpChallenge: randomDigits(8),
     details,
     plainText: `${device.accountId}|${requestId}|${details}`,
-    sessionId: session.value.id,
+    sessionId: session.id,
     issuedAt: now,
     expiresAt: now + settings.otpLifetimeSeconds * 1000,
     wrongAttempts: 0,

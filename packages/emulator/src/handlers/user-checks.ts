@@ -41,3 +41,24 @@ export function requestSession(
   if (!resolved.ok) return { ok: false, outcome: fail(resolved.code) }
   return { ok: true, value: resolved.session }
 }
+
+/**
+ * What a request to the user's CENTAGATE app needs (requestQrCode, requestMobilePushCR): an
+ * active user (23001, 23036) with a bound device (23013), the request's `devAccId` naming that
+ * device when given (36000), and the session of its authToken or a new one (23016).
+ */
+export function appRequest(
+  context: CallContext,
+): Checked<{ user: UserState; device: NonNullable<UserState['device']>; session: SessionState }> {
+  const checked = activeUser(context)
+  if (!checked.ok) return checked
+  const user = checked.value
+  const device = user.device
+  if (!device) return { ok: false, outcome: fail('23013') }
+  const devAccId = field(context, 'devAccId')
+  if (devAccId !== '' && devAccId !== device.accountId) return { ok: false, outcome: fail('36000') }
+  const session = requestSession(context, user, 'create')
+  if (!session.ok) return session
+  if (session.value === null) return { ok: false, outcome: fail('23016') }
+  return { ok: true, value: { user, device, session: session.value } }
+}
