@@ -31,7 +31,11 @@ const entries = Object.values(
     }
   ).entries,
 )
-const stories = entries.filter((entry) => entry.type === 'story')
+/** `pnpm test:visual --new` sets VISUAL_STORIES: only the stories that have no baseline yet. */
+const only = process.env.VISUAL_STORIES?.split(',')
+const stories = entries.filter(
+  (entry) => entry.type === 'story' && (only === undefined || only.includes(entry.id)),
+)
 
 /** The static Storybook, served by each worker on a free port. */
 const test = base.extend<object, { storybook: string }>({
@@ -90,21 +94,58 @@ async function storyBox(page: Page) {
   })
 }
 
+interface StoryOutcome {
+  status: string
+  playError?: string
+}
+type VisualWindow = Window & { __visualStory?: StoryOutcome }
+interface StorybookChannel {
+  on(event: string, listener: (payload: { status?: string; message?: string }) => void): void
+}
+
+/**
+ * Runs in the page before Storybook: listens on its channel for the end of the story (its
+ * `storyFinished` status is 'error' when the play function threw) and keeps the outcome in
+ * `window.__visualStory`. The phase alone does not tell: a failed play also ends 'finished'.
+ */
+function recordStoryOutcome() {
+  const page = window as VisualWindow & { __STORYBOOK_ADDONS_CHANNEL__?: StorybookChannel }
+  let channel: StorybookChannel | undefined
+  let playError: string | undefined
+  Object.defineProperty(page, '__STORYBOOK_ADDONS_CHANNEL__', {
+    configurable: true,
+    get: () => channel,
+    set: (value: StorybookChannel) => {
+      channel = value
+      value.on('playFunctionThrewException', (error) => {
+        playError = error.message
+      })
+      value.on('storyFinished', (event) => {
+        page.__visualStory = {
+          status: event.status ?? 'unknown',
+          ...(playError === undefined ? {} : { playError }),
+        }
+      })
+    },
+  })
+}
+
 for (const story of stories) {
   test(`${story.title} / ${story.name}`, async ({ page, storybook }) => {
     await page.clock.install({ time: clockStart })
+    await page.addInitScript(recordStoryOutcome)
     await page.setViewportSize({ width: widths[0], height: 800 })
     // The a11y addon's automatic run is skipped: axe is the story tests' job.
     await page.goto(
       `${storybook}/iframe.html?id=${story.id}&viewMode=story&globals=a11y.manual:!true`,
     )
-    await page.waitForFunction(
-      () =>
-        (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } })
-          .__STORYBOOK_PREVIEW__?.currentRender?.phase === 'finished',
-      null,
-      { timeout: 45_000 },
-    )
+    const outcome = await page.waitForFunction(() => (window as VisualWindow).__visualStory, null, {
+      timeout: 45_000,
+    })
+    // A story whose play function failed shows a state nobody meant: never a baseline.
+    expect(await outcome.jsonValue(), 'the story and its play function ran without error').toEqual({
+      status: 'success',
+    })
     await expect(page.locator('body'), 'the story rendered without error').not.toHaveClass(
       /sb-show-errordisplay/,
     )

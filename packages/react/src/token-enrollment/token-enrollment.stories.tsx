@@ -121,6 +121,33 @@ export const StepUpBeforeRegistering: Story = {
   },
 }
 
+/** The step-up open under the form, waiting for bob's SMS code: the look of a nested step. */
+export const StepUpAwaitingCode: Story = {
+  parameters: { backend: { user: 'bob' } },
+  play: async ({ canvasElement }) => {
+    await userEvent.type(await textInput(canvasElement), '+60 12-777 8899')
+    await userEvent.click(await submit(canvasElement))
+    await untilState(canvasElement, 'token-enrollment', 'awaiting-step-up')
+    await untilState(canvasElement, 'sms-otp', 'awaiting-otp')
+    await waitFor(() =>
+      expect(document.activeElement?.getAttribute('autocomplete')).toBe('one-time-code'),
+    )
+  },
+}
+
+/** alice has a phone and a token: the step-up under the form starts with her choice of method. */
+export const StepUpChoosingMethod: Story = {
+  parameters: { backend: { user: 'alice' } },
+  play: async ({ canvasElement }) => {
+    await userEvent.type(await textInput(canvasElement), '+60 12-777 8899')
+    await userEvent.click(await submit(canvasElement))
+    await untilState(canvasElement, 'token-enrollment', 'awaiting-step-up')
+    await untilElement(canvasElement, '[data-scope="step-up"] [data-part="method"]')
+    await expect(await textInput(canvasElement)).toHaveAttribute('readonly')
+    await expect(canvasElement.querySelector('button[type="submit"]')).toBeNull()
+  },
+}
+
 export const StepUpDismissed: Story = {
   parameters: { backend: { user: 'bob' } },
   play: async ({ canvasElement, loaded }) => {

@@ -36,8 +36,9 @@ export interface TokenEnrollmentProps {
  * Registers an E.164 phone number or a hardware token serial, with validation messages, on the
  * client's enrolment machine; `data-state` is the machine's state. When the server asks for a
  * fresh step-up first (`awaiting-step-up`), `<StepUp>` opens below the form (inline, not modal:
- * the page, e.g. a device drawer, stays usable) and, once it succeeded, the same input is
- * registered: the form is never filled in twice.
+ * the page, e.g. a device drawer, stays usable; the form then shows the typed value read-only,
+ * without its button) and, once it succeeded, the same input is registered: the form is never
+ * filled in twice.
  */
 export function TokenEnrollment({
   kind: kindProp,
@@ -65,6 +66,9 @@ export function TokenEnrollment({
   })
   const { state, error } = snapshot
   const submitting = state === 'submitting'
+  // While the step-up runs, the form only shows what will be registered (read-only: the machine
+  // registers the input it was given); the step-up's "Verify" is the one primary action.
+  const steppingUp = state === 'awaiting-step-up'
 
   const value = kind === 'sms' ? normalisePhone(phone) : normaliseSerial(serial)
   const valid = kind === 'sms' ? e164Pattern.test(value) : serialPattern.test(value)
@@ -79,6 +83,7 @@ export function TokenEnrollment({
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
+    if (steppingUp) return
     if (!valid) {
       setInvalid(true)
       inputRef.current?.focus()
@@ -102,7 +107,7 @@ export function TokenEnrollment({
         <ErrorPanel scope="token-enrollment" error={error} />
       ) : (
         <form {...part('form')} onSubmit={submit} noValidate>
-          {kinds.length > 1 ? (
+          {kinds.length > 1 && !steppingUp ? (
             <fieldset {...part('kind')}>
               <legend {...part('legend')}>{t('enroll.kindLegend')}</legend>
               {kinds.map((option) => (
@@ -133,6 +138,7 @@ export function TokenEnrollment({
               inputMode="tel"
               autoComplete="tel"
               dir="ltr"
+              readOnly={steppingUp}
               value={phone}
               onChange={(event) => setPhone(event.target.value)}
             />
@@ -147,25 +153,30 @@ export function TokenEnrollment({
               autoCapitalize="characters"
               spellCheck={false}
               dir="ltr"
+              readOnly={steppingUp}
               value={serial}
               onChange={(event) => setSerial(event.target.value)}
             />
           )}
-          <ErrorPanel scope="token-enrollment" error={error} />
-          <div {...part('actions')}>
-            <button
-              type="submit"
-              {...part('submit')}
-              data-variant="primary"
-              disabled={submitting}
-              aria-busy={submitting || undefined}
-            >
-              {submitting ? t('enroll.submitting') : t('enroll.submit')}
-            </button>
-          </div>
+          {steppingUp ? null : (
+            <>
+              <ErrorPanel scope="token-enrollment" error={error} />
+              <div {...part('actions')}>
+                <button
+                  type="submit"
+                  {...part('submit')}
+                  data-variant="primary"
+                  disabled={submitting}
+                  aria-busy={submitting || undefined}
+                >
+                  {submitting ? t('enroll.submitting') : t('enroll.submit')}
+                </button>
+              </div>
+            </>
+          )}
         </form>
       )}
-      {state === 'awaiting-step-up' ? (
+      {steppingUp ? (
         <StepUp
           onAuthenticated={() => send({ type: 'STEPPED_UP' })}
           onCancel={() => send({ type: 'CANCEL' })}
