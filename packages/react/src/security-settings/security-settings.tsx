@@ -91,6 +91,11 @@ export function SecuritySettings({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [view.state])
 
+  // Back from adding: the list may have changed (a setup left pending, or completed).
+  const back = () => {
+    send({ type: 'BACK' })
+    void refresh()
+  }
   const added = (kind: string) => {
     onChanged?.({ change: 'added', kind })
     void refresh()
@@ -145,15 +150,10 @@ export function SecuritySettings({
               kind={view.adding}
               focusOnMount
               onEnrolled={(result) => added(result.kind)}
-              onCancel={() => send({ type: 'BACK' })}
+              onCancel={back}
             />
           )}
-          <button
-            type="button"
-            {...part('back')}
-            data-variant="link"
-            onClick={() => send({ type: 'BACK' })}
-          >
+          <button type="button" {...part('back')} data-variant="link" onClick={back}>
             {t('settings.back')}
           </button>
         </>
