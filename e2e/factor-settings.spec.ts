@@ -28,9 +28,12 @@ test('enrol an authenticator app: QR from the pixels, first code from its key', 
   await page.getByRole('button', { name: 'Authenticator app' }).click()
   await page.getByRole('button', { name: 'Show setup code' }).click()
 
-  const uri = await decodeQrFromPixels(
-    page.getByRole('img', { name: 'QR code that adds your account to an authenticator app' }),
-  )
+  const image = page.getByRole('img', {
+    name: 'QR code that adds your account to an authenticator app',
+  })
+  // The QR encoder is a lazy chunk: a blank square of the same name stands in until it loads.
+  await expect(image).not.toHaveAttribute('aria-busy')
+  const uri = await decodeQrFromPixels(image)
   const totp = OTPAuth.URI.parse(uri)
   expect(totp).toBeInstanceOf(OTPAuth.TOTP)
   expect(totp.issuer).toBe('Demo Bank')
@@ -87,15 +90,17 @@ test('activate the CENTAGATE app: QR on screen, the SMS passcode typed into the 
   await stepUp.enterCode(code)
   await login.expectLoggedIn()
   await openSettings(page)
+  // Past the login SMS's resend cooldown: the step-up below texts him again.
+  await emulator.advanceClock(61)
   await page.getByRole('button', { name: 'CENTAGATE app' }).click()
   await page.getByRole('button', { name: 'Show activation code' }).click()
   // A factor change: a fresh step-up by SMS first.
   const confirm = new StepUpPanel(page)
   await confirm.sendSmsIfNeeded()
   await confirm.enterCode(await emulator.latestSmsCode('bob', 1))
-  const qr = await decodeQrFromPixels(
-    page.getByRole('img', { name: 'QR code that activates the CENTAGATE app' }),
-  )
+  const image = page.getByRole('img', { name: 'QR code that activates the CENTAGATE app' })
+  await expect(image).not.toHaveAttribute('aria-busy')
+  const qr = await decodeQrFromPixels(image)
   expect(qr).toMatch(/^CGACT1:/)
   // The passcode came by SMS and is nowhere on the page.
   const passcode = await emulator.latestSmsCode('bob', 2)

@@ -26,18 +26,14 @@ import {
 } from './pending-authenticator'
 import { type RouteContext, clearFlow, contextFields } from './runtime'
 
-/** Key Uri Format: `otpauth://totp/<issuer>:<account>?secret=…&issuer=…` (colons not allowed). */
+/**
+ * Key Uri Format: `otpauth://totp/<issuer>:<account>?secret=…&issuer=…` (colons not allowed in
+ * either). Percent-encoded per RFC 3986 (`%20`, never `+`: authenticator apps read `+` as is).
+ */
 export function otpauthUri(key: string, issuer: string, account: string): string {
-  const clean = (value: string) => value.replaceAll(':', ' ').trim()
-  const params = new URLSearchParams({
-    secret: key,
-    issuer: clean(issuer),
-    algorithm: 'SHA1',
-    digits: '6',
-    period: '30',
-  })
-  const label = `${encodeURIComponent(clean(issuer))}:${encodeURIComponent(clean(account))}`
-  return `otpauth://totp/${label}?${params.toString()}`
+  const clean = (value: string) => encodeURIComponent(value.replaceAll(':', ' ').trim())
+  const query = `secret=${key}&issuer=${clean(issuer)}&algorithm=SHA1&digits=6&period=30`
+  return `otpauth://totp/${clean(issuer)}:${clean(account)}?${query}`
 }
 
 /** The user's offline OTP token (one token slot per user): its serial, or null. */

@@ -34,6 +34,9 @@ describe('authenticator enrolment', () => {
     expect(decodeURIComponent(uri.pathname)).toBe('/Demo Bank:carol')
     expect(uri.searchParams.get('secret')).toBe(body.key)
     expect(uri.searchParams.get('issuer')).toBe('Demo Bank')
+    // RFC 3986 encoding: authenticator apps do not read `+` as a space.
+    expect(body.otpauthUri).toContain('issuer=Demo%20Bank')
+    expect(body.otpauthUri).not.toContain('+')
     // Pending: listed as such, and not a factor (nothing blocks withdrawing it).
     const pending = await browser.post('factors/list')
     expect(pending.body).toMatchObject({ factors: [{ slot: 'token', status: 'pending' }] })
