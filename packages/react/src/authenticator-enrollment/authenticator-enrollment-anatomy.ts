@@ -29,5 +29,6 @@ export const authenticatorEnrollmentParts = [
 
 export type AuthenticatorEnrollmentPart = (typeof authenticatorEnrollmentParts)[number]
 
-export const authenticatorEnrollmentPart =
-  partsOf<AuthenticatorEnrollmentPart>('authenticator-enrollment')
+export const authenticatorEnrollmentPart = partsOf<AuthenticatorEnrollmentPart>(
+  'authenticator-enrollment',
+)

@@ -82,15 +82,18 @@ export function AuthenticatorEnrollment({
   const showing = provisioning !== undefined
 
   return (
-    <section {...part('root')} data-state={state} data-kind={snapshot.kind} aria-labelledby={titleId}>
+    <section
+      {...part('root')}
+      data-state={state}
+      data-kind={snapshot.kind}
+      aria-labelledby={titleId}
+    >
       <StepHeading scope={scope} id={titleId} focusOnMount={focusOnMount}>
         {m('authenticator.title', 'app.title')}
       </StepHeading>
       {state === 'enrolled' ? (
         <p {...part('status')} data-state="approved" role="status">
-          {app
-            ? t('app.done')
-            : t('authenticator.done', { label: snapshot.label ?? '' })}
+          {app ? t('app.done') : t('authenticator.done', { label: snapshot.label ?? '' })}
         </p>
       ) : state === 'expired' ? (
         <>

@@ -16,13 +16,7 @@ import type { FactorSummary, KitClientError } from '@centagate-kit/client'
 export type AddableFactor = 'sms' | 'hardware' | 'authenticator' | 'app'
 
 export type SecuritySettingsState =
-  | 'loading'
-  | 'ready'
-  | 'confirming'
-  | 'removing'
-  | 'awaiting-step-up'
-  | 'adding'
-  | 'error'
+  'loading' | 'ready' | 'confirming' | 'removing' | 'awaiting-step-up' | 'adding' | 'error'
 
 export type SecuritySettingsEvent =
   | { type: 'LOADED' }
@@ -74,7 +68,10 @@ export const securitySettingsTransitions: Table = {
   },
   removing: {
     DONE: (view) => ({ state: 'ready', ...(view.target ? { removed: view.target.label } : {}) }),
-    STEP_UP: (view) => ({ state: 'awaiting-step-up', ...(view.target ? { target: view.target } : {}) }),
+    STEP_UP: (view) => ({
+      state: 'awaiting-step-up',
+      ...(view.target ? { target: view.target } : {}),
+    }),
     FAILED: (view, event) => ({ ...view, state: 'confirming', error: event.error }),
   },
   'awaiting-step-up': {
@@ -90,7 +87,6 @@ export function securitySettingsReducer(
   event: SecuritySettingsEvent,
 ): SecuritySettingsView {
   const transition = securitySettingsTransitions[view.state][event.type] as
-    | ((view: SecuritySettingsView, event: SecuritySettingsEvent) => SecuritySettingsView)
-    | undefined
+    ((view: SecuritySettingsView, event: SecuritySettingsEvent) => SecuritySettingsView) | undefined
   return transition ? transition(view, event) : view
 }

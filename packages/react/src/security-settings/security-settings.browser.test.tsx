@@ -39,7 +39,9 @@ describe('SecuritySettings (real server handler + emulator)', () => {
     expect(await axeViolations(screen.container)).toEqual([])
     const lists = backend.calls.get('factors/list')
     screen.container
-      .querySelector<HTMLButtonElement>('[data-part="item"][data-method="sms"] [data-part="remove"]')!
+      .querySelector<HTMLButtonElement>(
+        '[data-part="item"][data-method="sms"] [data-part="remove"]',
+      )!
       .focus()
     await userEvent.keyboard('{Enter}')
     await expect.poll(() => stateOf(screen.container)).toBe('confirming')

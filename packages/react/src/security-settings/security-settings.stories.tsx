@@ -47,13 +47,12 @@ export const Loading: Story = {
 }
 
 /** Masked phone, token serial, device name; every one removable (alice has three). */
-export const Ready: Story = {
-  play: async ({ canvasElement }) => {
-    await untilState(canvasElement, scope, 'ready')
-    await expect(await item(canvasElement, 'sms')).toHaveTextContent(/•••• \d{4}/)
-    await expect(canvasElement.textContent).not.toMatch(/\+60\d{6}/)
-  },
+const showReady = async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+  await untilState(canvasElement, scope, 'ready')
+  await expect(await item(canvasElement, 'sms')).toHaveTextContent(/•••• \d{4}/)
+  await expect(canvasElement.textContent).not.toMatch(/\+60\d{6}/)
 }
+export const Ready: Story = { play: showReady }
 
 /** bob's phone is his only factor: Remove is disabled and says why. */
 export const LastFactor: Story = {
@@ -155,8 +154,8 @@ export const Error: Story = {
   },
 }
 
-export const Dark: Story = { parameters: { frame: { theme: 'dark' } }, play: Ready.play }
-export const RightToLeftPage: Story = { parameters: { frame: { dir: 'rtl' } }, play: Ready.play }
+export const Dark: Story = { parameters: { frame: { theme: 'dark' } }, play: showReady }
+export const RightToLeftPage: Story = { parameters: { frame: { dir: 'rtl' } }, play: showReady }
 export const Malay: Story = { parameters: { frame: { locale: 'ms' } } }
 export const Indonesian: Story = { parameters: { frame: { locale: 'id' } } }
 export const SimplifiedChinese: Story = { parameters: { frame: { locale: 'zh-CN' } } }

@@ -193,7 +193,9 @@ export function SecuritySettings({
                     data-variant="secondary"
                     disabled={factor.blockedBy !== undefined || view.state !== 'ready'}
                     aria-describedby={
-                      factor.blockedBy === undefined ? undefined : `${titleId}-${factor.slot}-blocked`
+                      factor.blockedBy === undefined
+                        ? undefined
+                        : `${titleId}-${factor.slot}-blocked`
                     }
                     aria-label={`${t('settings.remove')}: ${labelOf(factor)}`}
                     onClick={() => send({ type: 'REMOVE', factor })}
