@@ -3,6 +3,7 @@
  * QR read from the screen's pixels, the code computed from the key it carries), remove a factor
  * behind a fresh step-up, and activate the CENTAGATE app (QR + the passcode from the SMS).
  */
+import type { Page } from '@playwright/test'
 import * as OTPAuth from 'otpauth'
 import { LoginPage } from './models/login-page'
 import { StepUpPanel } from './models/step-up'
@@ -11,7 +12,7 @@ import { authenticatorCodes } from './support/emulator'
 import { decodeQrFromPixels } from './support/qr'
 import { expect, test } from './support/test'
 
-const openSettings = (page: import('@playwright/test').Page) =>
+const openSettings = (page: Page) =>
   page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click()
 
 test('enrol an authenticator app: QR from the pixels, first code from its key', async ({

@@ -180,7 +180,8 @@ export function createBankApi(options: BankApiOptions): BankApi {
       const centagate = await options.endCentagateSession?.(request)
       store.endSession(readCookie(request, sessionCookieName))
       const cookies: [string, string][] = [['set-cookie', sessionCookie(request, '', 0)]]
-      for (const cookie of centagate?.headers.getSetCookie() ?? []) cookies.push(['set-cookie', cookie])
+      for (const cookie of centagate?.headers.getSetCookie() ?? [])
+        cookies.push(['set-cookie', cookie])
       return json({ ok: true }, 200, cookies)
     }
     if (!username) return error(401, 'unauthenticated')

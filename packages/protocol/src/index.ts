@@ -51,10 +51,7 @@ export type { QrSendResponse } from './kit/routes/qr-send'
 export type { QrStatusResponse } from './kit/routes/qr-status'
 export type { TokensRegisterResponse } from './kit/routes/tokens-register'
 export type { FlowCancelResponse } from './kit/routes/flow-cancel'
-export type {
-  FactorSummary,
-  FactorsListResponse,
-} from './kit/routes/factors-list'
+export type { FactorSummary, FactorsListResponse } from './kit/routes/factors-list'
 export type { FactorsRemoveResponse } from './kit/routes/factors-remove'
 export type { AuthenticatorStartResponse } from './kit/routes/authenticator-start'
 export type { AuthenticatorVerifyResponse } from './kit/routes/authenticator-verify'

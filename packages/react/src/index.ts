@@ -18,7 +18,10 @@ export type { AuthenticatorEnrollmentPart } from './authenticator-enrollment/aut
 export { groupKey } from './authenticator-enrollment/key-groups'
 export { useFactorSetup, type UseFactorSetupOptions } from './hooks/use-factor-setup'
 export type { SecuritySettingsProps } from './security-settings/security-settings'
-export type { AddableFactor, SecuritySettingsState } from './security-settings/security-settings-states'
+export type {
+  AddableFactor,
+  SecuritySettingsState,
+} from './security-settings/security-settings-states'
 export type { SecuritySettingsPart } from './security-settings/security-settings-anatomy'
 export { I18nProvider, type I18nProviderProps } from './i18n/i18n-provider'
 export { useI18n } from './i18n/use-i18n'

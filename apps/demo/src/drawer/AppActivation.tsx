@@ -31,7 +31,11 @@ export function AppActivation() {
   }
 
   return (
-    <section className="demo-device" aria-labelledby="activation-heading" data-testid="app-activation">
+    <section
+      className="demo-device"
+      aria-labelledby="activation-heading"
+      data-testid="app-activation"
+    >
       <h3 id="activation-heading">{t('activation.title')}</h3>
       <button
         type="button"
@@ -43,9 +47,7 @@ export function AppActivation() {
       >
         {t('activation.scan')}
       </button>
-      {onScreenQr === null && qr === null && (
-        <p className="demo-muted">{t('activation.noQr')}</p>
-      )}
+      {onScreenQr === null && qr === null && <p className="demo-muted">{t('activation.noQr')}</p>}
       {qr !== null && !done && (
         <form onSubmit={activate} className="demo-inline-form">
           <div className="demo-field">

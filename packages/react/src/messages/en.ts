@@ -88,7 +88,10 @@ export const englishMessages = [
   ['authenticator.intro', 'Get sign-in codes from an authenticator app on your phone.'],
   ['authenticator.start', 'Show setup code'],
   ['authenticator.starting', 'Preparing…'],
-  ['authenticator.scan', 'Scan this QR code with your authenticator app, then enter the code it shows.'],
+  [
+    'authenticator.scan',
+    'Scan this QR code with your authenticator app, then enter the code it shows.',
+  ],
   ['authenticator.imageLabel', 'QR code that adds your account to an authenticator app'],
   ['authenticator.keyTitle', 'Cannot scan? Enter this key in the app instead:'],
   ['authenticator.copyKey', 'Copy key'],
@@ -101,7 +104,10 @@ export const englishMessages = [
   ['app.title', 'Activate the CENTAGATE app'],
   ['app.intro', 'Install the CENTAGATE app on your phone, then show the activation code.'],
   ['app.start', 'Show activation code'],
-  ['app.scan', 'Scan this QR code in the CENTAGATE app. Then type the passcode we sent you by text message into the app, never into this page.'],
+  [
+    'app.scan',
+    'Scan this QR code in the CENTAGATE app. Then type the passcode we sent you by text message into the app, never into this page.',
+  ],
   ['app.imageLabel', 'QR code that activates the CENTAGATE app'],
   ['app.expiresIn', 'This activation code is valid for {time}'],
   ['app.waiting', 'Waiting for the app to confirm…'],

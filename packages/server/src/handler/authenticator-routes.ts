@@ -94,9 +94,7 @@ export async function authenticatorVerify(
     ...contextFields(context),
   })
   // The check opened a CENTAGATE session nobody uses: end it (best effort).
-  await runtime.client
-    .logout({ username, authToken: result.authToken })
-    .catch(() => undefined)
+  await runtime.client.logout({ username, authToken: result.authToken }).catch(() => undefined)
   const allowedBy = await pendingAllowedBy(context, username)
   await clearAuthenticatorMarkers(context, username)
   if (context.flow?.step === 'enrol') clearFlow(context)

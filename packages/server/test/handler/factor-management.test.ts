@@ -1,10 +1,14 @@
 // The user's own factors through the kit (issue 15): enrolling an authenticator (key once, first
 // code verified, pending until then and removed when abandoned), the CENTAGATE app activation
 // (QR only, passcode by SMS), listing and removing factors (fresh step-up, never the last one).
-import { generateTotp } from '@centagate-kit/emulator'
+import * as OTPAuth from 'otpauth'
 import { createKitBrowser } from '@centagate-kit/testkit/kit-browser'
 import { createTestApp } from '@centagate-kit/testkit/test-app'
 import { describe, expect, it } from 'vitest'
+
+/** What an authenticator app holding `key` shows at `time` (RFC 6238, 30 s, 6 digits). */
+const generateTotp = ({ secret }: { secret: string }, time: number) =>
+  new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate({ timestamp: time })
 
 const asUser = (username: string) => ({ cookies: { 'app-session': username } })
 
@@ -48,7 +52,11 @@ describe('authenticator enrolment', () => {
       error: { code: 'otp_invalid' },
     })
     const verified = await browser.post('authenticator/verify', { code: right })
-    expect(verified.body).toMatchObject({ status: 'registered', kind: 'token', label: 'SOFT-carol' })
+    expect(verified.body).toMatchObject({
+      status: 'registered',
+      kind: 'token',
+      label: 'SOFT-carol',
+    })
     // The key is never in an upstream log line of the kit nor answered again.
     expect(JSON.stringify(verified.body)).not.toContain(body.key)
     const listed = await browser.post('factors/list')

@@ -30,7 +30,12 @@ function setup(kind: FactorSetupKind = 'authenticator') {
     },
   }))
   server.on('authenticator/verify', () => ({
-    body: { status: 'registered', kind: 'token', label: 'SOFT-carol', serverTime: server.serverNow() },
+    body: {
+      status: 'registered',
+      kind: 'token',
+      label: 'SOFT-carol',
+      serverTime: server.serverNow(),
+    },
   }))
   server.on('app/activation/start', () => ({
     body: {

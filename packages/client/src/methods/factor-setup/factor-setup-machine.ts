@@ -35,6 +35,11 @@ export function createFactorSetupMachine(options: FactorSetupMachineOptions): Fa
       hidden: ['steppedUp'],
       onTransition: options.onTransition,
     },
-    { client: options.client, kind, pollMs: options.pollMs ?? 3000, onEnrolled: options.onEnrolled },
+    {
+      client: options.client,
+      kind,
+      pollMs: options.pollMs ?? 3000,
+      onEnrolled: options.onEnrolled,
+    },
   )
 }
