@@ -117,6 +117,8 @@ describe('@centagate-kit/react bundles', () => {
         './sms-otp',
         './step-up',
         './token-enrollment',
+        './authenticator-enrollment',
+        './security-settings',
       ].sort(),
     )
   })
