@@ -11,12 +11,11 @@ export * from './challenge-response'
 export * from './qr-signing'
 export * from './token-enrollment'
 export * from './step-up'
-// Rarely shown and heavy: loaded on first render (their own entries export them eagerly).
+// Rarely shown and heavy: loaded on first render (their own entries export them eagerly, with
+// `useFactorSetup`, `groupKey` and `factorsQueryKey`).
 export { AuthenticatorEnrollment, SecuritySettings } from './lazy-widgets'
 export type { AuthenticatorEnrollmentProps } from './authenticator-enrollment/authenticator-enrollment'
 export type { AuthenticatorEnrollmentPart } from './authenticator-enrollment/authenticator-enrollment-anatomy'
-export { groupKey } from './authenticator-enrollment/key-groups'
-export { useFactorSetup, type UseFactorSetupOptions } from './hooks/use-factor-setup'
 export type { SecuritySettingsProps } from './security-settings/security-settings'
 export type {
   AddableFactor,
