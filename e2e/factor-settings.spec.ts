@@ -18,6 +18,7 @@ const openSettings = (page: Page) =>
 test('enrol an authenticator app: QR from the pixels, first code from its key', async ({
   page,
   request,
+  emulator,
   network,
 }) => {
   void network
@@ -44,7 +45,9 @@ test('enrol an authenticator app: QR from the pixels, first code from its key', 
   const grouped = page.locator('[data-scope="authenticator-enrollment"][data-part="key"]')
   await expect(grouped).toHaveText(key.match(/.{1,4}/g)!.join(' '))
   // The emulator's authenticator computes the same code: the key on screen is the token's.
-  const code = (totp as OTPAuth.TOTP).generate()
+  // At CENTAGATE's time: the fixture moved the emulator's clock (which the kit shares) a day on.
+  const { now } = (await emulator.advanceClock(0)) as { now: number }
+  const code = (totp as OTPAuth.TOTP).generate({ timestamp: now })
   const shown = (await authenticatorCodes(request, 'carol')).find(
     (generator) => generator.kind === 'offline-token',
   )
