@@ -90,6 +90,17 @@ describe('authenticator enrolment', () => {
     expect(app.emulator.state.users.carol?.softToken).toBeUndefined()
   })
 
+  it('a pending authenticator is not a factor: another first factor needs no step-up', async () => {
+    const app = createTestApp()
+    const browser = createKitBrowser(app.handler, asUser('carol'))
+    expect((await browser.post('authenticator/start')).body).toMatchObject({ status: 'pending' })
+    const registered = await browser.post('tokens/register', {
+      kind: 'sms',
+      phoneNumber: '+60199998888',
+    })
+    expect(registered.body).toMatchObject({ status: 'registered', kind: 'sms' })
+  })
+
   it('a user with factors needs a fresh step-up to add one', async () => {
     const app = createTestApp()
     const browser = createKitBrowser(app.handler, asUser('bob'))
