@@ -72,7 +72,9 @@ for (const mode of ['light', 'dark'] as const) {
     await expectNoViolations(page, 'transfer done')
 
     await shell.goTo('Settings')
+    await expect(page.getByRole('button', { name: 'Hardware security token' })).toBeVisible()
     await expectNoViolations(page, 'settings')
+    await page.getByRole('button', { name: 'Hardware security token' }).click()
     await page.getByRole('button', { name: 'Register' }).click()
     await expectNoViolations(page, 'settings with a validation message')
   })

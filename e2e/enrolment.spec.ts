@@ -21,6 +21,8 @@ test('enrol a spare hardware token, log in with it, then add a phone behind a st
   const settings = () =>
     page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click()
   await settings()
+  // The settings list her factors (none yet) and offers what she may add.
+  await page.getByRole('button', { name: 'Hardware security token' }).click()
   await page.getByLabel('Token serial number').fill('CR0000002')
   await page.getByRole('button', { name: 'Register' }).click()
   await expect(page.getByText('Registered: CR0000002.')).toBeVisible()
@@ -41,7 +43,8 @@ test('enrol a spare hardware token, log in with it, then add a phone behind a st
 
   // A second factor is a factor change: her session alone is not enough.
   await settings()
-  await page.getByRole('radio', { name: 'Mobile phone (text messages)' }).check()
+  await expect(page.getByText('Security token CR0000002')).toBeVisible()
+  await page.getByRole('button', { name: 'Mobile phone (text messages)' }).click()
   await page.getByLabel('Mobile number').fill('+60 12-777 8899')
   await page.getByRole('button', { name: 'Register' }).click()
   // The step-up opens below the form (inline: the device drawer stays usable); her token answers.

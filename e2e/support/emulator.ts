@@ -55,3 +55,11 @@ export function emulatorControl(request: APIRequestContext) {
 }
 
 export type EmulatorControl = ReturnType<typeof emulatorControl>
+
+/** What the user's code generators show now (control API `GET authenticators`). */
+export async function authenticatorCodes(request: APIRequestContext, username: string) {
+  const response = await request.get(`/__emulator/authenticators?username=${username}`)
+  expect(response.ok()).toBe(true)
+  return ((await response.json()) as { authenticators: { kind: string; otp: string }[] })
+    .authenticators
+}

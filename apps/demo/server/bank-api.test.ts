@@ -56,3 +56,33 @@ describe('bank API transfers: display text only', () => {
     }
   })
 })
+
+describe('bank API logout', () => {
+  it("ends the bank's session and the CENTAGATE one, with both cookies cleared", async () => {
+    const store = createBankStore()
+    const ended: Request[] = []
+    const api = createBankApi({
+      store,
+      emulator: true,
+      requireStepUpForTransfer: () => Promise.resolve({ ok: true }),
+      endCentagateSession: async (request) => {
+        ended.push(request)
+        return { headers: new Headers([['set-cookie', 'centagate-session=; Max-Age=0']]) }
+      },
+    })
+    const session = store.createSession('alice')
+    const answer = await api(
+      new Request(`${origin}/api/bank/logout`, {
+        method: 'POST',
+        headers: { origin, 'content-type': 'application/json', cookie: `demo-session=${session}` },
+        body: '{}',
+      }),
+    )
+    expect(answer?.status).toBe(200)
+    expect(ended).toHaveLength(1)
+    expect(store.sessionUser(session)).toBeNull()
+    const cookies = answer?.headers.getSetCookie() ?? []
+    expect(cookies.some((cookie) => cookie.startsWith('demo-session=;'))).toBe(true)
+    expect(cookies).toContain('centagate-session=; Max-Age=0')
+  })
+})

@@ -27,6 +27,11 @@ export interface BankApiOptions {
   requireStepUpForTransfer: StepUpGuard
   /** Whether the built-in emulator runs (the browser then offers the device drawer). */
   emulator: boolean
+  /**
+   * Ends the user's CENTAGATE session with the bank's (`kit.logout`): its `Set-Cookie` headers
+   * (deleting the kit's session cookie) go onto the logout answer. Default: none.
+   */
+  endCentagateSession?: (request: Request) => Promise<{ headers: Headers }>
 }
 
 const basePath = '/api/bank/'
@@ -171,8 +176,13 @@ export function createBankApi(options: BankApiOptions): BankApi {
       return json({ user: username ? { username } : null })
     }
     if (method === 'POST' && route === 'logout') {
+      // The CENTAGATE session ends with the bank's (it never throws for CENTAGATE's sake).
+      const centagate = await options.endCentagateSession?.(request)
       store.endSession(readCookie(request, sessionCookieName))
-      return json({ ok: true }, 200, { 'set-cookie': sessionCookie(request, '', 0) })
+      const cookies: [string, string][] = [['set-cookie', sessionCookie(request, '', 0)]]
+      for (const cookie of centagate?.headers.getSetCookie() ?? [])
+        cookies.push(['set-cookie', cookie])
+      return json({ ok: true }, 200, cookies)
     }
     if (!username) return error(401, 'unauthenticated')
 

@@ -14,7 +14,9 @@
  *    - onAuthenticated: after a login, start the bank's own session;
  *    - onAuditEvent: the audit trail, printed one line per event (server/audit-log.ts).
  * 3. The bank's own API (/api/bank/*), whose "execute transfer" route requires a fresh step-up
- *    bound to that transfer (`kit.requireStepUp`).
+ *    bound to that transfer (`kit.requireStepUp`), and whose "log out" ends the CENTAGATE session
+ *    with the bank's (`kit.logout`).
+ * 4. The settings page's authenticator app is named "Demo Bank: <username>" (`authenticator`).
  */
 import type { EmulatorUpstream } from '@centagate-kit/emulator'
 import type { CentagateHandler } from '@centagate-kit/server'
@@ -51,6 +53,8 @@ export function centagateOptions({
           maxAgeSeconds: 300,
           transactionId: transferIdOf,
         }),
+        // "Log out" ends the CENTAGATE session too (auth/logout).
+        endCentagateSession: (request) => kit.logout(request),
       })
       bankApis.set(kit, bankApi)
     }
@@ -109,6 +113,9 @@ export function centagateOptions({
       event.headers.append('set-cookie', sessionCookie(event.request, sessionId))
       return { username: event.username }
     },
+
+    // How an authenticator app lists the key the settings page provisions.
+    authenticator: { issuer: 'Demo Bank' },
 
     // The audit trail: one line per security-relevant outcome (no secrets in any event).
     onAuditEvent: printAuditEvent,

@@ -53,6 +53,17 @@ export type {
   EnrolmentSnapshot,
   EnrolmentState,
 } from './methods/enrolment/enrolment-types'
+export { createFactorSetupMachine } from './methods/factor-setup/factor-setup-machine'
+export type { FactorSetupMachine } from './methods/factor-setup/factor-setup-machine'
+export { factorSetupTransitions } from './methods/factor-setup/factor-setup-transitions'
+export type {
+  FactorSetupEvent,
+  FactorSetupKind,
+  FactorSetupMachineOptions,
+  FactorSetupProvisioning,
+  FactorSetupSnapshot,
+  FactorSetupState,
+} from './methods/factor-setup/factor-setup-types'
 export { createStepUpMachine } from './step-up/step-up-machine'
 export { stepUpTransitions } from './step-up/step-up-transitions'
 export type {
@@ -77,8 +88,15 @@ export type { StepUpChallenge, StepUpFetchOptions } from './step-up-interceptor'
 
 // Protocol types and constants the React package needs, so it can depend on this package alone.
 export type {
+  AppActivationStartResponse,
+  AppActivationStatusResponse,
   AuthenticatedResponse,
+  AuthenticatorStartResponse,
+  AuthenticatorVerifyResponse,
   ChallengeSendResponse,
+  FactorSummary,
+  FactorsListResponse,
+  FactorsRemoveResponse,
   FactorRequiredResponse,
   FlowCancelResponse,
   FlowResponse,

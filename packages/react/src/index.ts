@@ -11,6 +11,17 @@ export * from './challenge-response'
 export * from './qr-signing'
 export * from './token-enrollment'
 export * from './step-up'
+// Rarely shown and heavy: loaded on first render (their own entries export them eagerly, with
+// `useFactorSetup`, `groupKey` and `factorsQueryKey`).
+export { AuthenticatorEnrollment, SecuritySettings } from './lazy-widgets'
+export type { AuthenticatorEnrollmentProps } from './authenticator-enrollment/authenticator-enrollment'
+export type { AuthenticatorEnrollmentPart } from './authenticator-enrollment/authenticator-enrollment-anatomy'
+export type { SecuritySettingsProps } from './security-settings/security-settings'
+export type {
+  AddableFactor,
+  SecuritySettingsState,
+} from './security-settings/security-settings-states'
+export type { SecuritySettingsPart } from './security-settings/security-settings-anatomy'
 export { I18nProvider, type I18nProviderProps } from './i18n/i18n-provider'
 export { useI18n } from './i18n/use-i18n'
 export type { I18n } from './i18n/i18n-context'

@@ -9,12 +9,16 @@ import { describe, expect, test } from 'vitest'
 import {
   codeTransitions,
   enrolmentTransitions,
+  factorSetupTransitions,
   qrTransitions,
   stepUpTransitions,
 } from '@centagate-kit/client'
+import { authenticatorEnrollmentParts } from '../src/authenticator-enrollment/authenticator-enrollment-anatomy'
 import { challengeResponseParts } from '../src/challenge-response/challenge-response-anatomy'
 import { otpFieldParts, otpFieldStates } from '../src/otp-field/otp-field-anatomy'
 import { qrSigningParts } from '../src/qr-signing/qr-signing-anatomy'
+import { securitySettingsParts } from '../src/security-settings/security-settings-anatomy'
+import { securitySettingsTransitions } from '../src/security-settings/security-settings-states'
 import { smsOtpParts } from '../src/sms-otp/sms-otp-anatomy'
 import { stepUpParts } from '../src/step-up/step-up-anatomy'
 import { tokenEnrollmentParts } from '../src/token-enrollment/token-enrollment-anatomy'
@@ -52,6 +56,14 @@ const widgets = {
   QrSigning: { parts: qrSigningParts, states: Object.keys(qrTransitions) },
   TokenEnrollment: { parts: tokenEnrollmentParts, states: Object.keys(enrolmentTransitions) },
   StepUp: { parts: stepUpParts, states: Object.keys(stepUpTransitions) },
+  AuthenticatorEnrollment: {
+    parts: authenticatorEnrollmentParts,
+    states: Object.keys(factorSetupTransitions),
+  },
+  SecuritySettings: {
+    parts: securitySettingsParts,
+    states: Object.keys(securitySettingsTransitions),
+  },
 }
 
 describe('README parts table', () => {

@@ -24,7 +24,11 @@ export {
   fetchTransport,
 } from './centagate-client/upstream-transport'
 export * from './centagate-client/errors'
-export { type AuthenticatedEvent, type CentagateHandlerConfig } from './config/handler-config'
+export {
+  type AuthenticatedEvent,
+  type AuthenticatorConfig,
+  type CentagateHandlerConfig,
+} from './config/handler-config'
 export { type LogoutRequest, type LogoutResult } from './session/logout'
 export {
   type CenTokenProvider,

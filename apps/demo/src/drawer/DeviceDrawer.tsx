@@ -1,7 +1,9 @@
 import { useId, useState } from 'react'
 import { useOnScreen } from '../lib/on-screen'
 import { usePreferences } from '../lib/preferences'
+import { AppActivation } from './AppActivation'
 import { AuthenticatorApp } from './AuthenticatorApp'
+import { AuthenticatorCodes } from './AuthenticatorCodes'
 import { HardwareToken } from './HardwareToken'
 import { PhoneInbox } from './PhoneInbox'
 
@@ -47,6 +49,8 @@ export function DeviceDrawer({ open }: { open: boolean }) {
           <PhoneInbox username={owner} />
           <AuthenticatorApp username={owner} />
           <HardwareToken username={owner} />
+          <AuthenticatorCodes username={owner} />
+          <AppActivation />
         </>
       )}
     </aside>

@@ -17,6 +17,13 @@ export interface AppScanResult {
   requestId?: string
 }
 
+export interface AuthenticatorCode {
+  serial: string
+  kind: 'mobile-app' | 'offline-token' | 'totp-token'
+  otp: string
+  validUntil: number
+}
+
 async function call<T>(path: string, init?: { method: string; body: unknown }): Promise<T> {
   const response = await fetch(`/__emulator/${path}`, {
     method: init?.method ?? 'GET',
@@ -49,4 +56,14 @@ export const emulatorClient = {
     call<unknown>('app/decision', { method: 'POST', body: { username, decision } }),
   tokenRespond: (serial: string, challenge: string) =>
     call<{ otp: string }>('token/respond', { method: 'POST', body: { serial, challenge } }),
+  /** What the user's code generators show now (the authenticator app's offline OTP token…). */
+  authenticators: async (username: string): Promise<AuthenticatorCode[]> =>
+    (
+      await call<{ authenticators: AuthenticatorCode[] }>(
+        `authenticators?username=${encodeURIComponent(username)}`,
+      )
+    ).authenticators,
+  /** The CENTAGATE app scans an activation QR and the user types the SMS passcode into it. */
+  activate: (qr: string, passcode: string) =>
+    call<{ serial: string }>('app/activate', { method: 'POST', body: { qr, passcode } }),
 }

@@ -19,6 +19,18 @@ export function createDemoKitClient(): KitClient {
       onScreen.set({ qrValue: undefined, manualCode: undefined })
       return client.stepUpStart(input, options)
     },
+    // What a phone's camera would read off the settings page: the authenticator's otpauth URI,
+    // the CENTAGATE app's activation QR.
+    async authenticatorStart(options) {
+      const started = await client.authenticatorStart(options)
+      onScreen.set({ qrValue: started.otpauthUri, manualCode: undefined })
+      return started
+    },
+    async appActivationStart(options) {
+      const started = await client.appActivationStart(options)
+      onScreen.set({ qrValue: started.qr, manualCode: undefined })
+      return started
+    },
     async qrSend(options) {
       const sent = await client.qrSend(options)
       onScreen.set({ qrValue: sent.qrValue, manualCode: sent.manualCode })

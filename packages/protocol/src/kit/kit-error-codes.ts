@@ -45,6 +45,8 @@ export const kitErrorCodes = [
   // Enrolment
   'enrolment_rejected',
   'forbidden',
+  /** Removing the user's only usable factor: refused, a user always keeps one. */
+  'last_factor',
   // Upstream and configuration (fail closed)
   'clock_skew',
   'upstream_unavailable',

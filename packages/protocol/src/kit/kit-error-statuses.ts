@@ -30,6 +30,7 @@ export const kitErrors = {
   not_enrolled: { status: 409, retryable: false },
   enrolment_rejected: { status: 409, retryable: true },
   forbidden: { status: 403, retryable: false },
+  last_factor: { status: 409, retryable: false },
   clock_skew: { status: 503, retryable: false },
   upstream_unavailable: { status: 503, retryable: true },
   upstream_timeout: { status: 504, retryable: true },

@@ -31,6 +31,16 @@ export interface AuthenticatedEvent {
   headers: Headers
 }
 
+/** See `CentagateHandlerConfig.authenticator`. */
+export interface AuthenticatorConfig {
+  /** Shown by the authenticator app above the code (no `:`). @default 'CENTAGATE' */
+  issuer?: string
+  /** The account name shown under the issuer (no `:`). @default the username */
+  label?: (user: { username: string }) => string
+  /** Seconds the first code may take before the half-enrolled token is removed. @default 600 */
+  firstCodeSeconds?: number
+}
+
 /**
  * What `onFactorChanged` receives: what changed, for whom, when, and how it was allowed. Never a
  * secret: the label is what the browser was shown (a masked phone number, a token serial).
@@ -127,6 +137,12 @@ export interface CentagateHandlerConfig {
    */
   onFactorChanged?: (event: FactorChangedEvent) => Promise<void> | void
   /**
+   * How an authenticator app names the key `authenticator/start` provisions (the otpauth URI's
+   * issuer and account label), and how long the first code may take. Default: issuer
+   * `CENTAGATE`, label the username, 600 seconds.
+   */
+  authenticator?: AuthenticatorConfig
+  /**
    * Lifetime of the device cookie issued after each completed login or step-up, in days: the
    * browser stays a known client of that user (not locked by strangers' failures) this long
    * after its last completed authentication. Default 365.
@@ -183,6 +199,18 @@ const configShape = z.object({
   limits: limitsShape.optional(),
   factorChangeMaxAgeSeconds: z.number().int().min(10).max(3600).optional(),
   onFactorChanged: z.function().optional(),
+  authenticator: z
+    .object({
+      issuer: z
+        .string()
+        .min(1)
+        .max(64)
+        .regex(/^[^:\p{Cc}\p{Cf}]+$/u, 'no ":" and no control or format characters')
+        .optional(),
+      label: z.function().optional(),
+      firstCodeSeconds: z.number().int().min(60).max(3600).optional(),
+    })
+    .optional(),
   deviceCookieMaxAgeDays: z.number().int().min(1).max(730).optional(),
   onAuditEvent: z.function().optional(),
   qrLoginText: z

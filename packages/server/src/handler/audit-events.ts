@@ -87,7 +87,7 @@ export type AuditDraft = Omit<AuditEvent, 'user'> & { username?: string }
 
 /** The role of a route in the trail, and the factor it is about. */
 type RouteAudit<R extends KitRoute> = {
-  readonly role: 'start' | 'send' | 'verify' | 'factor_change' | 'cancel'
+  readonly role: 'start' | 'send' | 'verify' | 'factor_change' | 'cancel' | 'read'
   readonly method?: (input: KitRequest<R>) => AuditMethod | undefined
 }
 
@@ -110,6 +110,17 @@ const routeAudit: { readonly [R in KitRoute]: RouteAudit<R> } = {
     method: (input) => (input.kind === 'sms' ? 'sms' : 'challenge'),
   },
   'flow/cancel': { role: 'cancel' },
+  'factors/list': { role: 'read' },
+  'factors/remove': {
+    role: 'factor_change',
+    method: (input) => (input.slot === 'sms' ? 'sms' : undefined),
+  },
+  // Issuing the key is not yet a change (the token is pending): its refusals are recorded, and
+  // the change is recorded when the first code verifies.
+  'authenticator/start': { role: 'factor_change' },
+  'authenticator/verify': { role: 'factor_change' },
+  'app/activation/start': { role: 'factor_change' },
+  'app/activation/status': { role: 'read' },
 }
 
 /** Failures of a verification (a wrong password at `login/start` included). */
@@ -173,7 +184,8 @@ export function auditEventsOf<R extends KitRoute>(facts: AuditFacts<R>): AuditDr
       const until = details.lockedUntil === undefined ? {} : { lockedUntil: details.lockedUntil }
       return [event('locked', code, { ...until, ...returnCode })]
     }
-    if ((audit.role === 'verify' || audit.role === 'start') && verificationFailures.has(code)) {
+    const verifies = audit.role === 'verify' || audit.role === 'start'
+    if ((verifies || audit.role === 'factor_change') && verificationFailures.has(code)) {
       return [event('verification_failed', code, returnCode)]
     }
     if (audit.role === 'factor_change' && factorChangeRefusals.has(code)) {
@@ -212,6 +224,9 @@ export function auditEventsOf<R extends KitRoute>(facts: AuditFacts<R>): AuditDr
     }
     case 'sent':
       return [event('code_sent', 'success')]
+    // An authenticator key issued or an app activation started: not a factor yet.
+    case 'pending':
+      return []
     default:
       if (audit.role === 'factor_change') return [event('factor_changed', 'success')]
       if (audit.role === 'cancel' && facts.flow !== null) {

@@ -7,9 +7,9 @@
  */
 import { type KitRequest, type TokensRegisterResponse, maskPhone } from '@centagate-kit/protocol'
 import { CentagateCodeError } from '../centagate-client/errors'
-import { KitFailure } from '../http/kit-failure'
 import { allowFactorChange, notifyFactorChanged } from './factor-change'
-import { enforceActor, enforceSendLimit } from './guards'
+import { factorUser } from './factor-user'
+import { enforceSendLimit } from './guards'
 import { type RouteContext, clearFlow } from './runtime'
 
 export async function tokensRegister(
@@ -17,21 +17,8 @@ export async function tokensRegister(
   input: KitRequest<'tokens/register'>,
 ): Promise<TokensRegisterResponse> {
   const { runtime } = context
-  let user =
-    runtime.config.identify === undefined
-      ? null
-      : await runtime.config.identify(context.request.webRequest())
   const enrolFlow = context.flow?.step === 'enrol' ? context.flow : null
-  if (user === null && enrolFlow !== null) user = { username: enrolFlow.username }
-  if (user === null) throw new KitFailure('unauthenticated')
-  // Named in the audit trail even when refused before the lockout looks (`forbidden`).
-  context.user = user.username
-  const allowed =
-    runtime.config.authorizeEnrolment === undefined
-      ? true
-      : await runtime.config.authorizeEnrolment(context.request.webRequest(), user)
-  if (!allowed) throw new KitFailure('forbidden')
-  await enforceActor(context, user.username)
+  const user = await factorUser(context)
   await enforceSendLimit(context, 'factor', user.username)
   const allowance = await allowFactorChange(context, user.username, { firstFactor: true })
 

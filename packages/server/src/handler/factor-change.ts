@@ -17,6 +17,7 @@ import type { FactorChangedEvent } from '../config/handler-config'
 import { cookieMode, readCookie } from '../flow/cookies'
 import { receiptCookieBaseName, verifyReceipt } from '../receipts/step-up-receipt'
 import { stepUpRequired } from '../receipts/step-up-required'
+import { authenticatorPending } from './pending-authenticator'
 import { type RouteContext, logUser } from './runtime'
 
 /** Default of `factorChangeMaxAgeSeconds`. */
@@ -67,13 +68,19 @@ export async function allowFactorChange(
   throw stepUpRequired(maxAge)
 }
 
-/** Whether CENTAGATE lists any factor (phone, token, certificate, app) for the user. */
+/**
+ * Whether CENTAGATE lists any factor (phone, token, certificate, app) for the user. An
+ * authenticator still waiting for its first code is not one (`pending-authenticator.ts`).
+ */
 async function hasAnyFactor(context: RouteContext, username: string): Promise<boolean> {
   const { runtime } = context
   const list = await runtime.admin.withCenToken((cenToken, adminUsername) =>
     runtime.client.userAuthList({ username, cenToken }, { adminUsername }),
   )
-  return list.tokenList.length > 0 || list.certList.length > 0 || (list.device ?? null) !== null
+  // type "2": the OTP token slot, which a pending authenticator occupies.
+  const pendingToken = await authenticatorPending(context, username)
+  const tokens = list.tokenList.filter((token) => !(pendingToken && token.type === '2'))
+  return tokens.length > 0 || list.certList.length > 0 || (list.device ?? null) !== null
 }
 
 /** Tells the app (`onFactorChanged`) what changed; its failure is logged, never answered. */

@@ -15,7 +15,10 @@ import {
   kitRouteSchemas,
 } from '@centagate-kit/protocol'
 import { invalidInput } from '../http/invalid-input'
+import { appActivationStart, appActivationStatus } from './app-activation-routes'
+import { authenticatorStart, authenticatorVerify } from './authenticator-routes'
 import { tokensRegister } from './enrolment-route'
+import { factorsList, factorsRemove } from './factor-list-routes'
 import {
   challengeSend,
   challengeVerify,
@@ -48,6 +51,12 @@ export const kitRouteTable: KitRouteTable = {
   'qr/verify': qrVerify,
   'tokens/register': tokensRegister,
   'flow/cancel': flowCancel,
+  'factors/list': factorsList,
+  'factors/remove': factorsRemove,
+  'authenticator/start': authenticatorStart,
+  'authenticator/verify': authenticatorVerify,
+  'app/activation/start': appActivationStart,
+  'app/activation/status': appActivationStatus,
 }
 
 /**

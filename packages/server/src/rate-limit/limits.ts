@@ -111,7 +111,8 @@ export class Limiter {
   readonly sends: SendLimits
 
   constructor(
-    private readonly store: RateLimitStore,
+    /** The store itself, for markers of their own (pending authenticators). */
+    readonly store: RateLimitStore,
     readonly limits: Limits,
   ) {
     this.lockout = new Lockout(store, limits)

@@ -37,6 +37,12 @@ const validBodies: Record<KitRoute, Record<string, unknown>> = {
   'qr/verify': { otp: '000000' },
   'tokens/register': { kind: 'hardware', serial: 'CR0000009' },
   'flow/cancel': {},
+  'factors/list': {},
+  'factors/remove': { slot: 'token' },
+  'authenticator/start': {},
+  'authenticator/verify': { code: '000000' },
+  'app/activation/start': {},
+  'app/activation/status': {},
 }
 
 /** A test app whose answers are all recorded, with the handler's error log lines. */

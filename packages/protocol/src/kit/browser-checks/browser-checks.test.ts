@@ -96,6 +96,36 @@ const responses: Record<Route, unknown[]> = {
     { status: 'registered', kind: 'hardware', label: 'CR0000002', serverTime: t },
   ],
   'flow/cancel': [{ status: 'cancelled', serverTime: t }],
+  'factors/list': [
+    {
+      factors: [
+        { slot: 'sms', kind: 'sms', label: '•••• 6789', status: 'active' },
+        { slot: 'token', kind: 'token', label: 'SOFT-carol', status: 'pending' },
+        { slot: 'mobile', kind: 'app', label: '', status: 'active', blockedBy: 'last_factor' },
+      ],
+      serverTime: t,
+    },
+    { factors: [], serverTime: t },
+  ],
+  'factors/remove': [{ status: 'removed', slot: 'token', serverTime: t }],
+  'authenticator/start': [
+    {
+      status: 'pending',
+      otpauthUri: 'otpauth://totp/Demo%20Bank:carol?secret=JBSWY3DPEHPK3PXP&issuer=Demo%20Bank',
+      key: 'JBSWY3DPEHPK3PXP',
+      expiresAt: t,
+      serverTime: t,
+    },
+  ],
+  'authenticator/verify': [
+    { status: 'registered', kind: 'token', label: 'SOFT-carol', serverTime: t },
+  ],
+  'app/activation/start': [{ status: 'pending', qr: 'CGACT1:abc', expiresAt: t, serverTime: t }],
+  'app/activation/status': [
+    { status: 'pending', serverTime: t },
+    { status: 'activated', serverTime: t },
+    { status: 'none', serverTime: t },
+  ],
 }
 
 const requests: Record<Route, Record<string, unknown>[]> = {
@@ -116,6 +146,16 @@ const requests: Record<Route, Record<string, unknown>[]> = {
     { kind: 'hardware', serial: 'CR0000002', device },
   ],
   'flow/cancel': [{ device }],
+  'factors/list': [{ device }],
+  'factors/remove': [
+    { slot: 'sms', device },
+    { slot: 'token', device },
+    { slot: 'mobile', device },
+  ],
+  'authenticator/start': [{ device }],
+  'authenticator/verify': [{ code: '123456', device }],
+  'app/activation/start': [{ device }],
+  'app/activation/status': [{ device }],
 }
 
 const badValues: unknown[] = [

@@ -136,6 +136,46 @@ const flowCancelResponse = /* @__PURE__ */ object({
   status: /* @__PURE__ */ oneOf(['cancelled']),
   serverTime: epochMs,
 })
+const factorSlot = /* @__PURE__ */ oneOf(['sms', 'token', 'mobile'])
+const factorSummary = /* @__PURE__ */ object({
+  slot: factorSlot,
+  kind: /* @__PURE__ */ oneOf(['sms', 'token', 'app']),
+  label: /* @__PURE__ */ text(0, 128),
+  status: /* @__PURE__ */ oneOf(['active', 'pending']),
+  blockedBy: /* @__PURE__ */ optional(/* @__PURE__ */ oneOf(['last_factor'])),
+})
+const factorsListResponse = /* @__PURE__ */ object({
+  factors: /* @__PURE__ */ array(factorSummary, 0, 16),
+  serverTime: epochMs,
+})
+const factorsRemoveResponse = /* @__PURE__ */ object({
+  status: /* @__PURE__ */ oneOf(['removed']),
+  slot: factorSlot,
+  serverTime: epochMs,
+})
+const authenticatorStartResponse = /* @__PURE__ */ object({
+  status: /* @__PURE__ */ oneOf(['pending']),
+  otpauthUri: /* @__PURE__ */ text(1, 1024),
+  key: /* @__PURE__ */ text(1, 256),
+  expiresAt: epochMs,
+  serverTime: epochMs,
+})
+const authenticatorVerifyResponse = /* @__PURE__ */ object({
+  status: /* @__PURE__ */ oneOf(['registered']),
+  kind: /* @__PURE__ */ oneOf(['token']),
+  label: /* @__PURE__ */ text(0, 64),
+  serverTime: epochMs,
+})
+const appActivationStartResponse = /* @__PURE__ */ object({
+  status: /* @__PURE__ */ oneOf(['pending']),
+  qr: /* @__PURE__ */ text(1, 4096),
+  expiresAt: epochMs,
+  serverTime: epochMs,
+})
+const appActivationStatusResponse = /* @__PURE__ */ object({
+  status: /* @__PURE__ */ oneOf(['pending', 'activated', 'none']),
+  serverTime: epochMs,
+})
 
 /** Whether `code` (already normalised) has the format of a one-time code. */
 export const isValidOtpCode: (code: string) => boolean = otpCode
@@ -263,5 +303,59 @@ export const kitRouteChecks: readonly KitRouteCheck[] = [
     retryAfter: false,
     request: [{ device: deviceSignals }],
     response: flowCancelResponse,
+  },
+  {
+    path: 'factors/list',
+    clientMethod: 'factorsList',
+    takesInput: false,
+    codeFields: [],
+    retryAfter: false,
+    request: [{ device: deviceSignals }],
+    response: factorsListResponse,
+  },
+  {
+    path: 'factors/remove',
+    clientMethod: 'factorsRemove',
+    takesInput: true,
+    codeFields: [],
+    retryAfter: false,
+    request: [{ slot: factorSlot, device: deviceSignals }],
+    response: factorsRemoveResponse,
+  },
+  {
+    path: 'authenticator/start',
+    clientMethod: 'authenticatorStart',
+    takesInput: false,
+    codeFields: [],
+    retryAfter: false,
+    request: [{ device: deviceSignals }],
+    response: authenticatorStartResponse,
+  },
+  {
+    path: 'authenticator/verify',
+    clientMethod: 'authenticatorVerify',
+    takesInput: true,
+    codeFields: ['code'],
+    retryAfter: false,
+    request: [{ code: otpCode, device: deviceSignals }],
+    response: authenticatorVerifyResponse,
+  },
+  {
+    path: 'app/activation/start',
+    clientMethod: 'appActivationStart',
+    takesInput: false,
+    codeFields: [],
+    retryAfter: false,
+    request: [{ device: deviceSignals }],
+    response: appActivationStartResponse,
+  },
+  {
+    path: 'app/activation/status',
+    clientMethod: 'appActivationStatus',
+    takesInput: false,
+    codeFields: [],
+    retryAfter: false,
+    request: [{ device: deviceSignals }],
+    response: appActivationStatusResponse,
   },
 ]

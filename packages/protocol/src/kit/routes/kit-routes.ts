@@ -6,9 +6,15 @@
  * methods (`@centagate-kit/client` builds one per declaration).
  */
 import type { Infer } from '../schema/infer'
+import { appActivationStart } from './app-activation-start'
+import { appActivationStatus } from './app-activation-status'
+import { authenticatorStart } from './authenticator-start'
+import { authenticatorVerify } from './authenticator-verify'
 import { challengeSend } from './challenge-send'
 import { challengeVerify } from './challenge-verify'
 import type { everyRouteErrors } from './route-errors'
+import { factorsList } from './factors-list'
+import { factorsRemove } from './factors-remove'
 import { flowCancel } from './flow-cancel'
 import { loginStart } from './login-start'
 import { qrSend } from './qr-send'
@@ -31,6 +37,12 @@ export const kitRouteDeclarations = [
   qrVerify,
   tokensRegister,
   flowCancel,
+  factorsList,
+  factorsRemove,
+  authenticatorStart,
+  authenticatorVerify,
+  appActivationStart,
+  appActivationStatus,
 ] as const
 
 /** One of the declarations. */
