@@ -158,7 +158,7 @@ describe('@centagate-kit/react bundles', () => {
   test('the OTP field entry pulls neither the QR encoder nor fingerprinting nor the client', () => {
     const inputs = outputs.get('./otp-field')!.inputs
     expect(
-      inputs.filter((input) => /lean-qr|fingerprintjs|packages\/client\//.test(input)),
+      inputs.filter((input) => /qrcode\.react|fingerprintjs|packages\/client\//.test(input)),
     ).toEqual([])
   })
 
@@ -170,6 +170,18 @@ describe('@centagate-kit/react bundles', () => {
       if (built.inputs.some((input) => /packages\/client\//.test(input))) {
         // The client is in this entry, so the lazy fingerprint chunk must exist (test can fail).
         expect(built.inputs.some((input) => /fingerprintjs/.test(input))).toBe(true)
+      }
+    },
+  )
+
+  test.each(entries.map((entry) => entry.name))(
+    '%s loads the QR encoder (qrcode.react) only lazily',
+    (name) => {
+      const built = outputs.get(name)!
+      expect(built.eagerInputs.filter((input) => /qrcode\.react/.test(input))).toEqual([])
+      if (built.eagerInputs.some((input) => /src\/parts\/qr-code\.tsx$/.test(input))) {
+        // The entry shows QR codes, so the lazy encoder chunk must exist (the test can fail).
+        expect(built.inputs.some((input) => /qrcode\.react/.test(input))).toBe(true)
       }
     },
   )

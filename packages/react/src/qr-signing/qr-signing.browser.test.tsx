@@ -45,7 +45,11 @@ describe('QrSigning (real server handler + emulator)', () => {
     await userEvent.keyboard('{Enter}')
     await expect.poll(() => root().getAttribute('data-state')).toBe('awaiting-approval')
     expect(await axeViolations(screen.container)).toEqual([])
-    const svg = screen.container.querySelector('[data-part="code"] svg')!
+    // qrcode.react arrives in its lazy chunk: the placeholder has no value.
+    await expect
+      .poll(() => screen.container.querySelector('[data-part="code"] svg[data-qr-value]'))
+      .not.toBeNull()
+    const svg = screen.container.querySelector('[data-part="code"] svg[data-qr-value]')!
     const { otp } = await backend.device.scanQr(svg.getAttribute('data-qr-value')!)
     const toggle = screen.container.querySelector<HTMLButtonElement>('[data-part="otp-toggle"]')!
     toggle.focus()
