@@ -49,6 +49,8 @@ export type { SmsSendResponse } from './kit/routes/sms-send'
 export type { ChallengeSendResponse } from './kit/routes/challenge-send'
 export type { QrSendResponse } from './kit/routes/qr-send'
 export type { QrStatusResponse } from './kit/routes/qr-status'
+export type { PushSendResponse } from './kit/routes/push-send'
+export type { AppOtpStartResponse } from './kit/routes/app-otp-start'
 export type { TokensRegisterResponse } from './kit/routes/tokens-register'
 export type { FlowCancelResponse } from './kit/routes/flow-cancel'
 // Server and tests only (zod): browser code never imports these.

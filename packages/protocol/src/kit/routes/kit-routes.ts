@@ -6,11 +6,15 @@
  * methods (`@centagate-kit/client` builds one per declaration).
  */
 import type { Infer } from '../schema/infer'
+import { appOtpStart } from './app-otp-start'
+import { appOtpVerify } from './app-otp-verify'
 import { challengeSend } from './challenge-send'
 import { challengeVerify } from './challenge-verify'
 import type { everyRouteErrors } from './route-errors'
 import { flowCancel } from './flow-cancel'
 import { loginStart } from './login-start'
+import { pushSend } from './push-send'
+import { pushStatus } from './push-status'
 import { qrSend } from './qr-send'
 import { qrStatus } from './qr-status'
 import { qrVerify } from './qr-verify'
@@ -29,6 +33,10 @@ export const kitRouteDeclarations = [
   qrSend,
   qrStatus,
   qrVerify,
+  pushSend,
+  pushStatus,
+  appOtpStart,
+  appOtpVerify,
   tokensRegister,
   flowCancel,
 ] as const
@@ -62,4 +70,8 @@ export const kitRouteList: readonly KitRoute[] = kitRouteDeclarations.map((route
 
 /** The answer of any send route (what the step-up machine receives after choosing a method). */
 export type SendResponse =
-  KitResponse<'sms/send'> | KitResponse<'challenge/send'> | KitResponse<'qr/send'>
+  | KitResponse<'sms/send'>
+  | KitResponse<'challenge/send'>
+  | KitResponse<'qr/send'>
+  | KitResponse<'push/send'>
+  | KitResponse<'app-otp/start'>
