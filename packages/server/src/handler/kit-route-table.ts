@@ -15,6 +15,8 @@ import {
   kitRouteSchemas,
 } from '@centagate-kit/protocol'
 import { invalidInput } from '../http/invalid-input'
+import { appOtpStart, appOtpVerify } from './app-otp-routes'
+import { pushStatus, qrStatus } from './approval-status-route'
 import { tokensRegister } from './enrolment-route'
 import {
   challengeSend,
@@ -25,7 +27,7 @@ import {
   smsVerify,
 } from './factor-routes'
 import { flowCancel } from './flow-cancel-route'
-import { qrStatus } from './qr-status-route'
+import { pushSend } from './push-routes'
 import type { RouteContext } from './runtime'
 import { loginStart, stepUpStart } from './start-routes'
 
@@ -46,6 +48,10 @@ export const kitRouteTable: KitRouteTable = {
   'qr/send': qrSend,
   'qr/status': qrStatus,
   'qr/verify': qrVerify,
+  'push/send': pushSend,
+  'push/status': pushStatus,
+  'app-otp/start': appOtpStart,
+  'app-otp/verify': appOtpVerify,
   'tokens/register': tokensRegister,
   'flow/cancel': flowCancel,
 }
