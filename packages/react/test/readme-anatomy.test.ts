@@ -9,11 +9,14 @@ import { describe, expect, test } from 'vitest'
 import {
   codeTransitions,
   enrolmentTransitions,
+  pushTransitions,
   qrTransitions,
   stepUpTransitions,
 } from '@centagate-kit/client'
+import { appOtpParts } from '../src/app-otp/app-otp-anatomy'
 import { challengeResponseParts } from '../src/challenge-response/challenge-response-anatomy'
 import { otpFieldParts, otpFieldStates } from '../src/otp-field/otp-field-anatomy'
+import { pushApprovalParts } from '../src/push-approval/push-approval-anatomy'
 import { qrSigningParts } from '../src/qr-signing/qr-signing-anatomy'
 import { smsOtpParts } from '../src/sms-otp/sms-otp-anatomy'
 import { stepUpParts } from '../src/step-up/step-up-anatomy'
@@ -50,6 +53,8 @@ const widgets = {
   SmsOtp: { parts: smsOtpParts, states: Object.keys(codeTransitions) },
   ChallengeResponse: { parts: challengeResponseParts, states: Object.keys(codeTransitions) },
   QrSigning: { parts: qrSigningParts, states: Object.keys(qrTransitions) },
+  AppOtp: { parts: appOtpParts, states: Object.keys(codeTransitions) },
+  PushApproval: { parts: pushApprovalParts, states: Object.keys(pushTransitions) },
   TokenEnrollment: { parts: tokenEnrollmentParts, states: Object.keys(enrolmentTransitions) },
   StepUp: { parts: stepUpParts, states: Object.keys(stepUpTransitions) },
 }
