@@ -88,7 +88,7 @@ export const Verifying: Story = {
     backend: {
       user: 'alice',
       startStepUp: true,
-      faults: [{ endpoint: 'authOtp', kind: 'latency', delayMs: 600_000 }],
+      faults: [{ endpoint: 'authOtp', kind: 'latency', delayMs: 120_000 }],
     },
   },
   play: async ({ canvasElement, loaded }) => {
