@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import { useOnScreen } from '../lib/on-screen'
 import { usePreferences } from '../lib/preferences'
+import { AppRequests } from './AppRequests'
 import { AuthenticatorApp } from './AuthenticatorApp'
 import { HardwareToken } from './HardwareToken'
 import { PhoneInbox } from './PhoneInbox'
@@ -45,6 +46,7 @@ export function DeviceDrawer({ open }: { open: boolean }) {
       {open && owner && (
         <>
           <PhoneInbox username={owner} />
+          <AppRequests username={owner} />
           <AuthenticatorApp username={owner} />
           <HardwareToken username={owner} />
         </>
