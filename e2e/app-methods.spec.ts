@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test'
 import { DeviceDrawer } from './models/device-drawer'
 import { LoginPage } from './models/login-page'
 import { StepUpPanel } from './models/step-up'
+import { loginWithToken, submitTransfer } from './support/journeys'
 import { expect, test } from './support/test'
 
 async function loginUntilMethod(page: Page) {
@@ -77,4 +78,28 @@ test('reject a push on the phone: the kit says so and offers a new request', asy
   await expect.poll(async () => (await emulator.pushes('alice')).length).toBe(1)
   await emulator.decidePush('alice', 'approve')
   await new LoginPage(page).expectLoggedIn()
+})
+
+test('a transfer approved by push: the phone shows the server summary of the transfer', async ({
+  page,
+  emulator,
+  network,
+}) => {
+  void network
+  const shell = await loginWithToken(page, emulator)
+  const transfer = await submitTransfer(page, shell, {
+    payeeName: 'Mei Ling',
+    payeeAccount: '5140 1234 5678',
+    amount: '12.00',
+    reference: 'Lunch',
+  })
+  const stepUp = transfer.confirmation()
+  await stepUp.choose('push')
+  const push = new DeviceDrawer(page).appRequests().getByTestId('app-push')
+  await expect(push).toContainText('Mei Ling', { timeout: 10_000 })
+  await expect(push).toContainText('12.00')
+  // The screen shows the same text the phone shows.
+  await expect(stepUp.pushDetails()).toHaveText((await push.locator('p').first().textContent())!)
+  await push.getByRole('button', { name: 'Approve' }).click()
+  await expect(transfer.result()).toContainText('to Mei Ling completed', { timeout: 15_000 })
 })
