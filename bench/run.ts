@@ -107,8 +107,7 @@ if (only.has('bundle')) {
       const budget = entry.budgetKb
       rows.push({
         part: '1 bundle',
-        what:
-          entry.id === 'WholeKit' ? `${entry.label}, lazy chunks apart` : entry.label,
+        what: entry.id === 'WholeKit' ? `${entry.label}, lazy chunks apart` : entry.label,
         figure,
         target: budget === undefined ? '' : `<= ${budget} KB`,
         verdict: budget === undefined ? '' : verdict(kb(result.initial.gzipBytes) <= budget),

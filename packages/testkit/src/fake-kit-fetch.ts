@@ -214,10 +214,7 @@ export const bodies = {
       ...extra,
     }
   },
-  appOtpStarted(
-    serverTime: number,
-    extra: Partial<AppOtpStartResponse> = {},
-  ): AppOtpStartResponse {
+  appOtpStarted(serverTime: number, extra: Partial<AppOtpStartResponse> = {}): AppOtpStartResponse {
     return {
       status: 'sent',
       method: 'app_otp',

@@ -30,7 +30,11 @@ export function AppRequests({ username }: { username: string }) {
   const pending = pushes.data ?? []
 
   return (
-    <section className="demo-device" aria-labelledby="app-requests-heading" data-testid="app-requests">
+    <section
+      className="demo-device"
+      aria-labelledby="app-requests-heading"
+      data-testid="app-requests"
+    >
       <h3 id="app-requests-heading">{t('app.home')}</h3>
       {app && (
         <p>

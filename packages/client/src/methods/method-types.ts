@@ -21,11 +21,7 @@ import type { VisibilitySource } from '../visibility'
 
 /** What a method's send answers. */
 export type SentAnswer =
-  | SmsSendResponse
-  | ChallengeSendResponse
-  | QrSendResponse
-  | PushSendResponse
-  | AppOtpStartResponse
+  SmsSendResponse | ChallengeSendResponse | QrSendResponse | PushSendResponse | AppOtpStartResponse
 
 /** Events a view sends to a method machine. */
 export type MethodEvent =

@@ -25,11 +25,7 @@ export type StepUpState =
 
 /** The snapshot of a method machine the step-up machine runs, by `method`. */
 export type StepUpChildSnapshot =
-  | SmsSnapshot
-  | ChallengeSnapshot
-  | QrSnapshot
-  | PushSnapshot
-  | AppOtpSnapshot
+  SmsSnapshot | ChallengeSnapshot | QrSnapshot | PushSnapshot | AppOtpSnapshot
 
 export interface StepUpSnapshot {
   state: StepUpState

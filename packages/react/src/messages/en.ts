@@ -78,7 +78,10 @@ export const englishMessages = [
   ['push.title', 'Approve on your phone'],
   ['push.start', 'Send a request to my phone'],
   ['push.sending', 'Sending the request…'],
-  ['push.instructions', 'We sent a request to the CENTAGATE app on your phone. Approve it only if it shows:'],
+  [
+    'push.instructions',
+    'We sent a request to the CENTAGATE app on your phone. Approve it only if it shows:',
+  ],
   ['push.detailsLabel', 'The request shows'],
   ['push.waiting', 'Waiting for your approval on your phone…'],
   ['push.approved', 'Approved on your phone.'],

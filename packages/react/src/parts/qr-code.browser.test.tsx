@@ -45,7 +45,9 @@ describe('QrCode (qrcode.react in a lazy chunk)', () => {
     await expect
       .poll(() => screen.container.querySelector('[data-part="code"] svg[data-qr-value]'))
       .not.toBeNull()
-    const svg = screen.container.querySelector<SVGSVGElement>('[data-part="code"] svg[data-qr-value]')!
+    const svg = screen.container.querySelector<SVGSVGElement>(
+      '[data-part="code"] svg[data-qr-value]',
+    )!
     expect(await decode(svg)).toBe(value)
   })
 })

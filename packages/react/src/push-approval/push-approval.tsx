@@ -93,7 +93,12 @@ export interface PushApprovalProps
  * provider's client, or the `machine` passed in. Nothing is sent until the user asks
  * ("Send a request to my phone"): a push nobody expects trains people to approve blindly.
  */
-export function PushApproval({ onAuthenticated, visibility, machine, ...props }: PushApprovalProps) {
+export function PushApproval({
+  onAuthenticated,
+  visibility,
+  machine,
+  ...props
+}: PushApprovalProps) {
   const { snapshot, send } = usePushApproval({
     ...(onAuthenticated ? { onAuthenticated } : {}),
     ...(visibility ? { visibility } : {}),

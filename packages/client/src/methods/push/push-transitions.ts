@@ -8,27 +8,14 @@
  */
 import type { TransitionTable } from '../../machine/machine-types'
 import { cancel, storeSent } from '../method-actions'
-import {
-  accepted,
-  failure,
-  send,
-  sendFailed,
-  sendWhenChallengeLocked,
-} from '../method-transitions'
+import { accepted, failure, send, sendFailed, sendWhenChallengeLocked } from '../method-transitions'
 import type { MethodContext, MethodEnv, MethodMachineEvent } from '../method-types'
 import { clearError, startPolling } from '../qr/qr-actions'
 import { isPollStatus } from '../qr/qr-guards'
 
 /** The states of push approval: the push widget's `data-state`. */
 export type PushState =
-  | 'idle'
-  | 'sending'
-  | 'awaiting-approval'
-  | 'approved'
-  | 'denied'
-  | 'expired'
-  | 'locked'
-  | 'error'
+  'idle' | 'sending' | 'awaiting-approval' | 'approved' | 'denied' | 'expired' | 'locked' | 'error'
 
 export const pushTransitions: TransitionTable<
   PushState,
