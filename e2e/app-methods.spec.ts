@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test'
 import { DeviceDrawer } from './models/device-drawer'
 import { LoginPage } from './models/login-page'
 import { StepUpPanel } from './models/step-up'
+import { axeViolations } from './support/axe'
 import { loginWithToken, submitTransfer } from './support/journeys'
 import { expect, test } from './support/test'
 
@@ -28,6 +29,7 @@ test('log in with the code the CENTAGATE app shows (read in the device drawer)',
   await expect(stepUp.codeField()).toBeFocused()
   const shown = new DeviceDrawer(page).appRequests().getByTestId('app-code')
   await expect(shown).toHaveText(/^\d{6}$/)
+  expect(await axeViolations(page), 'axe: the app-code step with the drawer').toEqual([])
   const code = (await shown.textContent())!.trim()
   // What the drawer shows is what the emulator's app computes (the control API agrees).
   expect([code]).toContain(await emulator.appCode('alice'))
@@ -56,6 +58,7 @@ test('approve a push in the device drawer: the phone shows what the screen shows
   await expect(stepUp.pushDetails()).toHaveText('Sign in')
   const push = new DeviceDrawer(page).appRequests().getByTestId('app-push')
   await expect(push).toContainText('Sign in', { timeout: 10_000 })
+  expect(await axeViolations(page), 'axe: the push step with the drawer').toEqual([])
   await push.getByRole('button', { name: 'Approve' }).click()
   await login.expectLoggedIn()
 })
