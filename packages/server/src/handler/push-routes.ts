@@ -33,7 +33,7 @@ export function pushSend(context: RouteContext): Promise<PushSendResponse> {
       answer: {
         status: 'sent',
         method: 'push',
-        details: details.slice(0, 256),
+        details,
         expiresAt: challenge.expiresAt,
         pollAfterMs: qrPollAfterMs,
         serverTime: context.now,

@@ -129,7 +129,7 @@ const pushStatusResponse = /* @__PURE__ */ anyOf(
 const pushSendResponse = /* @__PURE__ */ object({
   status: /* @__PURE__ */ oneOf(['sent']),
   method: /* @__PURE__ */ oneOf(['push']),
-  details: /* @__PURE__ */ text(1, 256, displayTextPattern),
+  details: /* @__PURE__ */ text(1, 512, displayTextPattern),
   transaction: /* @__PURE__ */ optional(transactionView),
   expiresAt: epochMs,
   pollAfterMs: pollDelay,

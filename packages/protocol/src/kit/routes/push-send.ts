@@ -17,7 +17,7 @@ export const pushSendResponse = object({
   status: oneOf('sent'),
   method: oneOf('push'),
   /** Exactly what the app shows with the push (display text), for the user to compare. */
-  details: displayText(1, 256),
+  details: displayText(1, 512),
   /** The transaction the push approves (step-up with a transaction). */
   transaction: optional(transactionView),
   expiresAt: epochMs,
