@@ -11,6 +11,9 @@ import { createTestApp } from '@centagate-kit/testkit/test-app'
 import { describe, expect, it } from 'vitest'
 
 const alice = { username: 'alice', password: 'alice-password' }
+/** The kit error code of an answer. */
+const errorCode = (answer: { body: unknown }) =>
+  String((answer.body as { error?: { code?: string } }).error?.code)
 
 describe('push and app-code threats', () => {
   it('push fatigue: the 4th push of the hour is refused before CENTAGATE', async () => {
@@ -50,11 +53,11 @@ describe('push and app-code threats', () => {
     const answers: string[] = []
     for (let window = 0; window < 3; window++) {
       const start = await browser.post('app-otp/start')
-      answers.push(start.status === 200 ? 'window' : String(start.body.error?.code))
+      answers.push(start.status === 200 ? 'window' : errorCode(start))
       if (start.status !== 200) continue
       for (let guess = 0; guess < 3; guess++) {
         const verify = await browser.post('app-otp/verify', { code: '000000' })
-        answers.push(String(verify.body.error?.code))
+        answers.push(errorCode(verify))
       }
     }
     expect(answers).toEqual([
@@ -79,7 +82,7 @@ describe('push and app-code threats', () => {
       answers.push(String((await browser.post('app-otp/start')).body.status))
       for (let guess = 0; guess < 2; guess++) {
         const verify = await browser.post('app-otp/verify', { code: '000000' })
-        answers.push(String(verify.body.error?.code))
+        answers.push(errorCode(verify))
       }
     }
     expect(answers.slice(0, 5)).toEqual(['sent', 'otp_invalid', 'otp_invalid', 'sent', 'locked'])
