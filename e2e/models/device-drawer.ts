@@ -7,6 +7,8 @@ export class DeviceDrawer {
   root = () => this.page.getByRole('complementary', { name: /Your devices/ })
   phone = () => this.page.getByTestId('phone')
   app = () => this.page.getByTestId('authenticator-app')
+  /** The CENTAGATE app's home screen: the code it shows now and the pushes to approve. */
+  appRequests = () => this.page.getByTestId('app-requests')
   token = () => this.page.getByTestId('hardware-token')
 
   async tokenResponse(serial: string, challenge: string): Promise<string> {

@@ -1,10 +1,12 @@
 import { type Locator, type Page, expect } from '@playwright/test'
 import { decodeQrFromPixels } from '../support/qr'
 
-export type MethodName = 'qr' | 'challenge' | 'sms'
+export type MethodName = 'qr' | 'challenge' | 'push' | 'app_otp' | 'sms'
 
 const methodButton: Record<MethodName, RegExp> = {
   qr: /CENTAGATE app \(QR code\)/,
+  push: /CENTAGATE app \(approve a request\)/,
+  app_otp: /CENTAGATE app \(enter a code\)/,
   challenge: /Security token/,
   sms: /Text message/,
 }
@@ -66,8 +68,13 @@ export class StepUpPanel {
       this.root.getByRole('button', { name: 'Show QR code' }),
       this.qrImage(),
     )
+    // The QR encoder is a lazy chunk: a same-sized, same-named placeholder stands in meanwhile.
+    await expect(this.qrImage()).not.toHaveAttribute('aria-busy', 'true')
     return decodeQrFromPixels(this.qrImage())
   }
+
+  /** What the push shows (the panel under "The request shows"). */
+  pushDetails = () => this.root.locator('[data-scope="push-approval"][data-part="details"]')
 
   status = () => this.root.getByRole('status')
   alert = () => this.root.getByRole('alert')

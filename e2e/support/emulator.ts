@@ -51,6 +51,27 @@ export function emulatorControl(request: APIRequestContext) {
     decide: (username: string, decision: 'approve' | 'reject') =>
       call('POST', 'app/decision', { username, decision }),
     advanceClock: (advanceSeconds: number) => call('POST', 'clock', { advanceSeconds }),
+    /** The pushes waiting in the user's CENTAGATE app, newest first, with their details. */
+    pushes: async (username: string) =>
+      (
+        await call<{ pushes: { requestId: string; details: string }[] }>(
+          'GET',
+          `app/pushes?username=${encodeURIComponent(username)}`,
+        )
+      ).pushes,
+    /** The app approves or rejects the user's newest pending push. */
+    decidePush: (username: string, decision: 'approve' | 'reject') =>
+      call('POST', 'app/pushes/decision', { username, decision }),
+    /** The code the user's CENTAGATE app shows now. */
+    appCode: async (username: string) => {
+      const { authenticators } = await call<{ authenticators: { kind: string; otp: string }[] }>(
+        'GET',
+        `authenticators?username=${encodeURIComponent(username)}`,
+      )
+      const app = authenticators.find((generator) => generator.kind === 'mobile-app')
+      expect(app, `${username} has the CENTAGATE app`).toBeDefined()
+      return app!.otp
+    },
   }
 }
 

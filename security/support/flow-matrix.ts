@@ -1,11 +1,11 @@
 /**
  * The flow concurrency matrix (issue 14, point 2), shared by the memory-store and Redis suites:
- * every pair (a route with itself included) of qr/send, qr/status, qr/verify, sms/send,
- * challenge/send and flow/cancel, on one fresh login flow per run, the second request started
+ * every pair (a route with itself included) of qr/send, qr/status, qr/verify, push/send,
+ * push/status, sms/send, challenge/send and flow/cancel, on one fresh login flow per run, the second request started
  * 0-30 ms after the first (alternating which goes first), with latency injected on every upstream
  * endpoint the pairs use (the emulator's `latency` faults, 5-30 ms, changing per batch), 200 runs
  * per pair. Counted: spurious `no_flow` (unless the pair cancelled the flow or the flow
- * completed), lost approvals (CENTAGATE accepted a QR approval or code, yet no request of the
+ * completed), lost approvals (CENTAGATE accepted a QR or push approval or code, yet no request of the
  * flow, nor a later poll, answered `authenticated`), quota mismatches (users whose SMS outbox
  * differs from the SMS sends the limiter counted), 5xx answers, and the flow being unusable
  * afterwards (a live flow's next `challenge/send` must work). The emulator runs in process on
@@ -30,6 +30,8 @@ export const routes = [
   'qr/send',
   'qr/status',
   'qr/verify',
+  'push/send',
+  'push/status',
   'sms/send',
   'challenge/send',
   'flow/cancel',
@@ -46,6 +48,7 @@ const slowedEndpoints = [
   'requestQrCode',
   'statecheck',
   'authQrCode',
+  'requestMobilePushCR',
   'requestSmsOtp',
   'requestOtpChallenge',
 ] as const
@@ -194,12 +197,20 @@ function createMatrix(storeFor: (batch: number) => Promise<RateLimitStore>) {
     if (login.status !== 200) throw new Error(`login ${user}: ${login.raw}`)
     const uses = (route: MatrixRoute) => first === route || second === route
     let otp = '000000'
+    // The poll that must see an approval CENTAGATE accepted (the pending challenge's method).
+    let approvalPoll: 'qr/status' | 'push/status' = 'qr/status'
     if (uses('qr/status') || uses('qr/verify')) {
       const sent = await browser.post<{ qrValue: string }>('qr/send')
       if (sent.status !== 200) throw new Error(`qr/send ${user}: ${sent.raw}`)
       if (uses('qr/verify')) otp = (await device.scan(sent.body.qrValue)).otp
       // Half of the runs: the user approved in the app, so a statecheck completes the login.
       if (uses('qr/status') && run % 4 < 2) await device.decide(user, 'approve')
+    } else if (uses('push/status')) {
+      const sent = await browser.post('push/send')
+      if (sent.status !== 200) throw new Error(`push/send ${user}: ${sent.raw}`)
+      approvalPoll = 'push/status'
+      // Half of the runs: the user approved the push, so a statecheck completes the login.
+      if (run % 4 < 2) await device.decidePush(user, 'approve')
     }
     const body = (route: MatrixRoute) => (route === 'qr/verify' ? { otp } : {})
     // Alternate which request goes first; the second starts 0-30 ms later.
@@ -228,7 +239,7 @@ function createMatrix(storeFor: (batch: number) => Promise<RateLimitStore>) {
     })
     // An accepted factor must reach the browser: in the pair, or at the next poll.
     if (centagateAccepted && !authenticated && !cancelled) {
-      const poll = await browser.post('qr/status')
+      const poll = await browser.post(approvalPoll)
       authenticated = codeOf(poll) === 'authenticated'
       if (!authenticated) {
         figures.lostApprovals += 1

@@ -38,6 +38,12 @@ export { createQrMachine } from './methods/qr/qr-machine'
 export type { QrMachine, QrSnapshot } from './methods/qr/qr-machine'
 export { qrTransitions } from './methods/qr/qr-transitions'
 export type { QrState } from './methods/qr/qr-transitions'
+export { createPushMachine } from './methods/push/push-machine'
+export type { PushMachine, PushSnapshot } from './methods/push/push-machine'
+export { pushTransitions } from './methods/push/push-transitions'
+export type { PushState } from './methods/push/push-transitions'
+export { createAppOtpMachine } from './methods/app-otp/app-otp-machine'
+export type { AppOtpMachine, AppOtpSnapshot } from './methods/app-otp/app-otp-machine'
 export type {
   MethodEvent,
   MethodMachineOptions,
@@ -105,6 +111,8 @@ export type {
   MethodOption,
   QrSendResponse,
   QrStatusResponse,
+  PushSendResponse,
+  AppOtpStartResponse,
   SmsSendResponse,
   TokensRegisterResponse,
   TransactionView,

@@ -1,5 +1,6 @@
 /**
- * Polls `qr/status` while the user approves the QR in the CENTAGATE app. Polite by design: the
+ * Polls `qr/status` (or `push/status`) while the user approves the QR (or the push) in the
+ * CENTAGATE app. Polite by design: the
  * delay grows x1.5 up to a ceiling, the server's `Retry-After` / `pollAfterMs` always wins when
  * longer, nothing is sent while the page is hidden, and polling ends at the QR's expiry (server
  * clock), at a hard stop, or the moment the signal aborts (no request after that).
@@ -12,6 +13,8 @@ import type { VisibilitySource } from './visibility'
 
 export interface QrPollerOptions {
   client: KitClient
+  /** The status call. @default client.qrStatus (`push/status` for a push: `client.pushStatus`) */
+  poll?: KitClient['qrStatus']
   /** Epoch ms (server clock) when the QR expires: polling stops then. */
   expiresAt: number
   /** Delay before the first poll (the send response's `pollAfterMs`). */
@@ -53,6 +56,7 @@ const transientErrors = new Set<string>([
 
 export function createQrPoller(options: QrPollerOptions): QrPoller {
   const { client, signal } = options
+  const status = options.poll ?? ((callOptions) => client.qrStatus(callOptions))
   const clock = client.clock
   const visibility = options.visibility ?? documentVisibility()
   const maxDelayMs = options.maxDelayMs ?? 8000
@@ -120,7 +124,7 @@ export function createQrPoller(options: QrPollerOptions): QrPoller {
     const controller = new AbortController()
     inFlight = controller
     try {
-      const result = await client.qrStatus({ signal: controller.signal })
+      const result = await status({ signal: controller.signal })
       if (stopped || controller.signal.aborted) return
       inFlight = undefined
       failures = 0

@@ -132,7 +132,7 @@ describe('client + machine against the real kit server and emulator', () => {
     machine.send({ type: 'START.STEPUP', transactionId: transaction.id })
     await reached('choosing')
     const snapshot = machine.getSnapshot()
-    expect(snapshot.methods.map((m) => m.method)).toEqual(['qr', 'challenge', 'sms'])
+    expect(snapshot.methods.map((m) => m.method)).toEqual(['qr', 'challenge', 'push', 'sms'])
     expect(snapshot.transaction).toEqual(transaction)
 
     machine.send({ type: 'METHOD.CHOOSE', method: 'sms' })

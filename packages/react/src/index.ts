@@ -9,6 +9,8 @@ export * from './otp-field'
 export * from './sms-otp'
 export * from './challenge-response'
 export * from './qr-signing'
+export * from './push-approval'
+export * from './app-otp'
 export * from './token-enrollment'
 export * from './step-up'
 // Rarely shown and heavy: loaded on first render (their own entries export them eagerly, with

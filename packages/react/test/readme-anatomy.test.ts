@@ -10,12 +10,15 @@ import {
   codeTransitions,
   enrolmentTransitions,
   factorSetupTransitions,
+  pushTransitions,
   qrTransitions,
   stepUpTransitions,
 } from '@centagate-kit/client'
+import { appOtpParts } from '../src/app-otp/app-otp-anatomy'
 import { authenticatorEnrollmentParts } from '../src/authenticator-enrollment/authenticator-enrollment-anatomy'
 import { challengeResponseParts } from '../src/challenge-response/challenge-response-anatomy'
 import { otpFieldParts, otpFieldStates } from '../src/otp-field/otp-field-anatomy'
+import { pushApprovalParts } from '../src/push-approval/push-approval-anatomy'
 import { qrSigningParts } from '../src/qr-signing/qr-signing-anatomy'
 import { securitySettingsParts } from '../src/security-settings/security-settings-anatomy'
 import { securitySettingsTransitions } from '../src/security-settings/security-settings-states'
@@ -54,6 +57,8 @@ const widgets = {
   SmsOtp: { parts: smsOtpParts, states: Object.keys(codeTransitions) },
   ChallengeResponse: { parts: challengeResponseParts, states: Object.keys(codeTransitions) },
   QrSigning: { parts: qrSigningParts, states: Object.keys(qrTransitions) },
+  AppOtp: { parts: appOtpParts, states: Object.keys(codeTransitions) },
+  PushApproval: { parts: pushApprovalParts, states: Object.keys(pushTransitions) },
   TokenEnrollment: { parts: tokenEnrollmentParts, states: Object.keys(enrolmentTransitions) },
   StepUp: { parts: stepUpParts, states: Object.keys(stepUpTransitions) },
   AuthenticatorEnrollment: {

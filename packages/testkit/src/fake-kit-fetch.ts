@@ -5,12 +5,14 @@
  */
 import { kitErrorBody, kitErrors, kitRouteSchemas } from '@centagate-kit/protocol'
 import type {
+  AppOtpStartResponse,
   AuthenticatedResponse,
   ChallengeSendResponse,
   FactorRequiredResponse,
   KitErrorBody,
   KitErrorCode,
   KitMethod,
+  PushSendResponse,
   QrSendResponse,
   QrStatusResponse,
   SmsSendResponse,
@@ -200,5 +202,26 @@ export const bodies = {
   },
   qrPending(serverTime: number, pollAfterMs = 1000): QrStatusResponse {
     return { status: 'pending', expiresAt: serverTime + 120_000, pollAfterMs, serverTime }
+  },
+  pushSent(serverTime: number, extra: Partial<PushSendResponse> = {}): PushSendResponse {
+    return {
+      status: 'sent',
+      method: 'push',
+      details: 'Sign in',
+      expiresAt: serverTime + 120_000,
+      pollAfterMs: 1000,
+      serverTime,
+      ...extra,
+    }
+  },
+  appOtpStarted(serverTime: number, extra: Partial<AppOtpStartResponse> = {}): AppOtpStartResponse {
+    return {
+      status: 'sent',
+      method: 'app_otp',
+      expiresAt: serverTime + 300_000,
+      attemptsLeft: 5,
+      serverTime,
+      ...extra,
+    }
   },
 }

@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import { useOnScreen } from '../lib/on-screen'
 import { usePreferences } from '../lib/preferences'
 import { AppActivation } from './AppActivation'
+import { AppRequests } from './AppRequests'
 import { AuthenticatorApp } from './AuthenticatorApp'
 import { AuthenticatorCodes } from './AuthenticatorCodes'
 import { HardwareToken } from './HardwareToken'
@@ -47,6 +48,7 @@ export function DeviceDrawer({ open }: { open: boolean }) {
       {open && owner && (
         <>
           <PhoneInbox username={owner} />
+          <AppRequests username={owner} />
           <AuthenticatorApp username={owner} />
           <HardwareToken username={owner} />
           <AuthenticatorCodes username={owner} />

@@ -40,6 +40,21 @@ async function call<T>(path: string, init?: { method: string; body: unknown }): 
   return body
 }
 
+/** A push waiting in the user's CENTAGATE app (GET /__emulator/app/pushes). */
+export interface PendingPush {
+  requestId: string
+  details: string
+  expiresAt: number
+}
+
+/** What one of the user's code generators shows now (GET /__emulator/authenticators). */
+export interface AppCode {
+  serial: string
+  kind: string
+  otp: string
+  validUntil: number
+}
+
 export const emulatorClient = {
   outbox: async (username: string): Promise<OutboxMessage[]> => {
     const body = await call<{ messages?: OutboxMessage[] } | OutboxMessage[]>(
@@ -54,6 +69,20 @@ export const emulatorClient = {
     call<AppScanResult>('app/scan', { method: 'POST', body: input }),
   decide: (username: string, decision: 'approve' | 'reject') =>
     call<unknown>('app/decision', { method: 'POST', body: { username, decision } }),
+  pushes: async (username: string): Promise<PendingPush[]> =>
+    (await call<{ pushes: PendingPush[] }>(`app/pushes?username=${encodeURIComponent(username)}`))
+      .pushes,
+  decidePush: (username: string, requestId: string, decision: 'approve' | 'reject') =>
+    call<unknown>('app/pushes/decision', {
+      method: 'POST',
+      body: { username, requestId, decision },
+    }),
+  codes: async (username: string): Promise<AppCode[]> =>
+    (
+      await call<{ authenticators: AppCode[] }>(
+        `authenticators?username=${encodeURIComponent(username)}`,
+      )
+    ).authenticators,
   tokenRespond: (serial: string, challenge: string) =>
     call<{ otp: string }>('token/respond', { method: 'POST', body: { serial, challenge } }),
   /** What the user's code generators show now (the authenticator app's offline OTP token…). */

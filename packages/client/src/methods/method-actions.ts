@@ -40,7 +40,8 @@ export const storeSent: MethodAction = (context, event) => {
   context.error = context.retryAt = context.lockedUntil = context.lockScope = undefined
   context.operation = undefined
   context.sent = event.response
-  context.attemptsLeft = event.response.attemptsLeft
+  // A push has no typed code, so no attempt budget.
+  context.attemptsLeft = 'attemptsLeft' in event.response ? event.response.attemptsLeft : undefined
 }
 
 /** Verifies the submitted code, or again the last one (RETRY). */

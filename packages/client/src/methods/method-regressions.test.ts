@@ -2,13 +2,13 @@
 // method machine either way): a wrong code, then the clock past expiry → `expired`, and a code
 // submitted then is answered, never silently dropped; an early resend is refused the same way.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { KitMethod } from '@centagate-kit/protocol'
 import { createDeviceSignals } from '../device-signals'
 import { createKitClient } from '../kit-client'
 import { createStepUpMachine } from '../step-up/step-up-machine'
 import type { StepUpChildSnapshot } from '../step-up/step-up-types'
 import { bodies, createFakeKitFetch } from '@centagate-kit/testkit/fake-kit-fetch'
 import { createManualVisibility } from '../visibility'
+import { createAppOtpMachine } from './app-otp/app-otp-machine'
 import { createChallengeMachine } from './challenge/challenge-machine'
 import type { QrEvent } from './method-types'
 import { createQrMachine } from './qr/qr-machine'
@@ -25,8 +25,10 @@ const settle = () => vi.advanceTimersByTimeAsync(0)
 const modes = ['standalone', 'inside StepUp'] as const
 type Mode = (typeof modes)[number]
 
+type CodeMethod = 'sms' | 'challenge' | 'qr' | 'app_otp'
+
 /** One method, run either on its own machine or as the step-up machine's child. */
-async function open(method: KitMethod, mode: Mode) {
+async function open(method: CodeMethod, mode: Mode) {
   const server = createFakeKitFetch()
   const now = server.serverNow
   server.on('stepup/start', () => ({ body: bodies.factorRequired(now(), [method]) }))
@@ -34,7 +36,8 @@ async function open(method: KitMethod, mode: Mode) {
   server.on('challenge/send', () => ({ body: bodies.challengeSent(now()) }))
   server.on('qr/send', () => ({ body: bodies.qrSent(now()) }))
   server.on('qr/status', () => ({ body: bodies.qrPending(now()) }))
-  for (const route of ['sms/verify', 'challenge/verify', 'qr/verify'] as const) {
+  server.on('app-otp/start', () => ({ body: bodies.appOtpStarted(now()) }))
+  for (const route of ['sms/verify', 'challenge/verify', 'qr/verify', 'app-otp/verify'] as const) {
     server.on(route, () => ({ error: 'otp_invalid', fields: { attemptsLeft: 4 } }))
   }
   const client = createKitClient({
@@ -50,7 +53,9 @@ async function open(method: KitMethod, mode: Mode) {
         ? createSmsMachine
         : method === 'challenge'
           ? createChallengeMachine
-          : createQrMachine
+          : method === 'app_otp'
+            ? createAppOtpMachine
+            : createQrMachine
     )(options)
     send = machine.send as (event: QrEvent) => void
     view = machine.getSnapshot
@@ -63,14 +68,15 @@ async function open(method: KitMethod, mode: Mode) {
     stepUp.send({ type: 'START.STEPUP' })
   }
   await settle()
-  const verifyRoute = `${method}/verify` as const
-  const sendRoute = `${method}/send` as const
+  const verifyRoute =
+    method === 'app_otp' ? ('app-otp/verify' as const) : (`${method}/verify` as const)
+  const sendRoute = method === 'app_otp' ? ('app-otp/start' as const) : (`${method}/send` as const)
   const submit = (code: string) =>
     send(method === 'qr' ? { type: 'QR.VERIFY', otp: code } : { type: 'CODE.SUBMIT', code })
   return { server, send, view, submit, verifyRoute, sendRoute, now }
 }
 
-describe.each(['sms', 'challenge', 'qr'] as const)('%s', (method) => {
+describe.each(['sms', 'challenge', 'qr', 'app_otp'] as const)('%s', (method) => {
   const waiting = method === 'qr' ? 'awaiting-approval' : 'awaiting-otp'
   const lifetimeMs = method === 'qr' ? 120_000 : 300_000
 
@@ -118,7 +124,7 @@ describe('an early resend, refused the same way standalone and inside StepUp', (
     },
   )
 
-  it.each(['challenge', 'qr'] as const)(
+  it.each(['challenge', 'qr', 'app_otp'] as const)(
     '%s: a new code the server refuses (rate_limited) keeps the current one with retryAt, in both',
     async (method) => {
       const outcomes = []

@@ -4,10 +4,12 @@
  * its own states (`CodeState`, `QrState`); everything else is said once here.
  */
 import type {
+  AppOtpStartResponse,
   AuthenticatedResponse,
   ChallengeSendResponse,
   FlowResponse,
   KitMethod,
+  PushSendResponse,
   QrSendResponse,
   QrStatusResponse,
   SmsSendResponse,
@@ -18,7 +20,8 @@ import type { Effects, TransitionInfo } from '../machine/machine-types'
 import type { VisibilitySource } from '../visibility'
 
 /** What a method's send answers. */
-export type SentAnswer = SmsSendResponse | ChallengeSendResponse | QrSendResponse
+export type SentAnswer =
+  SmsSendResponse | ChallengeSendResponse | QrSendResponse | PushSendResponse | AppOtpStartResponse
 
 /** Events a view sends to a method machine. */
 export type MethodEvent =
@@ -82,6 +85,8 @@ export interface MethodCalls {
   field: 'code' | 'response' | 'otp'
   send(client: KitClient, options: KitCallOptions): Promise<SentAnswer>
   verify(client: KitClient, code: string, options: KitCallOptions): Promise<FlowResponse>
+  /** The approval status a polling method asks (`qr/status`, `push/status`). @default qr/status */
+  poll?: (client: KitClient, options: KitCallOptions) => ReturnType<KitClient['qrStatus']>
 }
 
 /** What guards and actions of method machines may use. */

@@ -1,7 +1,9 @@
 /** Actions of the step-up machine. */
 import type { FlowResponse } from '@centagate-kit/protocol'
 import type { Action } from '../machine/machine-types'
+import { createAppOtpMachine } from '../methods/app-otp/app-otp-machine'
 import { createChallengeMachine } from '../methods/challenge/challenge-machine'
+import { createPushMachine } from '../methods/push/push-machine'
 import { createQrMachine } from '../methods/qr/qr-machine'
 import { createSmsMachine } from '../methods/sms/sms-machine'
 import { flowResponseOf } from './step-up-guards'
@@ -14,6 +16,8 @@ const methodMachines = {
   sms: createSmsMachine,
   challenge: createChallengeMachine,
   qr: createQrMachine,
+  push: createPushMachine,
+  app_otp: createAppOtpMachine,
 }
 
 /** Forgets everything, in place (the interpreter keeps this one object). */

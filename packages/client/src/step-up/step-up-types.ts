@@ -8,8 +8,10 @@ import type {
 import type { KitClient } from '../kit-client'
 import type { KitClientError } from '../kit-client-error'
 import type { Effects, Machine, TransitionInfo } from '../machine/machine-types'
+import type { AppOtpSnapshot } from '../methods/app-otp/app-otp-machine'
 import type { ChallengeSnapshot } from '../methods/challenge/challenge-machine'
 import type { QrEvent } from '../methods/method-types'
+import type { PushSnapshot } from '../methods/push/push-machine'
 import type { QrSnapshot } from '../methods/qr/qr-machine'
 import type { SmsSnapshot } from '../methods/sms/sms-machine'
 import type { VisibilitySource } from '../visibility'
@@ -22,7 +24,8 @@ export type StepUpState =
   'idle' | 'starting' | 'choosing' | 'method' | 'approved' | 'locked' | 'error'
 
 /** The snapshot of a method machine the step-up machine runs, by `method`. */
-export type StepUpChildSnapshot = SmsSnapshot | ChallengeSnapshot | QrSnapshot
+export type StepUpChildSnapshot =
+  SmsSnapshot | ChallengeSnapshot | QrSnapshot | PushSnapshot | AppOtpSnapshot
 
 export interface StepUpSnapshot {
   state: StepUpState

@@ -45,7 +45,8 @@ const showButton = (canvasElement: HTMLElement) =>
 async function showQr(canvasElement: HTMLElement): Promise<string> {
   await userEvent.click(await showButton(canvasElement))
   await untilState(canvasElement, 'qr-signing', 'awaiting-approval')
-  const svg = await untilElement(canvasElement, '[data-part="code"] svg')
+  // qrcode.react arrives in its lazy chunk (a same-sized placeholder stands in meanwhile).
+  const svg = await untilElement(canvasElement, '[data-part="code"] svg[data-qr-value]')
   await expect(svg).toHaveAttribute('role', 'img')
   // The QR value is not in the DOM as text: the story reads it from the last qr/send answer.
   return svg.getAttribute('data-qr-value') ?? ''

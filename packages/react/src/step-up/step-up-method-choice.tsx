@@ -16,6 +16,8 @@ export interface StepUpMethodChoiceProps {
 const labels = {
   qr: 'stepup.method.qr',
   challenge: 'stepup.method.challenge',
+  push: 'stepup.method.push',
+  app_otp: 'stepup.method.app_otp',
   sms: 'stepup.method.sms',
 } as const satisfies Record<KitMethod, MessageKey>
 

@@ -44,6 +44,8 @@ export const ChooseMethod: Story = {
     await expect(buttons.map((button) => button.getAttribute('data-method'))).toEqual([
       'qr',
       'challenge',
+      'push',
+      'app_otp',
       'sms',
     ])
     await expect(backendOf({ loaded }).calls.get('sms/send')).toBeUndefined()
@@ -138,10 +140,44 @@ export const SignTransactionWithQr: Story = {
     const backend = backendOf({ loaded })
     await userEvent.click(await methodButton(canvasElement, 'qr'))
     await untilState(canvasElement, 'qr-signing', 'awaiting-approval')
-    const svg = await untilElement(canvasElement, '[data-part="code"] svg')
+    // qrcode.react arrives in its lazy chunk: the placeholder carries no value.
+    const svg = await untilElement(canvasElement, '[data-part="code"] svg[data-qr-value]')
     await backend.device.scanQr(svg.getAttribute('data-qr-value')!)
     await backend.device.decide('approve')
     await untilState(canvasElement, 'step-up', 'approved', 10_000)
+  },
+}
+
+/** A transaction approved by push: the phone and the screen show the server's summary. */
+export const SignTransactionWithPush: Story = {
+  args: { transactionId: storyTransaction.id },
+  play: async ({ canvasElement, loaded }) => {
+    const backend = backendOf({ loaded })
+    await untilState(canvasElement, 'step-up', 'choosing')
+    // No app code for a transaction: CENTAGATE has no signed OTP transaction call.
+    await expect(canvasElement.querySelector('[data-method="app_otp"]')).toBeNull()
+    await userEvent.click(await methodButton(canvasElement, 'push'))
+    await untilState(canvasElement, 'push-approval', 'awaiting-approval')
+    await expect(await backend.device.pendingPush()).toBe(storyTransaction.summary)
+    await expect(canvasElement.querySelector('[data-part="details"]')).toHaveTextContent(
+      storyTransaction.summary,
+    )
+    await backend.device.decidePush('approve')
+    await untilState(canvasElement, 'step-up', 'approved', 10_000)
+  },
+}
+
+/** A plain step-up with the code the CENTAGATE app shows. */
+export const StepUpWithAppCode: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    const backend = backendOf({ loaded })
+    await userEvent.click(await methodButton(canvasElement, 'app_otp'))
+    await untilState(canvasElement, 'app-otp', 'awaiting-otp')
+    await waitFor(() =>
+      expect(document.activeElement?.getAttribute('autocomplete')).toBe('one-time-code'),
+    )
+    await userEvent.keyboard(await backend.device.appCode())
+    await untilState(canvasElement, 'step-up', 'approved')
   },
 }
 

@@ -5,6 +5,7 @@ import type {
   StepUpMachine,
   VisibilitySource,
 } from '@centagate-kit/client'
+import { AppOtpView } from '../app-otp/app-otp'
 import { ChallengeResponseView } from '../challenge-response/challenge-response'
 import { useStepUp } from '../hooks/use-step-up'
 import { useI18n } from '../i18n/use-i18n'
@@ -12,6 +13,7 @@ import { dataFlag } from '../internal/data-attributes'
 import { useLatest } from '../internal/use-latest'
 import { ErrorPanel } from '../parts/error-panel'
 import { StepHeading } from '../parts/step-heading'
+import { PushApprovalView } from '../push-approval/push-approval'
 import { QrSigningView } from '../qr-signing/qr-signing'
 import { SmsOtpView } from '../sms-otp/sms-otp'
 import { stepUpPart as part } from './step-up-anatomy'
@@ -33,7 +35,7 @@ export interface StepUpProps {
   /** Drive an existing machine (`createStepUpMachine`) instead of an internal one. */
   machine?: StepUpMachine
   visibility?: VisibilitySource
-  /** Digits of SMS codes and token responses. @default 6 */
+  /** Digits of SMS codes, token responses and the CENTAGATE app's code. @default 6 */
   codeLength?: number
   /** Digits of the OTP the CENTAGATE app shows for a QR (typed fallback). @default 8 */
   qrOtpLength?: number
@@ -137,6 +139,22 @@ export function StepUp({
             responseLength={codeLength}
             focusOnMount={focusOnMount}
           />
+        ) : child.method === 'push' ? (
+          <PushApprovalView
+            key="push"
+            snapshot={child}
+            send={send}
+            transaction={snapshot.transaction}
+            focusOnMount={focusOnMount}
+          />
+        ) : child.method === 'app_otp' ? (
+          <AppOtpView
+            key="app_otp"
+            snapshot={child}
+            send={send}
+            length={codeLength}
+            focusOnMount={focusOnMount}
+          />
         ) : (
           <QrSigningView
             key="qr"
@@ -182,7 +200,8 @@ export function StepUp({
       >
         {t('stepup.title')}
       </StepHeading>
-      {snapshot.transaction && method !== 'qr' && state !== 'approved' ? (
+      {/* QR signing and push show what is approved themselves. */}
+      {snapshot.transaction && method !== 'qr' && method !== 'push' && state !== 'approved' ? (
         <StepUpTransactionSummary summary={snapshot.transaction.summary} />
       ) : null}
       {body}

@@ -91,7 +91,8 @@ export interface CentagateHandlerConfig {
   /** Step-up receipt lifetime in seconds. Default 300. */
   receiptTtlSeconds?: number
   /**
-   * Text shown in the CENTAGATE app for a QR login: display text (no control, format, bidi or
+   * Text shown in the CENTAGATE app for a QR or push login (and on screen next to the push):
+   * display text (no control, format, bidi or
    * zero-width characters, no line breaks). Default `Sign in`.
    */
   qrLoginText?: string

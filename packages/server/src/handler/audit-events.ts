@@ -105,6 +105,10 @@ const routeAudit: { readonly [R in KitRoute]: RouteAudit<R> } = {
   'qr/send': { role: 'send', method: () => 'qr' },
   'qr/status': { role: 'verify', method: () => 'qr' },
   'qr/verify': { role: 'verify', method: () => 'qr' },
+  'push/send': { role: 'send', method: () => 'push' },
+  'push/status': { role: 'verify', method: () => 'push' },
+  'app-otp/start': { role: 'send', method: () => 'app_otp' },
+  'app-otp/verify': { role: 'verify', method: () => 'app_otp' },
   'tokens/register': {
     role: 'factor_change',
     method: (input) => (input.kind === 'sms' ? 'sms' : 'challenge'),

@@ -10,6 +10,7 @@ import {
   type KitMethod,
   type TransactionView,
   kitMethodsFromAuthMethods,
+  loginOnlyMethods,
 } from '@centagate-kit/protocol'
 import { randomId } from '../encoding'
 import { cookieMode, serializeCookie } from '../flow/cookies'
@@ -25,6 +26,15 @@ import { type RouteContext, logUser, clearFlow } from './runtime'
 /** What `kit.logout(request)` needs of a completed login: its newest authToken and lifetime. */
 export type CentagateSession = Pick<AuthResultPayload, 'authToken' | 'sessionTimeout'>
 
+/**
+ * The kit methods offered for CENTAGATE's `authMethods`: all of them for a login or a plain
+ * step-up, those with a transaction-signing call for a step-up with a transaction.
+ */
+export function offeredMethods(authMethods: readonly string[], signing: boolean): KitMethod[] {
+  const methods = kitMethodsFromAuthMethods(authMethods)
+  return signing ? methods.filter((method) => !loginOnlyMethods.includes(method)) : methods
+}
+
 /** A factor-required response for a flow. */
 export function factorRequired(
   context: RouteContext,
@@ -37,7 +47,7 @@ export function factorRequired(
     methods: flow.methods.map((method) =>
       // Where the method reaches the user: the app's device name (the SMS phone is only known
       // once a code is sent, and then in the send's answer).
-      method === 'qr' && flow.deviceName
+      (method === 'qr' || method === 'push') && flow.deviceName
         ? { method, hint: flow.deviceName.slice(0, 64) }
         : { method },
     ),
@@ -82,7 +92,7 @@ export async function acceptFactor(
     return { answer: await answerCompletion(context, flow, completed), next: null }
   }
   if (result.multiStepAuth === 'true') {
-    const methods = kitMethodsFromAuthMethods(result.authMethods).filter(
+    const methods = offeredMethods(result.authMethods, flow.transaction !== undefined).filter(
       (candidate) => candidate !== method,
     )
     if (methods.length === 0) return endWith(held, new KitFailure('not_enrolled'))

@@ -1,6 +1,7 @@
 /**
- * The per-method routes: send a code (SMS, CR challenge, QR) and verify it (`qr-status-route.ts`
- * polls a QR). Login and step-up without a transaction use CENTAGATE's login calls; a step-up with
+ * The per-method routes: send a code (SMS, CR challenge, QR) and verify it
+ * (`approval-status-route.ts` polls a QR or a push; `push-routes.ts` and `app-otp-routes.ts` build
+ * on `sendOn` and `verifyWith` here). Login and step-up without a transaction use CENTAGATE's login calls; a step-up with
  * a transaction uses the transaction-signing calls with the SERVER's transaction (from the flow
  * cookie, which got it from `getTransaction`), never anything the browser sent. Each route works
  * on the flow's newest record, one request of a flow at a time (`flow-work.ts`), so every call
@@ -28,7 +29,7 @@ import { type RouteContext, logUser, contextFields } from './runtime'
 const maxCodeLifetimeMs = 600_000
 export const qrPollAfterMs = 2_000
 
-function newChallenge(
+export function newChallenge(
   context: RouteContext,
   method: KitMethod,
   lifetimeMs: number,
@@ -48,7 +49,7 @@ function newChallenge(
  * challenge (and whatever else `send` changed) is the record it leaves. A send whose record could
  * not be kept (the flow was cancelled meanwhile) answers `no_flow`.
  */
-async function sendOn<T>(
+export async function sendOn<T>(
   context: RouteContext,
   method: KitMethod,
   send: (flow: LiveFlow) => Promise<{ answer: T; next: FlowRecord }>,
@@ -196,7 +197,7 @@ export function qrSend(context: RouteContext): Promise<QrSendResponse> {
 // Verify
 
 /** What CENTAGATE said to a right code: a login-mode result, or a signed transaction. */
-type VerifyOutcome = { kind: 'auth'; result: AuthResultPayload } | { kind: 'transaction' }
+export type VerifyOutcome = { kind: 'auth'; result: AuthResultPayload } | { kind: 'transaction' }
 
 /**
  * The common verification procedure, holding the flow: an accepted factor not yet answered is
@@ -204,7 +205,7 @@ type VerifyOutcome = { kind: 'auth'; result: AuthResultPayload } | { kind: 'tran
  * upstream calls; one upstream attempt; count a wrong code everywhere; on success the challenge
  * leaves the record, so a replay cannot win twice.
  */
-async function verifyWith(
+export async function verifyWith(
   context: RouteContext,
   method: KitMethod,
   upstream: (flow: LiveFlow, challenge: FlowChallenge) => Promise<VerifyOutcome>,

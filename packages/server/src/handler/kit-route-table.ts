@@ -17,6 +17,8 @@ import {
 import { invalidInput } from '../http/invalid-input'
 import { appActivationStart, appActivationStatus } from './app-activation-routes'
 import { authenticatorStart, authenticatorVerify } from './authenticator-routes'
+import { appOtpStart, appOtpVerify } from './app-otp-routes'
+import { pushStatus, qrStatus } from './approval-status-route'
 import { tokensRegister } from './enrolment-route'
 import { factorsList, factorsRemove } from './factor-list-routes'
 import {
@@ -28,7 +30,7 @@ import {
   smsVerify,
 } from './factor-routes'
 import { flowCancel } from './flow-cancel-route'
-import { qrStatus } from './qr-status-route'
+import { pushSend } from './push-routes'
 import type { RouteContext } from './runtime'
 import { loginStart, stepUpStart } from './start-routes'
 
@@ -49,6 +51,10 @@ export const kitRouteTable: KitRouteTable = {
   'qr/send': qrSend,
   'qr/status': qrStatus,
   'qr/verify': qrVerify,
+  'push/send': pushSend,
+  'push/status': pushStatus,
+  'app-otp/start': appOtpStart,
+  'app-otp/verify': appOtpVerify,
   'tokens/register': tokensRegister,
   'flow/cancel': flowCancel,
   'factors/list': factorsList,

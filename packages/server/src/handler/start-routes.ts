@@ -11,7 +11,7 @@ import type { FlowRecord, FlowState } from '../flow/flow-state'
 import { KitFailure } from '../http/kit-failure'
 import { transactionHash } from '../receipts/step-up-receipt'
 import { appTransaction } from './app-transaction'
-import { completeFlow, factorRequired } from './complete-flow'
+import { completeFlow, factorRequired, offeredMethods } from './complete-flow'
 import { type RouteContext, logUser, contextFields, startFlow } from './runtime'
 import { recordAuthFailure } from './attempts'
 import { enforceActor, enforceSendLimit } from './guards'
@@ -128,7 +128,7 @@ export async function stepUpStart(
     ...contextFields(context),
   })
   if (result.multiStepAuth === 'blocked') throw new KitFailure('rejected')
-  const methods = kitMethodsFromAuthMethods(result.authMethods)
+  const methods = offeredMethods(result.authMethods, transaction !== undefined)
   if (methods.length === 0) throw new KitFailure('not_enrolled')
   const flow: FlowState = {
     fid: randomId(),

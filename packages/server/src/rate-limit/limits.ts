@@ -50,6 +50,14 @@ export interface Limits {
   qrSendsPerHour: number
   /** `qr/send` per client address per hour. Default 100. */
   qrSendsPerIpPerHour: number
+  /** `push/send` per user per hour (push fatigue: a user is not flooded). Default 10. */
+  pushSendsPerHour: number
+  /** `push/send` per client address per hour. Default 100. */
+  pushSendsPerIpPerHour: number
+  /** `app-otp/start` per user per hour (each opens a window of wrong-code attempts). Default 10. */
+  appOtpStartsPerHour: number
+  /** `app-otp/start` per client address per hour. Default 100. */
+  appOtpStartsPerIpPerHour: number
   /** `stepup/start` per user per hour. Default 20. */
   stepUpStartsPerHour: number
   /** `stepup/start` per client address per hour. Default 200. */
@@ -89,6 +97,10 @@ export const defaultLimits: Limits = {
   challengeSendsPerIpPerHour: 100,
   qrSendsPerHour: 10,
   qrSendsPerIpPerHour: 100,
+  pushSendsPerHour: 10,
+  pushSendsPerIpPerHour: 100,
+  appOtpStartsPerHour: 10,
+  appOtpStartsPerIpPerHour: 100,
   stepUpStartsPerHour: 20,
   stepUpStartsPerIpPerHour: 200,
   factorChangesPerHour: 10,

@@ -1,6 +1,6 @@
 /**
  * Send limits: how often a route that makes CENTAGATE send something or open something (an SMS, a
- * CR challenge, a QR code, a step-up, a factor change) may be used per user and per client
+ * CR challenge, a QR code, a push, an app-code window, a step-up, a factor change) may be used per user and per client
  * address in an hour, and how many SMS the whole deployment may send in an hour (SMS pumping /
  * toll fraud). Fixed one-hour windows in the store (Redis across instances); every attempt that
  * passes is counted BEFORE the upstream call, so concurrent requests cannot overshoot.
@@ -9,7 +9,7 @@ import type { Limits } from './limits'
 import type { RateLimitStore } from './store'
 
 /** The routes with a send budget (issue 15's factor routes use `factor` too). */
-export type SendKind = 'sms' | 'challenge' | 'qr' | 'stepup' | 'factor'
+export type SendKind = 'sms' | 'challenge' | 'qr' | 'push' | 'app_otp' | 'stepup' | 'factor'
 
 type CountKey = {
   [K in keyof Limits]: Limits[K] extends number ? K : never
@@ -28,6 +28,8 @@ export const sendBudgets: Readonly<Record<SendKind, SendBudget>> = {
   sms: { perIp: 'smsPerIpPerHour', global: 'smsGlobalPerHour' },
   challenge: { perUser: 'challengeSendsPerHour', perIp: 'challengeSendsPerIpPerHour' },
   qr: { perUser: 'qrSendsPerHour', perIp: 'qrSendsPerIpPerHour' },
+  push: { perUser: 'pushSendsPerHour', perIp: 'pushSendsPerIpPerHour' },
+  app_otp: { perUser: 'appOtpStartsPerHour', perIp: 'appOtpStartsPerIpPerHour' },
   stepup: { perUser: 'stepUpStartsPerHour', perIp: 'stepUpStartsPerIpPerHour' },
   factor: { perUser: 'factorChangesPerHour', perIp: 'factorChangesPerIpPerHour' },
 }

@@ -35,6 +35,10 @@ const validBodies: Record<KitRoute, Record<string, unknown>> = {
   'qr/send': {},
   'qr/status': {},
   'qr/verify': { otp: '000000' },
+  'push/send': {},
+  'push/status': {},
+  'app-otp/start': {},
+  'app-otp/verify': { code: '000000' },
   'tokens/register': { kind: 'hardware', serial: 'CR0000009' },
   'flow/cancel': {},
   'factors/list': {},
@@ -108,6 +112,15 @@ describe('every route answers only the error codes it declares', () => {
     time += 900_000
     await browser.post('qr/verify')
     await browser.post('qr/status')
+    // The push and the app code: wrong step, wrong codes, an expired window.
+    await browser.post('push/status')
+    await browser.post('app-otp/verify')
+    await browser.post('push/send')
+    await browser.post('push/status')
+    await browser.post('app-otp/start')
+    for (let attempt = 0; attempt < 6; attempt++) await browser.post('app-otp/verify')
+    time += 900_000
+    await browser.post('push/status')
     // A flow kept for enrolment refuses the factor routes.
     const carol = app.browser()
     await carol.post('login/start', { username: 'carol', password: 'carol-password' })
@@ -152,7 +165,7 @@ describe('every route answers only the error codes it declares', () => {
       }
       const browser = app.browser()
       await browser.post('login/start')
-      for (const route of ['sms/send', 'challenge/send', 'qr/send'] as const) {
+      for (const route of ['sms/send', 'challenge/send', 'qr/send', 'push/send'] as const) {
         await browser.post(route)
       }
       await app.browser(session).post('tokens/register')

@@ -15,6 +15,8 @@ describe('login flows (in-process CENTAGATE emulator)', () => {
     expect((start.body.methods as { method: string }[]).map((entry) => entry.method)).toEqual([
       'qr',
       'challenge',
+      'push',
+      'app_otp',
       'sms',
     ])
     expect(browser.jar.has('centagate-flow')).toBe(true)
@@ -22,6 +24,8 @@ describe('login flows (in-process CENTAGATE emulator)', () => {
     expect(start.body.methods).toEqual([
       { method: 'qr', hint: "Alice's phone" },
       { method: 'challenge' },
+      { method: 'push', hint: "Alice's phone" },
+      { method: 'app_otp' },
       { method: 'sms' },
     ])
     const sent = await browser.post('sms/send')

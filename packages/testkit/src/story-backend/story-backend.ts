@@ -71,6 +71,12 @@ export interface StoryBackend {
     scanQr(qrValue: string): Promise<{ details: string; otp: string }>
     /** The app approves or rejects the pending QR request. */
     decide(decision: 'approve' | 'reject'): Promise<void>
+    /** The details the user's newest pending push shows in the app (undefined: none pending). */
+    pendingPush(): Promise<string | undefined>
+    /** The app approves or rejects the user's newest pending push. */
+    decidePush(decision: 'approve' | 'reject'): Promise<void>
+    /** The code the CENTAGATE app shows now (the user's first code generator). */
+    appCode(): Promise<string>
     /** Moves the emulator (and kit server) clock forward. */
     advanceClock(seconds: number): Promise<void>
   }
@@ -169,6 +175,13 @@ export async function createStoryBackend(options: StoryBackendOptions = {}): Pro
       return { details, otp }
     },
     decide: (decision) => done(control.decide(user, decision), `decide ${decision}`),
+    pendingPush: async () => (await control.pushes(user))[0]?.details,
+    decidePush: (decision) => done(control.decidePush(user, decision), `push ${decision}`),
+    appCode: async () => {
+      const [generator] = await control.authenticators(user)
+      if (!generator) throw new Error(`${user} has no code generator`)
+      return generator.otp
+    },
     advanceClock: (seconds) => done(control.advance(seconds), 'clock'),
   }
   const guard = handler.requireStepUp({

@@ -6,12 +6,17 @@ import type { MethodContext, MethodEnv, MethodMachineEvent } from '../method-typ
 
 type QrAction = Action<MethodContext, MethodMachineEvent, MethodEnv>
 
-/** Polls `qr/status` until a final status, the QR's expiry, or the next cancel. */
+/**
+ * Polls `qr/status` (a push: `push/status`, the method's `poll` call) until a final status, the
+ * expiry, or the next cancel.
+ */
 export const startPolling: QrAction = (context, _, env) => {
-  const qr = context.sent as QrSendResponse | undefined
+  const qr = context.sent as Pick<QrSendResponse, 'expiresAt' | 'pollAfterMs'> | undefined
   if (!qr) return
+  const poll = env.calls.poll
   createQrPoller({
     client: env.client,
+    ...(poll ? { poll: (options) => poll(env.client, options ?? {}) } : {}),
     expiresAt: qr.expiresAt,
     initialDelayMs: qr.pollAfterMs,
     signal: env.signal(),

@@ -92,6 +92,35 @@ const responses: Record<Route, unknown[]> = {
     ...flows,
   ],
   'qr/verify': flows,
+  'push/send': [
+    {
+      status: 'sent',
+      method: 'push',
+      details: 'Sign in to Example Bank',
+      expiresAt: t,
+      pollAfterMs: 2000,
+      serverTime: t,
+    },
+    {
+      status: 'sent',
+      method: 'push',
+      details: 'Pay RM 1,250.00 to Acme',
+      transaction,
+      expiresAt: t,
+      pollAfterMs: 2000,
+      serverTime: t,
+    },
+  ],
+  'push/status': [
+    { status: 'pending', expiresAt: t, pollAfterMs: 2000, serverTime: t },
+    { status: 'rejected', serverTime: t },
+    { status: 'expired', serverTime: t },
+    ...flows,
+  ],
+  'app-otp/start': [
+    { status: 'sent', method: 'app_otp', expiresAt: t, attemptsLeft: 5, serverTime: t },
+  ],
+  'app-otp/verify': flows,
   'tokens/register': [
     { status: 'registered', kind: 'hardware', label: 'CR0000002', serverTime: t },
   ],
@@ -141,6 +170,10 @@ const requests: Record<Route, Record<string, unknown>[]> = {
   'qr/send': [{ device }],
   'qr/status': [{ device }],
   'qr/verify': [{ otp: '123456', device }],
+  'push/send': [{ device }],
+  'push/status': [{ device }],
+  'app-otp/start': [{ device }],
+  'app-otp/verify': [{ code: '123456', device }],
   'tokens/register': [
     { kind: 'sms', phoneNumber: '+60123456789', device },
     { kind: 'hardware', serial: 'CR0000002', device },

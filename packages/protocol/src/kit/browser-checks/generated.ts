@@ -72,7 +72,7 @@ const factorRequiredResponse = /* @__PURE__ */ object({
 const authenticatedResponse = /* @__PURE__ */ object({
   status: /* @__PURE__ */ oneOf(['authenticated']),
   flow: /* @__PURE__ */ oneOf(['login', 'stepup']),
-  method: /* @__PURE__ */ oneOf(['qr', 'challenge', 'sms', 'password']),
+  method: /* @__PURE__ */ oneOf(['qr', 'challenge', 'push', 'app_otp', 'sms', 'password']),
   authTime: epochMs,
   receipt: /* @__PURE__ */ optional(
     /* @__PURE__ */ object({
@@ -114,7 +114,7 @@ const qrSendResponse = /* @__PURE__ */ object({
   attemptsLeft: count,
   serverTime: epochMs,
 })
-const qrStatusResponse = /* @__PURE__ */ anyOf(
+const pushStatusResponse = /* @__PURE__ */ anyOf(
   /* @__PURE__ */ object({
     status: /* @__PURE__ */ oneOf(['pending']),
     expiresAt: epochMs,
@@ -126,6 +126,22 @@ const qrStatusResponse = /* @__PURE__ */ anyOf(
   factorRequiredResponse,
   authenticatedResponse,
 )
+const pushSendResponse = /* @__PURE__ */ object({
+  status: /* @__PURE__ */ oneOf(['sent']),
+  method: /* @__PURE__ */ oneOf(['push']),
+  details: /* @__PURE__ */ text(1, 512, displayTextPattern),
+  transaction: /* @__PURE__ */ optional(transactionView),
+  expiresAt: epochMs,
+  pollAfterMs: pollDelay,
+  serverTime: epochMs,
+})
+const appOtpStartResponse = /* @__PURE__ */ object({
+  status: /* @__PURE__ */ oneOf(['sent']),
+  method: /* @__PURE__ */ oneOf(['app_otp']),
+  expiresAt: epochMs,
+  attemptsLeft: count,
+  serverTime: epochMs,
+})
 const tokensRegisterResponse = /* @__PURE__ */ object({
   status: /* @__PURE__ */ oneOf(['registered']),
   kind: /* @__PURE__ */ oneOf(['sms', 'hardware']),
@@ -262,7 +278,7 @@ export const kitRouteChecks: readonly KitRouteCheck[] = [
     codeFields: [],
     retryAfter: true,
     request: [{ device: deviceSignals }],
-    response: qrStatusResponse,
+    response: pushStatusResponse,
   },
   {
     path: 'qr/verify',
@@ -271,6 +287,42 @@ export const kitRouteChecks: readonly KitRouteCheck[] = [
     codeFields: ['otp'],
     retryAfter: false,
     request: [{ otp: otpCode, device: deviceSignals }],
+    response: flowResponse,
+  },
+  {
+    path: 'push/send',
+    clientMethod: 'pushSend',
+    takesInput: false,
+    codeFields: [],
+    retryAfter: false,
+    request: [{ device: deviceSignals }],
+    response: pushSendResponse,
+  },
+  {
+    path: 'push/status',
+    clientMethod: 'pushStatus',
+    takesInput: false,
+    codeFields: [],
+    retryAfter: true,
+    request: [{ device: deviceSignals }],
+    response: pushStatusResponse,
+  },
+  {
+    path: 'app-otp/start',
+    clientMethod: 'appOtpStart',
+    takesInput: false,
+    codeFields: [],
+    retryAfter: false,
+    request: [{ device: deviceSignals }],
+    response: appOtpStartResponse,
+  },
+  {
+    path: 'app-otp/verify',
+    clientMethod: 'appOtpVerify',
+    takesInput: true,
+    codeFields: ['code'],
+    retryAfter: false,
+    request: [{ code: otpCode, device: deviceSignals }],
     response: flowResponse,
   },
   {

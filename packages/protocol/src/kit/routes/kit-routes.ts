@@ -10,6 +10,8 @@ import { appActivationStart } from './app-activation-start'
 import { appActivationStatus } from './app-activation-status'
 import { authenticatorStart } from './authenticator-start'
 import { authenticatorVerify } from './authenticator-verify'
+import { appOtpStart } from './app-otp-start'
+import { appOtpVerify } from './app-otp-verify'
 import { challengeSend } from './challenge-send'
 import { challengeVerify } from './challenge-verify'
 import type { everyRouteErrors } from './route-errors'
@@ -17,6 +19,8 @@ import { factorsList } from './factors-list'
 import { factorsRemove } from './factors-remove'
 import { flowCancel } from './flow-cancel'
 import { loginStart } from './login-start'
+import { pushSend } from './push-send'
+import { pushStatus } from './push-status'
 import { qrSend } from './qr-send'
 import { qrStatus } from './qr-status'
 import { qrVerify } from './qr-verify'
@@ -35,6 +39,10 @@ export const kitRouteDeclarations = [
   qrSend,
   qrStatus,
   qrVerify,
+  pushSend,
+  pushStatus,
+  appOtpStart,
+  appOtpVerify,
   tokensRegister,
   flowCancel,
   factorsList,
@@ -74,4 +82,8 @@ export const kitRouteList: readonly KitRoute[] = kitRouteDeclarations.map((route
 
 /** The answer of any send route (what the step-up machine receives after choosing a method). */
 export type SendResponse =
-  KitResponse<'sms/send'> | KitResponse<'challenge/send'> | KitResponse<'qr/send'>
+  | KitResponse<'sms/send'>
+  | KitResponse<'challenge/send'>
+  | KitResponse<'qr/send'>
+  | KitResponse<'push/send'>
+  | KitResponse<'app-otp/start'>

@@ -1,10 +1,11 @@
 /**
- * `qr/status`: whether the user approved the QR in the CENTAGATE app. A poll never queues behind
- * another request of its flow (a verify, a new QR): it answers `pending` at once and asks CENTAGATE
- * nothing, so it can neither use a token that request is rotating nor throw away an approval. At
- * most about one `statecheck` per flow per `qrMinPollIntervalMs`, whatever the browser does.
+ * `qr/status` and `push/status`: whether the user approved the QR or the push in the CENTAGATE app
+ * (`session/statecheck` with `QRCODE` or `PUSH`). A poll never queues behind another request of
+ * its flow (a verify, a new QR or push): it answers `pending` at once and asks CENTAGATE nothing,
+ * so it can neither use a token that request is rotating nor throw away an approval. At most
+ * about one `statecheck` per flow per `qrMinPollIntervalMs`, whatever the browser does.
  */
-import type { QrStatusResponse } from '@centagate-kit/protocol'
+import { type QrStatusResponse, statecheckAuthMethod } from '@centagate-kit/protocol'
 import { CentagateCodeError } from '../centagate-client/errors'
 import type { FlowChallenge, LiveFlow } from '../flow/flow-state'
 import { KitFailure } from '../http/kit-failure'
@@ -14,14 +15,20 @@ import { factorFlow, requireMethod, workOnFlow } from './flow-work'
 import { enforceActor } from './guards'
 import { type RouteContext, contextFields } from './runtime'
 
-/** The pending QR challenge of a flow, or `flow_step_invalid`. */
-function qrChallenge(flow: LiveFlow): FlowChallenge {
-  requireMethod(flow, 'qr')
-  if (flow.challenge?.method !== 'qr') throw new KitFailure('flow_step_invalid')
+/** The methods the user approves in the app while the browser polls. */
+type ApprovalMethod = keyof typeof statecheckAuthMethod
+
+/** The pending challenge of `method` in a flow, or `flow_step_invalid`. */
+function pendingChallenge(flow: LiveFlow, method: ApprovalMethod): FlowChallenge {
+  requireMethod(flow, method)
+  if (flow.challenge?.method !== method) throw new KitFailure('flow_step_invalid')
   return flow.challenge
 }
 
-export async function qrStatus(context: RouteContext): Promise<QrStatusResponse> {
+async function approvalStatus(
+  context: RouteContext,
+  method: ApprovalMethod,
+): Promise<QrStatusResponse> {
   const { runtime, now } = context
   const facts = factorFlow(context)
   await enforceActor(context, facts.username)
@@ -43,7 +50,7 @@ export async function qrStatus(context: RouteContext): Promise<QrStatusResponse>
           next: null,
         }
       }
-      const challenge = qrChallenge(flow)
+      const challenge = pendingChallenge(flow, method)
       const deadline = deadlineOf(challenge)
       if (now >= deadline) return { answer: { status: 'expired', serverTime: now } }
       const { polledAt } = held.record
@@ -55,7 +62,7 @@ export async function qrStatus(context: RouteContext): Promise<QrStatusResponse>
       try {
         result = await runtime.client.statecheck({
           username: flow.username,
-          authMethod: 'QRCODE',
+          authMethod: statecheckAuthMethod[method],
           authToken: flow.authToken,
           ...contextFields(context),
         })
@@ -75,7 +82,7 @@ export async function qrStatus(context: RouteContext): Promise<QrStatusResponse>
         context,
         flow,
         held,
-        'qr',
+        method,
         flow.transaction === undefined ? result : undefined,
       )
     },
@@ -85,10 +92,16 @@ export async function qrStatus(context: RouteContext): Promise<QrStatusResponse>
       if (flow.completed !== undefined) {
         return pending(flow.expiresAt, runtime.limits.qrMinPollIntervalMs)
       }
-      const challenge = qrChallenge(flow)
+      const challenge = pendingChallenge(flow, method)
       const deadline = deadlineOf(challenge)
       if (now >= deadline) return { status: 'expired', serverTime: now }
       return pending(deadline, runtime.limits.qrMinPollIntervalMs)
     },
   )
 }
+
+/** `qr/status`: the QR signing approval. */
+export const qrStatus = (context: RouteContext) => approvalStatus(context, 'qr')
+
+/** `push/status`: the push approval. */
+export const pushStatus = (context: RouteContext) => approvalStatus(context, 'push')

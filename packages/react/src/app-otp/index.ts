@@ -1,0 +1,6 @@
+'use client'
+export { AppOtp, AppOtpView, type AppOtpProps, type AppOtpViewProps } from './app-otp'
+export type { AppOtpPart } from './app-otp-anatomy'
+export { useAppOtp, type UseAppOtpOptions } from '../hooks/use-app-otp'
+export type { BoundMachine } from '../hooks/use-machine'
+export { CentagateProvider, useKitClient, type CentagateProviderProps } from '../provider'
