@@ -30,8 +30,12 @@ export function maskTokenSerial(serial: string): string | undefined {
 /** CENTAGATE `tokenList` types (API.md 2.20, page 1651). */
 const smsTokenType = '1'
 const otpTokenType = '2'
-/** Token status "valid" (API.md: "1" pending, "2" valid, "3"-"5" not usable); absent: listed. */
-const usable = (status: string | undefined) => status === undefined || status === '2'
+/**
+ * Token statuses that are not in use, read like `token/getStatus` ("1" pending, "3"-"5"
+ * deactivated or suspended): API.md does not list `tokenList` statuses, so anything else counts.
+ */
+const unusableStatuses: ReadonlySet<string> = new Set(['1', '3', '4', '5'])
+const usable = (status: string | undefined) => status === undefined || !unusableStatuses.has(status)
 
 /** The masked targets in a `user/auth/list` answer. */
 export function targetsFromAuthList(list: AuthListPayload): MethodTargets {
