@@ -13,6 +13,9 @@ import type { RouteContext } from './runtime'
 /** Methods that reach the user through the CENTAGATE app: their target is its device name. */
 const appMethods: ReadonlySet<string> = new Set(['qr', 'push'])
 
+/** How long a flow start waits for the targets (a cold admin session is two upstream calls). */
+const targetsWaitMs = 3_000
+
 /** The method choice's `hint` limit (`methodOption.hint`, text(0, 64)). */
 const hintMaxLength = 64
 
@@ -59,6 +62,7 @@ export function targetsFromAuthList(list: AuthListPayload): MethodTargets {
 /** Why the targets could not be learnt, without user data (a code, never a message). */
 function failureReason(error: unknown): string {
   if (error instanceof KitFailure) return error.code
+  if (error instanceof Error && error.message === 'wait') return 'slow'
   if (error instanceof CentagateCodeError) return `centagate_${error.code}`
   return 'error'
 }
@@ -76,19 +80,40 @@ export async function learnMethodTargets(
   const { runtime } = context
   if (!runtime.methodTargets) return undefined
   if (!methods.some((method) => method === 'sms' || method === 'challenge')) return undefined
+  let timer: ReturnType<typeof setTimeout> | undefined
   try {
-    const list = await runtime.admin.withCenToken((cenToken, adminUsername) =>
+    const listed = runtime.admin.withCenToken((cenToken, adminUsername) =>
       runtime.client.userAuthList({ username, cenToken }, { adminUsername }),
     )
+    listed.catch(() => undefined)
+    // A hint is not worth a slow login: past the wait the login goes on (the call ends by itself
+    // at the upstream timeout, its answer unused).
+    const waited = new Promise<typeof tooSlow>((resolve) => {
+      timer = setTimeout(() => resolve(tooSlow), targetsWaitMs)
+    })
+    const list = await Promise.race([listed, waited])
+    if (list === tooSlow) {
+      unavailable(context, 'slow')
+      return undefined
+    }
     const targets = targetsFromAuthList(list)
     return Object.keys(targets).length === 0 ? undefined : targets
   } catch (error) {
-    runtime.logger.warn('method targets unavailable', {
-      requestId: context.requestId,
-      reason: failureReason(error),
-    })
+    unavailable(context, failureReason(error))
     return undefined
+  } finally {
+    clearTimeout(timer)
   }
+}
+
+const tooSlow = Symbol('too slow')
+
+/** One line per flow start without targets: the request and a reason code, no user data. */
+function unavailable(context: RouteContext, reason: string): void {
+  context.runtime.logger.warn('method targets unavailable', {
+    requestId: context.requestId,
+    reason,
+  })
 }
 
 /** The method choice's entry for `method`: the method and, when the flow knows it, its target. */
