@@ -58,8 +58,12 @@ export function StepUpMethodChoice({
             >
               <span {...part('method-label')}>{t(labels[option.method])}</span>{' '}
               {option.hint ? (
-                // A phone number reads left to right in every page; a device name by its own text.
-                <bdi {...part('method-hint')} dir={option.method === 'sms' ? 'ltr' : 'auto'}>
+                // A phone number or token serial reads left to right in every page; a device name
+                // by its own text.
+                <bdi
+                  {...part('method-hint')}
+                  dir={option.method === 'sms' || option.method === 'challenge' ? 'ltr' : 'auto'}
+                >
                   {option.hint}
                 </bdi>
               ) : null}

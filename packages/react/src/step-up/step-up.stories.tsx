@@ -48,6 +48,10 @@ export const ChooseMethod: Story = {
       'app_otp',
       'sms',
     ])
+    // Each names where it reaches the user, from the server (masked: the token's last four).
+    await expect(
+      buttons.map((button) => button.querySelector('[data-part="method-hint"]')?.textContent),
+    ).toEqual(["Alice's phone", '•••• 0001', '•••• 6789'])
     await expect(backendOf({ loaded }).calls.get('sms/send')).toBeUndefined()
     await waitFor(() =>
       expect(document.activeElement).toBe(

@@ -72,6 +72,13 @@ export interface CentagateHandlerConfig {
   receiptSecret?: string
   /** Admin account for token enrolment (`tokens/register`). Default: enrolment disabled. */
   admin?: { username: string; password: string }
+  /**
+   * Show where each method reaches the user in the method choice: the masked SMS phone
+   * (`•••• 4567`), the hardware token's last four characters, the app's device name. Learnt with
+   * one admin `user/auth/list` per flow, only after the password is checked (or for a step-up);
+   * when that fails the flow goes on without them. Needs `admin`. Default: on when `admin` is set.
+   */
+  methodTargets?: boolean
   /** Mount point. Default `/api/centagate`. */
   basePath?: string
   /** Origins accepted besides the request's own. Default `[]`. */
@@ -184,6 +191,7 @@ const configShape = z.object({
     .min(1, 'at least one cookie secret is required'),
   receiptSecret: secretText.optional(),
   admin: z.object({ username: z.string().min(1), password: z.string().min(1) }).optional(),
+  methodTargets: z.boolean().optional(),
   basePath: z
     .string()
     .regex(/^\/[A-Za-z0-9/_-]*$/, 'must start with / (letters, digits, _ -)')

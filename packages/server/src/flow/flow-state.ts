@@ -41,6 +41,14 @@ export interface FlowTransaction {
   hash: string
 }
 
+/** The masked targets of the SMS and token methods: short display text, never a full number. */
+export interface MethodTargets {
+  /** The SMS phone, masked (`•••• 4567`). */
+  sms?: string
+  /** The hardware token's serial, masked (`•••• 0001`). */
+  challenge?: string
+}
+
 /** The sealed flow cookie: the flow's id and its immutable facts. Short, so the cookie stays small. */
 export interface FlowState {
   /** Flow id (128-bit random): the key of the flow's record in the store. */
@@ -56,6 +64,11 @@ export interface FlowState {
    * (password checked, or the app's own session for a step-up).
    */
   deviceName?: string
+  /**
+   * Where the SMS and token methods reach the user, masked (`•••• 4567`), learnt once with the
+   * same rule as `deviceName` (see `handler/method-targets.ts`).
+   */
+  targets?: MethodTargets
   transaction?: FlowTransaction
   /** When the flow ends (epoch ms). */
   expiresAt: number

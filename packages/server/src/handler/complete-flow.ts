@@ -20,6 +20,7 @@ import { KitFailure } from '../http/kit-failure'
 import { receiptCookieBaseName, signReceipt } from '../receipts/step-up-receipt'
 import { rememberCentagateSession } from '../session/centagate-session-cookie'
 import { recordAuthSuccess } from './attempts'
+import { methodOption } from './method-targets'
 import type { FlowWork } from './flow-work'
 import { type RouteContext, logUser, clearFlow } from './runtime'
 
@@ -44,13 +45,8 @@ export function factorRequired(
   return {
     status: 'factor_required',
     flow: flow.flow,
-    methods: flow.methods.map((method) =>
-      // Where the method reaches the user: the app's device name (the SMS phone is only known
-      // once a code is sent, and then in the send's answer).
-      (method === 'qr' || method === 'push') && flow.deviceName
-        ? { method, hint: flow.deviceName.slice(0, 64) }
-        : { method },
-    ),
+    // Where each method reaches the user, when the flow knows it (method-targets.ts).
+    methods: flow.methods.map((method) => methodOption(flow, method)),
     ...(transaction === undefined ? {} : { transaction }),
     flowExpiresAt: flow.expiresAt,
     serverTime: context.now,

@@ -40,6 +40,8 @@ export interface KitRuntime {
   upstreamTimeoutMs: number
   /** The admin session `tokens/register` works with (credentials stay server-side). */
   admin: AdminSessions
+  /** Whether the method choice shows each method's target (`methodTargets` and an admin). */
+  methodTargets: boolean
   /** Signs and verifies the device cookies of client-class lockouts. */
   deviceCookies: DeviceCookies
 }
@@ -72,6 +74,7 @@ export function createRuntime(config: CentagateHandlerConfig): KitRuntime {
     now,
     upstreamTimeoutMs,
     admin: createAdminSessions(client, config.admin, now),
+    methodTargets: config.admin !== undefined && config.methodTargets !== false,
     deviceCookies: createDeviceCookies(config.cookieSecrets, config.deviceCookieMaxAgeDays),
   }
 }

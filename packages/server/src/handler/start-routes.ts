@@ -15,6 +15,7 @@ import { completeFlow, factorRequired, offeredMethods } from './complete-flow'
 import { type RouteContext, logUser, contextFields, startFlow } from './runtime'
 import { recordAuthFailure } from './attempts'
 import { enforceActor, enforceSendLimit } from './guards'
+import { learnMethodTargets } from './method-targets'
 
 /** Return-code categories that all read as "invalid credentials" at login (no enumeration). */
 const loginFailureCategories = new Set([
@@ -98,6 +99,11 @@ export async function loginStart(
     }
     throw new KitFailure('invalid_credentials')
   }
+  // Only now: the password is checked (a passwordless start learns nothing about the user).
+  if (input.password !== undefined) {
+    const targets = await learnMethodTargets(context, username, record.methods)
+    if (targets !== undefined) flow.targets = targets
+  }
   await startFlow(context, flow, record)
   return factorRequired(context, { ...flow, ...record })
 }
@@ -147,6 +153,8 @@ export async function stepUpStart(
       hash: await transactionHash(transaction.view.id, transaction.view.summary, transaction.value),
     }
   }
+  const targets = await learnMethodTargets(context, user.username, methods)
+  if (targets !== undefined) flow.targets = targets
   await startFlow(context, flow, { authToken: result.authToken, methods })
   return factorRequired(context, { ...flow, methods }, transaction?.view)
 }

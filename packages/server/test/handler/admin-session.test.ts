@@ -9,7 +9,8 @@ describe('admin session for tokens/register', () => {
     // CENTAGATE ends sessions after 30 s here, while the kit caches the admin's for 60 s: the
     // third registration meets an expired session upstream (10001). Each registration follows a
     // fresh step-up (alice answers with her hardware token): factor changes need one.
-    const { handler, upstream, device } = createTestApp({}, () => time, {
+    // Method targets off: the step-ups' user/auth/list would share (and refresh) the admin session.
+    const { handler, upstream, device } = createTestApp({ methodTargets: false }, () => time, {
       settings: { sessionLifetimeSeconds: 30 },
     })
     const browser = createKitBrowser(handler, { cookies: { 'app-session': 'alice' } })

@@ -20,14 +20,17 @@ describe('login flows (in-process CENTAGATE emulator)', () => {
       'sms',
     ])
     expect(browser.jar.has('centagate-flow')).toBe(true)
-    // The QR method names the phone to pick up (CENTAGATE's defDeviceName); SMS has no hint yet.
+    // Each method names where it reaches her: the app's device (CENTAGATE's defDeviceName), the
+    // token's last four, the masked phone (user/auth/list, once her password is checked).
     expect(start.body.methods).toEqual([
       { method: 'qr', hint: "Alice's phone" },
-      { method: 'challenge' },
+      { method: 'challenge', hint: '•••• 0001' },
       { method: 'push', hint: "Alice's phone" },
       { method: 'app_otp' },
-      { method: 'sms' },
+      { method: 'sms', hint: '•••• 6789' },
     ])
+    expect(start.raw).not.toContain('CR0000001')
+    expect(start.raw).not.toContain('123456789')
     const sent = await browser.post('sms/send')
     expect(sent.body).toMatchObject({
       status: 'sent',

@@ -10,7 +10,8 @@ export const methodOption = object({
   method: kitMethod,
   /**
    * Where the method reaches the user, when the server knows it: for `qr` the name of the
-   * CENTAGATE app's device (`Alice's phone`); for `sms` the masked phone (`•••• 4567`).
+   * CENTAGATE app's device (`Alice's phone`); for `sms` the masked phone (`•••• 4567`); for
+   * `challenge` the hardware token's serial, all but its last four masked (`•••• 0001`).
    */
   hint: optional(text(0, 64)),
 })
