@@ -10,6 +10,8 @@ import { maskTokenSerial, targetsFromAuthList } from '../../src/handler/method-t
 const aliceTargets = [
   { method: 'qr', hint: "Alice's phone" },
   { method: 'challenge', hint: '•••• 0001' },
+  { method: 'push', hint: "Alice's phone" },
+  { method: 'app_otp' },
   { method: 'sms', hint: '•••• 6789' },
 ]
 
@@ -82,6 +84,8 @@ describe('method targets (in-process CENTAGATE emulator)', () => {
     expect(start.body.methods).toEqual([
       { method: 'qr' },
       { method: 'challenge' },
+      { method: 'push' },
+      { method: 'app_otp' },
       { method: 'sms' },
     ])
     expect(upstream.count('userAuthList')).toBe(0)
@@ -97,6 +101,8 @@ describe('method targets (in-process CENTAGATE emulator)', () => {
       expect(start.body.methods).toEqual([
         { method: 'qr', hint: "Alice's phone" },
         { method: 'challenge' },
+        { method: 'push', hint: "Alice's phone" },
+        { method: 'app_otp' },
         { method: 'sms' },
       ])
       expect(upstream.count('userAuthList')).toBe(0)
@@ -123,6 +129,8 @@ describe('method targets (in-process CENTAGATE emulator)', () => {
         expect(start.body.methods).toEqual([
           { method: 'qr', hint: "Alice's phone" },
           { method: 'challenge' },
+          { method: 'push', hint: "Alice's phone" },
+          { method: 'app_otp' },
           { method: 'sms' },
         ])
         const warnings = recorded.lines.filter((line) => line.includes('method targets'))
