@@ -1,10 +1,12 @@
 /**
  * The user's own factors on the demo's Settings page (issue 15): enrol an authenticator app (the
- * QR read from the screen's pixels, the code computed from the key it carries), remove a factor
- * behind a fresh step-up, and activate the CENTAGATE app (QR + the passcode from the SMS).
+ * QR read from the screen's pixels, the code computed from the key it carries) and log in with it,
+ * remove a factor behind a fresh step-up, and activate the CENTAGATE app (QR + the passcode from
+ * the SMS).
  */
 import type { Page } from '@playwright/test'
 import * as OTPAuth from 'otpauth'
+import { AppShell } from './models/app-shell'
 import { LoginPage } from './models/login-page'
 import { StepUpPanel } from './models/step-up'
 import { loginWithToken, smsLoginUntilCode } from './support/journeys'
@@ -15,7 +17,7 @@ import { expect, test } from './support/test'
 const openSettings = (page: Page) =>
   page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click()
 
-test('enrol an authenticator app: QR from the pixels, first code from its key', async ({
+test('enrol an authenticator app (QR from the pixels, first code from its key), then log in with it', async ({
   page,
   request,
   emulator,
@@ -46,12 +48,15 @@ test('enrol an authenticator app: QR from the pixels, first code from its key', 
   await expect(grouped).toHaveText(key.match(/.{1,4}/g)!.join(' '))
   // The emulator's authenticator computes the same code: the key on screen is the token's.
   // At CENTAGATE's time: the fixture moved the emulator's clock (which the kit shares) a day on.
-  const { now } = (await emulator.advanceClock(0)) as { now: number }
-  const code = (totp as OTPAuth.TOTP).generate({ timestamp: now })
+  const emulatorNow = async () => ((await emulator.advanceClock(0)) as { now: number }).now
+  const before = await emulatorNow()
   const shown = (await authenticatorCodes(request, 'carol')).find(
     (generator) => generator.kind === 'offline-token',
   )
-  expect(shown?.otp).toBe(code)
+  const after = await emulatorNow()
+  // A 30-second step may end between the two clock reads: the code of either end is the same key.
+  const code = (totp as OTPAuth.TOTP).generate({ timestamp: after })
+  expect([(totp as OTPAuth.TOTP).generate({ timestamp: before }), code]).toContain(shown?.otp)
 
   await page.getByLabel('Code from your authenticator app').fill(code)
   await expect(page.getByText('Authenticator app added: SOFT-carol.')).toBeVisible()
@@ -60,7 +65,20 @@ test('enrol an authenticator app: QR from the pixels, first code from its key', 
   await expect(page.locator('body')).not.toContainText(key.slice(0, 8))
   await page.getByRole('button', { name: 'Back to sign-in methods' }).click()
   await expect(page.getByText('Security token SOFT-carol')).toBeVisible()
-  // Logging in with it is the AppOtp method (helper F2a); this journey ends at the enrolment.
+
+  // Then log in with it: the password, then the code the authenticator computes from the key.
+  await new AppShell(page).logout()
+  await login.submitCredentials('carol')
+  const stepUp = new StepUpPanel(page)
+  // Her only method: the kit opens it without a choice (authMethods "OTP" -> app_otp).
+  await expect(
+    stepUp.root.getByRole('heading', { name: 'Enter the code from the CENTAGATE app' }),
+  ).toBeVisible()
+  await expect(stepUp.root.getByRole('button', { name: 'Use another method' })).toHaveCount(0)
+  // The first code's 30-second step is spent (CENTAGATE accepts each step once): the next one.
+  const later = (await emulator.advanceClock(30)) as { now: number }
+  await stepUp.enterCode((totp as OTPAuth.TOTP).generate({ timestamp: later.now }))
+  await login.expectLoggedIn()
 })
 
 test('remove a factor: confirm, a fresh step-up (token), then it is gone', async ({
