@@ -11,11 +11,13 @@ export * from './challenge-response'
 export * from './qr-signing'
 export * from './push-approval'
 export * from './app-otp'
-export * from './token-enrollment'
 export * from './step-up'
 // Rarely shown and heavy: loaded on first render (their own entries export them eagerly, with
-// `useFactorSetup`, `groupKey` and `factorsQueryKey`).
-export { AuthenticatorEnrollment, SecuritySettings } from './lazy-widgets'
+// `useFactorSetup`, `groupKey`, `factorsQueryKey`, `useTokenEnrollment`, `TokenEnrollmentField`
+// and the phone/serial rules).
+export { AuthenticatorEnrollment, SecuritySettings, TokenEnrollment } from './lazy-widgets'
+export type { EnrollmentKind, TokenEnrollmentProps } from './token-enrollment/token-enrollment'
+export type { TokenEnrollmentPart } from './token-enrollment/token-enrollment-anatomy'
 export type { AuthenticatorEnrollmentProps } from './authenticator-enrollment/authenticator-enrollment'
 export type { AuthenticatorEnrollmentPart } from './authenticator-enrollment/authenticator-enrollment-anatomy'
 export type { SecuritySettingsProps } from './security-settings/security-settings'
