@@ -209,7 +209,7 @@ export const DeclinedInTheApp: Story = {
     const backend = backendOf({ loaded })
     await userEvent.click(await methodButton(canvasElement, 'qr'))
     await untilState(canvasElement, 'qr-signing', 'awaiting-approval')
-    const svg = await untilElement(canvasElement, '[data-part="code"] svg')
+    const svg = await untilElement(canvasElement, '[data-part="code"] svg[data-qr-value]')
     await backend.device.scanQr(svg.getAttribute('data-qr-value')!)
     await backend.device.decide('reject')
     await untilState(canvasElement, 'qr-signing', 'denied', 10_000)
