@@ -20,7 +20,8 @@ const shots = [
   {
     name: 'qr-signing',
     id: 'flows-qrsigning--waiting-for-approval',
-    ready: '[data-scope="qr-signing"][data-state="awaiting-approval"] [data-part="code"] svg',
+    // The drawn QR (qrcode.react loads lazily; its blank placeholder has no data-qr-value).
+    ready: '[data-scope="qr-signing"][data-state="awaiting-approval"] svg[data-qr-value]',
   },
   {
     name: 'otp-field',
@@ -40,8 +41,13 @@ const shots = [
   {
     name: 'qr-signing-dark',
     id: 'flows-qrsigning--dark',
-    ready: '[data-scope="qr-signing"][data-state="awaiting-approval"] svg',
+    ready: '[data-scope="qr-signing"][data-state="awaiting-approval"] svg[data-qr-value]',
     widths: [375],
+  },
+  {
+    name: 'security-settings',
+    id: 'flows-securitysettings--ready',
+    ready: '[data-scope="security-settings"][data-state="ready"] [data-part="item"]',
   },
   {
     name: 'challenge-rtl',

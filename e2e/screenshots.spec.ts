@@ -89,7 +89,14 @@ for (const width of [1280, 375] as const) {
       await expect(transfer.result()).toContainText('completed', { timeout: 15_000 })
       await shot(page, '09-transfer-done')
 
+      // Settings is the kit's SecuritySettings: the user's factors, then what can be added.
       await shell.goTo('Settings')
+      await expect(
+        page.locator('[data-scope="security-settings"][data-part="root"][data-state="ready"]'),
+      ).toBeVisible()
+      await expect(page.getByRole('button', { name: /^Remove/ }).first()).toBeVisible()
+      await shot(page, '10-settings-factors')
+      await page.getByRole('button', { name: 'Hardware security token' }).click()
       await page.getByLabel('Token serial number').fill('CR0000003')
       await shot(page, '10-settings-enrol')
 

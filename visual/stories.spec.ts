@@ -5,7 +5,7 @@
  * its state. Deterministic: the page's clock starts at a fixed time and is paused once the story
  * finished (no countdown tick or poll re-renders it while it is captured), animations are off,
  * fonts are the system fonts of Debian's Chromium, and what is random by nature (QR symbols,
- * challenges, manual codes) or counts down (timers) is masked.
+ * challenges, manual codes, the authenticator key) or counts down (timers) is masked.
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -56,7 +56,10 @@ const schemes = ['light', 'dark'] as const
 /** Random by nature or counting down: their place is kept, their pixels are not compared. */
 const masked = [
   '[data-part$="timer"]',
-  '[data-qr-value]',
+  // Every QR symbol, inline or enlarged (qrcode.react's SVG inside a `data-qr` part).
+  '[data-qr] > svg',
+  // The authenticator's secret key, new on every enrolment.
+  '[data-scope="authenticator-enrollment"][data-part="key"]',
   '[data-part="challenge-digits"]',
   'details[open] [data-part="manual-code"]',
 ].join(', ')
@@ -149,6 +152,11 @@ for (const story of stories) {
     await expect(page.locator('body'), 'the story rendered without error').not.toHaveClass(
       /sb-show-errordisplay/,
     )
+    // The lazy QR encoder has loaded: its blank placeholder is never pictured.
+    await expect(
+      page.locator('[data-qr] > svg[aria-busy="true"]'),
+      'every QR code has been drawn',
+    ).toHaveCount(0)
     await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000)
 
     const initialScheme = await page.locator('[data-ck-frame]').getAttribute('data-theme')

@@ -48,10 +48,11 @@ export const ChooseMethod: Story = {
       'app_otp',
       'sms',
     ])
-    // Each names where it reaches the user, from the server (masked: the token's last four).
+    // Each names where it reaches the user, from the server (masked: the token's last four); the
+    // server names no target for the app's code (methodOption: only qr and push are app methods).
     await expect(
       buttons.map((button) => button.querySelector('[data-part="method-hint"]')?.textContent),
-    ).toEqual(["Alice's phone", '•••• 0001', '•••• 6789'])
+    ).toEqual(["Alice's phone", '•••• 0001', "Alice's phone", undefined, '•••• 6789'])
     await expect(backendOf({ loaded }).calls.get('sms/send')).toBeUndefined()
     await waitFor(() =>
       expect(document.activeElement).toBe(
@@ -208,7 +209,7 @@ export const DeclinedInTheApp: Story = {
     const backend = backendOf({ loaded })
     await userEvent.click(await methodButton(canvasElement, 'qr'))
     await untilState(canvasElement, 'qr-signing', 'awaiting-approval')
-    const svg = await untilElement(canvasElement, '[data-part="code"] svg')
+    const svg = await untilElement(canvasElement, '[data-part="code"] svg[data-qr-value]')
     await backend.device.scanQr(svg.getAttribute('data-qr-value')!)
     await backend.device.decide('reject')
     await untilState(canvasElement, 'qr-signing', 'denied', 10_000)
