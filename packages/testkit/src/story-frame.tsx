@@ -6,8 +6,9 @@ import { CentagateProvider, I18nProvider, en, type Messages } from '@centagate-k
 import { id } from '@centagate-kit/react/messages/id'
 import { ms } from '@centagate-kit/react/messages/ms'
 import { zhCN } from '@centagate-kit/react/messages/zh-CN'
-import { createContext, useContext, type ReactNode } from 'react'
+import { createContext, createElement, useContext, type ComponentType, type ReactNode } from 'react'
 import type { StoryBackend, StoryBackendOptions } from './story-backend/story-backend'
+import { backendOf } from './story-helpers'
 
 export type StoryLocale = 'en' | 'ms' | 'id' | 'zh-CN'
 /** The ready themes of styles.css (`data-ck-theme`); `default` sets no attribute. */
@@ -101,5 +102,20 @@ export function WithLocale({
     <I18nProvider locale={locale} messages={messagesFor(locale)}>
       {children}
     </I18nProvider>
+  )
+}
+
+/**
+ * The `render` of a widget's stories: `Component` with the story's args, wired to the story's
+ * in-browser backend (its `backendLoader`) in the story's locale.
+ */
+export function renderInBackend<P extends object>(Component: ComponentType<P>) {
+  return (args: P, context: { loaded: Record<string, unknown>; parameters: unknown }) => (
+    <WithBackend
+      backend={backendOf(context)}
+      locale={(context.parameters as KitStoryParameters).frame?.locale}
+    >
+      {createElement(Component, args)}
+    </WithBackend>
   )
 }

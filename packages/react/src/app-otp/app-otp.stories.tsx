@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor } from 'storybook/test'
-import { WithBackend, type KitStoryParameters } from '@centagate-kit/testkit/story-frame'
+import { renderInBackend, type KitStoryParameters } from '@centagate-kit/testkit/story-frame'
 import {
   backendLoader,
   backendOf,
@@ -19,14 +19,7 @@ const meta = {
   component: AppOtp,
   loaders: [backendLoader],
   parameters: { backend: { user: 'alice', startStepUp: true } } satisfies KitStoryParameters,
-  render: (args, context) => (
-    <WithBackend
-      backend={backendOf(context)}
-      locale={(context.parameters as KitStoryParameters).frame?.locale}
-    >
-      <AppOtp {...args} />
-    </WithBackend>
-  ),
+  render: renderInBackend(AppOtp),
 } satisfies Meta<typeof AppOtp>
 export default meta
 type Story = StoryObj<typeof meta>

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent } from 'storybook/test'
 import { factorDevices } from '@centagate-kit/testkit/story-factor-devices'
-import { WithBackend, type KitStoryParameters } from '@centagate-kit/testkit/story-frame'
+import { renderInBackend, type KitStoryParameters } from '@centagate-kit/testkit/story-frame'
 import {
   backendLoader,
   backendOf,
@@ -19,14 +19,7 @@ const meta = {
   component: AuthenticatorEnrollment,
   loaders: [backendLoader],
   parameters: { backend: { user: 'carol' } } satisfies KitStoryParameters,
-  render: (args, context) => (
-    <WithBackend
-      backend={backendOf(context)}
-      locale={(context.parameters as KitStoryParameters).frame?.locale}
-    >
-      <AuthenticatorEnrollment {...args} />
-    </WithBackend>
-  ),
+  render: renderInBackend(AuthenticatorEnrollment),
 } satisfies Meta<typeof AuthenticatorEnrollment>
 export default meta
 type Story = StoryObj<typeof meta>

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor } from 'storybook/test'
-import { WithBackend, type KitStoryParameters } from '@centagate-kit/testkit/story-frame'
+import { renderInBackend, type KitStoryParameters } from '@centagate-kit/testkit/story-frame'
 import {
   backendLoader,
   backendOf,
@@ -18,14 +18,7 @@ const meta = {
   component: ChallengeResponse,
   loaders: [backendLoader],
   parameters: { backend: { user: 'alice', startStepUp: true } } satisfies KitStoryParameters,
-  render: (args, context) => (
-    <WithBackend
-      backend={backendOf(context)}
-      locale={(context.parameters as KitStoryParameters).frame?.locale}
-    >
-      <ChallengeResponse {...args} />
-    </WithBackend>
-  ),
+  render: renderInBackend(ChallengeResponse),
 } satisfies Meta<typeof ChallengeResponse>
 export default meta
 type Story = StoryObj<typeof meta>

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent } from 'storybook/test'
 import { storyTransaction } from '@centagate-kit/testkit/story-backend'
-import { WithBackend, type KitStoryParameters } from '@centagate-kit/testkit/story-frame'
+import { renderInBackend, type KitStoryParameters } from '@centagate-kit/testkit/story-frame'
 import {
   backendLoader,
   backendOf,
@@ -20,14 +20,7 @@ const meta = {
   component: PushApproval,
   loaders: [backendLoader],
   parameters: { backend: { user: 'alice', startStepUp: true } } satisfies KitStoryParameters,
-  render: (args, context) => (
-    <WithBackend
-      backend={backendOf(context)}
-      locale={(context.parameters as KitStoryParameters).frame?.locale}
-    >
-      <PushApproval {...args} />
-    </WithBackend>
-  ),
+  render: renderInBackend(PushApproval),
 } satisfies Meta<typeof PushApproval>
 export default meta
 type Story = StoryObj<typeof meta>

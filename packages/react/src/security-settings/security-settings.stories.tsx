@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
-import { WithBackend, type KitStoryParameters } from '@centagate-kit/testkit/story-frame'
+import { renderInBackend, type KitStoryParameters } from '@centagate-kit/testkit/story-frame'
 import {
   backendLoader,
   backendOf,
@@ -18,14 +18,7 @@ const meta = {
   component: SecuritySettings,
   loaders: [backendLoader],
   parameters: { backend: { user: 'alice' } } satisfies KitStoryParameters,
-  render: (args, context) => (
-    <WithBackend
-      backend={backendOf(context)}
-      locale={(context.parameters as KitStoryParameters).frame?.locale}
-    >
-      <SecuritySettings {...args} />
-    </WithBackend>
-  ),
+  render: renderInBackend(SecuritySettings),
 } satisfies Meta<typeof SecuritySettings>
 export default meta
 type Story = StoryObj<typeof meta>

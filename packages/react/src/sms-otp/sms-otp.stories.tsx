@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor } from 'storybook/test'
-import { WithBackend, type KitStoryParameters } from '@centagate-kit/testkit/story-frame'
+import { renderInBackend, type KitStoryParameters } from '@centagate-kit/testkit/story-frame'
 import {
   backendLoader,
   backendOf,
@@ -18,14 +18,7 @@ const meta = {
   component: SmsOtp,
   loaders: [backendLoader],
   parameters: { backend: { user: 'bob', startStepUp: true } } satisfies KitStoryParameters,
-  render: (args, context) => (
-    <WithBackend
-      backend={backendOf(context)}
-      locale={(context.parameters as KitStoryParameters).frame?.locale}
-    >
-      <SmsOtp {...args} />
-    </WithBackend>
-  ),
+  render: renderInBackend(SmsOtp),
 } satisfies Meta<typeof SmsOtp>
 export default meta
 type Story = StoryObj<typeof meta>

@@ -2,7 +2,11 @@ import { useState } from 'react'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor } from 'storybook/test'
 import { storyTransaction, type StoryBackend } from '@centagate-kit/testkit/story-backend'
-import { WithBackend, type KitStoryParameters } from '@centagate-kit/testkit/story-frame'
+import {
+  WithBackend,
+  renderInBackend,
+  type KitStoryParameters,
+} from '@centagate-kit/testkit/story-frame'
 import {
   backendLoader,
   backendOf,
@@ -21,14 +25,7 @@ const meta = {
   component: StepUp,
   loaders: [backendLoader],
   parameters: { backend: { user: 'alice' } } satisfies KitStoryParameters,
-  render: (args, context) => (
-    <WithBackend
-      backend={backendOf(context)}
-      locale={(context.parameters as KitStoryParameters).frame?.locale}
-    >
-      <StepUp {...args} />
-    </WithBackend>
-  ),
+  render: renderInBackend(StepUp),
 } satisfies Meta<typeof StepUp>
 export default meta
 type Story = StoryObj<typeof meta>

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor } from 'storybook/test'
-import { WithBackend, type KitStoryParameters } from '@centagate-kit/testkit/story-frame'
+import { renderInBackend, type KitStoryParameters } from '@centagate-kit/testkit/story-frame'
 import {
   backendLoader,
   backendOf,
@@ -15,14 +15,7 @@ const meta = {
   component: TokenEnrollment,
   loaders: [backendLoader],
   parameters: { backend: { user: 'carol' } } satisfies KitStoryParameters,
-  render: (args, context) => (
-    <WithBackend
-      backend={backendOf(context)}
-      locale={(context.parameters as KitStoryParameters).frame?.locale}
-    >
-      <TokenEnrollment {...args} />
-    </WithBackend>
-  ),
+  render: renderInBackend(TokenEnrollment),
 } satisfies Meta<typeof TokenEnrollment>
 export default meta
 type Story = StoryObj<typeof meta>
